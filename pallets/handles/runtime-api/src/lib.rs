@@ -1,0 +1,133 @@
+//! Runtime API of `pallet-handles`.
+//!
+//! One method per `handles_*` JSON-RPC method of the product contract. The runtime implements each
+//! by calling the pallet's read function of the same name; the RPC crate turns the SCALE types
+//! below into the JSON shapes of the contract. Byte strings are UTF-8 (handles) and accounts are
+//! the runtime's `AccountId`.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Codec, Decode, DecodeWithMemTracking, Encode};
+use scale_info::TypeInfo;
+
+/// The two seeds suffix candidates are drawn from, and when they change next.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct SeedInfo<BlockNumber> {
+	/// Seed set at the most recent rotation (s0).
+	pub current: [u8; 32],
+	/// Seed before that (s1).
+	pub previous: [u8; 32],
+	/// Block number whose `on_initialize` rotates the seeds next.
+	pub next_rotation: BlockNumber,
+}
+
+/// Suffixes a base handle may be claimed with right now.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct SuffixOptions {
+	/// The base handle as given (UTF-8).
+	pub base_handle: Vec<u8>,
+	/// Its canonical form (UTF-8).
+	pub canonical: Vec<u8>,
+	/// Union of the candidates under the current and previous seed, ascending, no duplicates.
+	pub candidates: Vec<u32>,
+	/// The candidates that a `create_handle`/`change_handle` would accept at this block, ascending.
+	pub available: Vec<u32>,
+}
+
+/// The MSA a display handle resolves to.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct MsaForHandle<AccountId> {
+	/// The MSA id.
+	pub msa_id: u32,
+	/// The MSA's owner.
+	pub owner: AccountId,
+	/// The display handle as registered (`Alice.4821`), which may differ from the queried look-alike.
+	pub handle: Vec<u8>,
+}
+
+/// The handle an MSA holds.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct HandleInfo<AccountId, BlockNumber> {
+	/// Display handle (`base.suffix`).
+	pub handle: Vec<u8>,
+	/// Base handle as the user typed it.
+	pub base_handle: Vec<u8>,
+	/// The suffix.
+	pub suffix: u32,
+	/// Canonical form of the base handle.
+	pub canonical: Vec<u8>,
+	/// The MSA's owner.
+	pub owner: AccountId,
+	/// Block at which the MSA got this handle.
+	pub created_at: BlockNumber,
+}
+
+/// One MSA of an owner.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct OwnedMsa {
+	/// The MSA id.
+	pub msa_id: u32,
+	/// Its display handle, or `None` when the handle was retired.
+	pub handle: Option<Vec<u8>>,
+}
+
+/// Outcome of validating a base handle against the rules and the reserved list of the chain.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct ValidationResult {
+	/// Whether the handle may be claimed (suffix aside).
+	pub valid: bool,
+	/// Canonical form when valid.
+	pub canonical: Option<Vec<u8>>,
+	/// Human-readable message naming the broken rule when invalid (UTF-8).
+	pub error: Option<Vec<u8>>,
+}
+
+/// Governance settings and constants of the pallet.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct Settings<BlockNumber> {
+	/// Smallest suffix of new claims.
+	pub suffix_min: u32,
+	/// Largest suffix of new claims.
+	pub suffix_max: u32,
+	/// Blocks a retired (canonical, suffix) pair stays unavailable.
+	pub reuse_cooldown: BlockNumber,
+	/// Blocks between seed rotations.
+	pub seed_rotation_period: BlockNumber,
+	/// Furthest a payload's expiration may lie ahead of the current block.
+	pub max_payload_lifetime: BlockNumber,
+}
+
+/// Why a query could not be answered; the message is UTF-8 and says what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub enum QueryError {
+	/// The base handle breaks a rule (message names the rule).
+	InvalidHandle(Vec<u8>),
+	/// The display handle is not `base.suffix` with a decimal `u32` suffix (message says why).
+	MalformedDisplayHandle(Vec<u8>),
+}
+
+sp_api::decl_runtime_apis! {
+	/// Read access to user handles, one method per `handles_*` RPC method.
+	pub trait HandlesApi<AccountId, BlockNumber> where
+		AccountId: Codec,
+		BlockNumber: Codec,
+	{
+		/// `handles_getSeed`.
+		fn seed() -> SeedInfo<BlockNumber>;
+		/// `handles_getSuffixOptions`.
+		fn suffix_options(base_handle: Vec<u8>) -> Result<SuffixOptions, QueryError>;
+		/// `handles_getMsaForHandle`: look-alikes of the display handle resolve too.
+		fn msa_for_handle(display_handle: Vec<u8>) -> Result<Option<MsaForHandle<AccountId>>, QueryError>;
+		/// `handles_getHandleForMsa`.
+		fn handle_for_msa(msa_id: u32) -> Option<HandleInfo<AccountId, BlockNumber>>;
+		/// `handles_getHandlesForOwner`, ascending by MSA id.
+		fn handles_for_owner(owner: AccountId) -> Vec<OwnedMsa>;
+		/// `handles_validateHandle`, with the chain's reserved list.
+		fn validate_handle(base_handle: Vec<u8>) -> ValidationResult;
+		/// `handles_getSettings`.
+		fn settings() -> Settings<BlockNumber>;
+	}
+}

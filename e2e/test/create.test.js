@@ -102,7 +102,8 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
     const payloadType = api.tx.handles.createHandle.meta.args[2].type.toString();
     const fields = { baseHandle: BASE, suffix: 4821, expiration: 77 };
     const chainBytes = api.createType(payloadType, {
-      baseHandle: stringToU8a(fields.baseHandle),
+      // Hex: polkadot.js reads a Uint8Array given for `Bytes` as already length-prefixed.
+      baseHandle: u8aToHex(stringToU8a(fields.baseHandle)),
       suffix: fields.suffix,
       expiration: fields.expiration,
     }).toU8a();
@@ -131,7 +132,7 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
     const tx = api.tx.handles.createHandle(
       owner.address,
       { Sr25519: u8aToHex(signature.Sr25519) },
-      { baseHandle: stringToU8a(payload.baseHandle), suffix, expiration: payload.expiration },
+      { baseHandle: u8aToHex(stringToU8a(payload.baseHandle)), suffix, expiration: payload.expiration },
     );
     created = await submitAndSeal(api, tx, bob);
     assert.equal(created.dispatchError, null, `create_handle failed: ${created.dispatchError}`);

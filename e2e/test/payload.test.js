@@ -1,0 +1,152 @@
+// The signed-payload bytes and the RPC definitions, checked without a node: the helpers must
+// equal SCALE encodings of the same tuples made by @polkadot/types, and the result types must
+// decode the contract's JSON back to the same JSON.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { Keyring } from '@polkadot/keyring';
+import { TypeRegistry } from '@polkadot/types';
+import { hexToU8a, stringToU8a, u8aConcat, u8aToHex, u8aWrapBytes } from '@polkadot/util';
+import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
+
+import { handlesRpc, handlesTypes } from '../lib/definitions.js';
+import {
+  PayloadKind,
+  signPayloadLikeWallet,
+  signedMessage,
+  wrappedMessage,
+} from '../lib/payload.js';
+
+const GENESIS = `0x${'ab'.repeat(32)}`;
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+const registry = new TypeRegistry();
+registry.register(handlesTypes);
+
+function scale(type, value) {
+  return registry.createType(type, value).toU8a();
+}
+
+test('create payload = SCALE(([u8;7], H256, u8, Vec<u8>, u32, u32))', () => {
+  const payload = { baseHandle: 'Zoë', suffix: 4821, expiration: 1234567 };
+  const expected = scale('([u8;7], H256, u8, Bytes, u32, u32)', [
+    stringToU8a('handles'),
+    GENESIS,
+    0,
+    u8aToHex(stringToU8a('Zoë')), // a hex string is the bytes themselves; a Uint8Array would be read as SCALE
+    4821,
+    1234567,
+  ]);
+  assert.deepEqual(signedMessage(GENESIS, PayloadKind.create, payload), expected);
+  // Spelled out: tag, genesis, kind, compact(4 bytes) = 0x10, UTF-8, LE u32s.
+  assert.equal(
+    u8aToHex(signedMessage(GENESIS, PayloadKind.create, payload)),
+    `0x68616e646c6573${'ab'.repeat(32)}00105a6fc3abd512000087d61200`,
+  );
+});
+
+test('retire payload = SCALE(([u8;7], H256, u8, u32, u32))', () => {
+  const expected = scale('([u8;7], H256, u8, u32, u32)', [stringToU8a('handles'), GENESIS, 1, 0xdeadbeef, 99]);
+  assert.deepEqual(signedMessage(GENESIS, PayloadKind.retire, { msaId: 0xdeadbeef, expiration: 99 }), expected);
+});
+
+test('change payload = SCALE(([u8;7], H256, u8, u32, Vec<u8>, u32, u32))', () => {
+  const long = 'x'.repeat(70); // compact length takes two bytes from 64 on
+  const expected = scale('([u8;7], H256, u8, u32, Bytes, u32, u32)', [
+    stringToU8a('handles'),
+    GENESIS,
+    2,
+    7,
+    u8aToHex(stringToU8a(long)),
+    1000,
+    5,
+  ]);
+  const msg = signedMessage(GENESIS, PayloadKind.change, {
+    msaId: 7,
+    newBaseHandle: long,
+    newSuffix: 1000,
+    expiration: 5,
+  });
+  assert.deepEqual(msg, expected);
+});
+
+test('transfer payload = SCALE(([u8;7], H256, u8, u32, AccountId32, u32))', () => {
+  const expected = scale('([u8;7], H256, u8, u32, AccountId32, u32)', [stringToU8a('handles'), GENESIS, 3, 42, ALICE, 300]);
+  assert.deepEqual(
+    signedMessage(GENESIS, PayloadKind.transfer, { msaId: 42, newOwner: ALICE, expiration: 300 }),
+    expected,
+  );
+});
+
+test('bad payload values are refused, not silently encoded', () => {
+  assert.throws(() => signedMessage(GENESIS, PayloadKind.retire, { msaId: -1, expiration: 1 }), RangeError);
+  assert.throws(() => signedMessage(GENESIS, PayloadKind.retire, { msaId: 2 ** 32, expiration: 1 }), RangeError);
+  assert.throws(() => signedMessage('0x1234', PayloadKind.retire, { msaId: 1, expiration: 1 }), RangeError);
+  assert.throws(() => signedMessage(GENESIS, 9, {}), RangeError);
+});
+
+test('the wallet signature is over <Bytes>message</Bytes>', async () => {
+  await cryptoWaitReady();
+  const pair = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+  const payload = { baseHandle: 'Alice', suffix: 1000, expiration: 10 };
+  const wrapped = wrappedMessage(GENESIS, PayloadKind.create, payload);
+  assert.deepEqual(
+    wrapped,
+    u8aConcat(stringToU8a('<Bytes>'), signedMessage(GENESIS, PayloadKind.create, payload), stringToU8a('</Bytes>')),
+  );
+  assert.deepEqual(wrapped, u8aWrapBytes(signedMessage(GENESIS, PayloadKind.create, payload)));
+  const sig = signPayloadLikeWallet(pair, hexToU8a(GENESIS), PayloadKind.create, payload);
+  assert.deepEqual(Object.keys(sig), ['Sr25519']);
+  assert.equal(signatureVerify(wrapped, sig.Sr25519, pair.address).isValid, true);
+  // ed25519 owners get the Ed25519 variant.
+  const ed = new Keyring({ type: 'ed25519' }).addFromUri('//Alice');
+  const edSig = signPayloadLikeWallet(ed, GENESIS, PayloadKind.create, payload);
+  assert.equal(signatureVerify(wrapped, edSig.Ed25519, ed.address).isValid, true);
+});
+
+test('every handles_* method is defined with an optional trailing at', () => {
+  assert.deepEqual(Object.keys(handlesRpc).sort(), [
+    'getHandleForMsa',
+    'getHandlesForOwner',
+    'getMsaForHandle',
+    'getSeed',
+    'getSettings',
+    'getSuffixOptions',
+    'validateHandle',
+  ]);
+  for (const [name, def] of Object.entries(handlesRpc)) {
+    const last = def.params[def.params.length - 1];
+    assert.equal(last.name, 'at', name);
+    assert.equal(last.isOptional, true, name);
+    assert.ok(def.params.slice(0, -1).every((p) => !p.isOptional), name);
+  }
+});
+
+test('result types read the contract JSON back unchanged', () => {
+  const samples = {
+    HandlesRpcSeed: { current: `0x${'aa'.repeat(32)}`, previous: `0x${'bb'.repeat(32)}`, nextRotation: 101 },
+    HandlesRpcSuffixOptions: { baseHandle: 'Zoë', canonical: 'zoe', candidates: [1000, 2000], available: [2000] },
+    HandlesRpcMsaForHandle: { msaId: 77, owner: ALICE, handle: 'Alice.4821' },
+    HandlesRpcHandleForMsa: {
+      handle: 'Alice.4821',
+      baseHandle: 'Alice',
+      suffix: 4821,
+      canonical: 'alice',
+      owner: ALICE,
+      createdAt: 5,
+    },
+    HandlesRpcOwnedMsa: { msaId: 78, handle: null },
+    HandlesRpcValidation: { valid: false, canonical: null, error: 'reserved' },
+    HandlesRpcSettings: {
+      suffixMin: 1000,
+      suffixMax: 9999,
+      reuseCooldown: 100800,
+      seedRotationPeriod: 100,
+      maxPayloadLifetime: 200,
+    },
+  };
+  for (const [type, json] of Object.entries(samples)) {
+    assert.deepEqual(registry.createType(type, json).toJSON(), json, type);
+  }
+  assert.equal(registry.createType('Option<HandlesRpcMsaForHandle>', null).isNone, true);
+});

@@ -1,1 +1,522 @@
+#![doc = include_str!("../README.md")]
+//!
+//! ## Code map
+//!
+//! - [`pallet`]: Config, storage, events, errors, and the thin calls (origin check, then a `do_*`
+//!   function of the feature module).
+//! - `features/`: one module per feature (create, retire, change, transfer, governance, payload
+//!   checks, hooks, read functions, invariants).
+//! - [`types`]: storage records, payloads and the signed-message format.
+//! - [`weights`]: the [`WeightInfo`] trait and its figures.
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+mod features;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::handles";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::{string::String, vec::Vec};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::{IdentifyAccount, Verify};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Signature of an owner over a payload (`MultiSignature` in the runtime: sr25519, ed25519
+		/// and ecdsa keys all work).
+		type Signature: Verify<Signer = Self::Signer> + Parameter;
+
+		/// The key behind a signature, which identifies an account (`MultiSigner`).
+		type Signer: IdentifyAccount<AccountId = Self::AccountId>;
+
+		/// Origin of the governance calls (`Root` or a council majority in the runtime).
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Blocks between seed rotations: the seeds rotate in `on_initialize` of every block `n`
+		/// with `n % SeedRotationPeriod == 1`. At least 2.
+		#[pallet::constant]
+		type SeedRotationPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Furthest a payload's expiration may lie ahead of the current block: a payload is valid
+		/// while `now <= expiration <= now + MaxPayloadLifetime`.
+		#[pallet::constant]
+		type MaxPayloadLifetime: Get<BlockNumberFor<Self>>;
+
+		/// Most MSAs one account may own.
+		#[pallet::constant]
+		type MaxMsasPerOwner: Get<u32>;
+
+		/// Most payloads with the same expiration block that the replay store keeps. It bounds the
+		/// store (to `MaxPayloadsPerExpiration * (MaxPayloadLifetime + 1)` entries) and the
+		/// pruning work of one block.
+		#[pallet::constant]
+		type MaxPayloadsPerExpiration: Get<u32>;
+
+		/// Most entries of the reserved-handle list.
+		#[pallet::constant]
+		type MaxReservedHandles: Get<u32>;
+
+		/// Weights of the calls and hooks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The default settings: suffixes `1000..=9999`, reuse cooldown 100_800 blocks.
+	#[pallet::type_value]
+	pub fn DefaultSettings<T: Config>() -> HandleSettingsRecord<BlockNumberFor<T>> {
+		HandleSettingsRecord {
+			suffix_min: handles_rules::DEFAULT_SUFFIX_MIN,
+			suffix_max: handles_rules::DEFAULT_SUFFIX_MAX,
+			reuse_cooldown: DEFAULT_REUSE_COOLDOWN.into(),
+		}
+	}
+
+	/// The current and the previous seed of suffix candidates.
+	#[pallet::storage]
+	pub type Seeds<T: Config> = StorageValue<_, SeedPair, ValueQuery>;
+
+	/// Suffix range and reuse cooldown, set by governance.
+	#[pallet::storage]
+	pub type HandleSettings<T: Config> =
+		StorageValue<_, HandleSettingsRecord<BlockNumberFor<T>>, ValueQuery, DefaultSettings<T>>;
+
+	/// Reserved handles, by canonical form.
+	#[pallet::storage]
+	pub type ReservedHandles<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, Canonical, (), OptionQuery>;
+
+	/// Active handles: `(canonical, suffix)` -> the MSA holding it. Exact inverse of [`MsaHandles`].
+	#[pallet::storage]
+	pub type HandleToMsa<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, Canonical, Blake2_128Concat, Suffix, MsaId, OptionQuery>;
+
+	/// The handle each MSA holds (absent when retired).
+	#[pallet::storage]
+	pub type MsaHandles<T: Config> =
+		StorageMap<_, Blake2_128Concat, MsaId, HandleRecord<BlockNumberFor<T>>, OptionQuery>;
+
+	/// The owner of every MSA ever created (MSAs are never deleted, so ids are never reused).
+	#[pallet::storage]
+	pub type MsaOwner<T: Config> = StorageMap<_, Blake2_128Concat, MsaId, T::AccountId, OptionQuery>;
+
+	/// The MSAs of each owner, ascending.
+	#[pallet::storage]
+	pub type OwnerMsas<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<MsaId, T::MaxMsasPerOwner>,
+		ValueQuery,
+	>;
+
+	/// Retired `(canonical, suffix)` pairs -> first block at which they may be claimed again
+	/// (`retired_at + reuse_cooldown`). An entry whose block has come is stale and equals no entry;
+	/// it is removed when the pair is claimed again.
+	#[pallet::storage]
+	pub type CoolingDown<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		Canonical,
+		Blake2_128Concat,
+		Suffix,
+		BlockNumberFor<T>,
+		OptionQuery,
+	>;
+
+	/// Replay store: `(expiration, blake2_256(message ++ signer))` of every payload that took
+	/// effect, kept until the expiration has passed (pruned in `on_initialize` of block
+	/// `expiration + 1`).
+	#[pallet::storage]
+	pub type UsedPayloads<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Identity, [u8; 32], (), OptionQuery>;
+
+	/// Number of entries of [`UsedPayloads`] per expiration block (at most
+	/// `MaxPayloadsPerExpiration`).
+	#[pallet::storage]
+	pub type UsedPayloadCount<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+	/// Genesis state of the pallet.
+	#[pallet::genesis_config]
+	pub struct GenesisConfig<T: Config> {
+		/// Smallest suffix (default 1000).
+		pub suffix_min: u32,
+		/// Largest suffix (default 9999).
+		pub suffix_max: u32,
+		/// Blocks a retired handle stays unavailable (default 100_800).
+		pub reuse_cooldown: BlockNumberFor<T>,
+		/// Reserved base handles, stored by canonical form (default `admin`, `everyone`, `all`).
+		pub reserved_handles: Vec<String>,
+		/// Initial value of both seeds (current and previous).
+		pub initial_seed: Seed,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		fn default() -> Self {
+			let settings = DefaultSettings::<T>::get();
+			Self {
+				suffix_min: settings.suffix_min,
+				suffix_max: settings.suffix_max,
+				reuse_cooldown: settings.reuse_cooldown,
+				reserved_handles: handles_rules::DEFAULT_RESERVED
+					.iter()
+					.map(|s| String::from(*s))
+					.collect(),
+				initial_seed: [0u8; 32],
+			}
+		}
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(
+				handles_rules::SuffixRange::new(self.suffix_min, self.suffix_max).is_ok(),
+				"handles genesis: suffix_min must not exceed suffix_max"
+			);
+			HandleSettings::<T>::put(HandleSettingsRecord {
+				suffix_min: self.suffix_min,
+				suffix_max: self.suffix_max,
+				reuse_cooldown: self.reuse_cooldown,
+			});
+			Seeds::<T>::put(SeedPair { current: self.initial_seed, previous: self.initial_seed });
+			for base in &self.reserved_handles {
+				let canonical = Pallet::<T>::reserved_canonical(base.as_bytes())
+					.expect("handles genesis: every reserved handle must be a valid handle");
+				assert!(
+					ReservedHandles::<T>::count() < T::MaxReservedHandles::get(),
+					"handles genesis: more reserved handles than MaxReservedHandles"
+				);
+				ReservedHandles::<T>::insert(canonical, ());
+			}
+		}
+	}
+
+	/// Events of the pallet. `handle` fields are display handles as UTF-8 bytes (`Alice.4821`).
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A new MSA was created holding a handle.
+		MsaCreatedWithHandle {
+			/// Id of the new MSA.
+			msa_id: MsaId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// Its display handle.
+			handle: Vec<u8>,
+		},
+		/// An MSA lost its handle (by its owner or by governance); the handle cools down.
+		HandleRetired {
+			/// The MSA.
+			msa_id: MsaId,
+			/// The display handle it held.
+			handle: Vec<u8>,
+		},
+		/// An MSA got a new handle; the old one, if any, cools down.
+		HandleChanged {
+			/// The MSA (its id is unchanged).
+			msa_id: MsaId,
+			/// The display handle it held before, `None` when it had been retired.
+			old_handle: Option<Vec<u8>>,
+			/// Its new display handle.
+			new_handle: Vec<u8>,
+		},
+		/// An MSA (and its handle) moved to another owner.
+		OwnershipTransferred {
+			/// The MSA.
+			msa_id: MsaId,
+			/// Owner before.
+			old_owner: T::AccountId,
+			/// Owner now.
+			new_owner: T::AccountId,
+		},
+		/// Governance changed the suffix range and reuse cooldown of future claims.
+		HandleSettingsChanged {
+			/// Smallest suffix.
+			suffix_min: u32,
+			/// Largest suffix.
+			suffix_max: u32,
+			/// Cooldown of handles retired from now on.
+			reuse_cooldown: BlockNumberFor<T>,
+		},
+		/// A handle and its look-alikes were reserved.
+		ReservedHandleAdded {
+			/// Canonical form added to the reserved list (UTF-8).
+			canonical: Vec<u8>,
+		},
+		/// A handle was removed from the reserved list.
+		ReservedHandleRemoved {
+			/// Canonical form removed from the reserved list (UTF-8).
+			canonical: Vec<u8>,
+		},
+		/// The seeds of suffix candidates rotated.
+		SeedRotated {
+			/// The new current seed (the parent block's hash).
+			current: Seed,
+			/// The new previous seed (the former current seed).
+			previous: Seed,
+		},
+	}
+
+	/// Errors of the pallet, named for the user's situation.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The base handle breaks a rule; the reason names it.
+		InvalidHandle(InvalidHandleReason),
+		/// The payload's expiration block has passed.
+		PayloadExpired,
+		/// The payload's expiration lies more than `MaxPayloadLifetime` blocks ahead.
+		PayloadExpirationTooFar,
+		/// This signed payload has already taken effect; sign a new one.
+		PayloadReplayed,
+		/// Too many payloads expire at the same block; sign again with another expiration.
+		ExpirationBlockFull,
+		/// The owner's signature does not match the payload on this chain (wrong signer, wrong
+		/// chain, wrong call, or altered payload).
+		InvalidSignature,
+		/// The new owner's signature does not match the transfer payload.
+		InvalidNewOwnerSignature,
+		/// The suffix lies outside the current suffix range.
+		SuffixOutOfRange,
+		/// The suffix is not among the options offered for this handle under the current or the
+		/// previous seed.
+		SuffixNotOffered,
+		/// The handle (or a look-alike with the same suffix) is held by an MSA.
+		HandleTaken,
+		/// The handle (or a look-alike with the same suffix) was retired recently and is cooling
+		/// down.
+		HandleCoolingDown,
+		/// The MSA id this handle derives is already in use, so this suffix is unavailable.
+		MsaIdInUse,
+		/// No MSA has this id.
+		MsaNotFound,
+		/// The MSA holds no handle.
+		MsaHasNoHandle,
+		/// The signer is not the owner of the MSA.
+		NotOwner,
+		/// The `new_owner` argument differs from the payload's `new_owner`.
+		NewOwnerMismatch,
+		/// The new owner already owns the MSA.
+		AlreadyOwner,
+		/// The account owns `MaxMsasPerOwner` MSAs already.
+		TooManyMsas,
+		/// `suffix_min` is greater than `suffix_max`.
+		InvalidSuffixRange,
+		/// The handle (or a look-alike) is already reserved.
+		AlreadyReserved,
+		/// The handle is not on the reserved list.
+		NotReserved,
+		/// The reserved list holds `MaxReservedHandles` entries already.
+		TooManyReservedHandles,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Prunes the replay store of payloads that expired at the previous block and, when
+		/// `n % SeedRotationPeriod == 1`, rotates the seeds.
+		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+			Self::do_on_initialize(n)
+		}
+
+		fn integrity_test() {
+			Self::do_integrity_test()
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Create a new MSA owned by `owner`, holding the handle `payload.base_handle.payload.suffix`.
+		///
+		/// Any signed origin may submit it (a sponsor) and pays the fee; `owner` consents by
+		/// signing the payload (see the README for the signed message, raw or in `<Bytes>`).
+		/// The new MSA's id is `msa_id(canonical, suffix)`.
+		///
+		/// - `owner`: the account that will own the MSA.
+		/// - `signature`: `owner`'s signature over the create message.
+		/// - `payload`: base handle, suffix (one of the offered options) and expiration.
+		///
+		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `InvalidHandle`,
+		/// `InvalidSignature`, `PayloadReplayed`, `ExpirationBlockFull`, `SuffixOutOfRange`,
+		/// `SuffixNotOffered`, `HandleTaken`, `HandleCoolingDown`, `MsaIdInUse`, `TooManyMsas`.
+		///
+		/// Emits `MsaCreatedWithHandle`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_handle())]
+		pub fn create_handle(
+			origin: OriginFor<T>,
+			owner: T::AccountId,
+			signature: T::Signature,
+			payload: CreateHandlePayload<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_create_handle(owner, signature, payload)
+		}
+
+		/// Retire the handle of MSA `payload.msa_id`: the MSA keeps existing without a handle and
+		/// the handle cools down for `reuse_cooldown` blocks.
+		///
+		/// Any signed origin may submit it; `owner` must own the MSA and sign the payload.
+		///
+		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `MsaNotFound`, `NotOwner`,
+		/// `InvalidSignature`, `PayloadReplayed`, `ExpirationBlockFull`, `MsaHasNoHandle`.
+		///
+		/// Emits `HandleRetired`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::retire_handle())]
+		pub fn retire_handle(
+			origin: OriginFor<T>,
+			owner: T::AccountId,
+			signature: T::Signature,
+			payload: RetireHandlePayload<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_retire_handle(owner, signature, payload)
+		}
+
+		/// Give MSA `payload.msa_id` the handle `new_base_handle.new_suffix`; it keeps its id.
+		/// Its old handle, if any, cools down. Also gives a handle to an MSA whose handle was
+		/// retired.
+		///
+		/// Any signed origin may submit it; `owner` must own the MSA and sign the payload.
+		///
+		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `MsaNotFound`, `NotOwner`,
+		/// `InvalidHandle`, `InvalidSignature`, `PayloadReplayed`, `ExpirationBlockFull`,
+		/// `SuffixOutOfRange`, `SuffixNotOffered`, `HandleTaken`, `HandleCoolingDown`,
+		/// `MsaIdInUse`.
+		///
+		/// Emits `HandleChanged`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::change_handle())]
+		pub fn change_handle(
+			origin: OriginFor<T>,
+			owner: T::AccountId,
+			signature: T::Signature,
+			payload: ChangeHandlePayload<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_change_handle(owner, signature, payload)
+		}
+
+		/// Move MSA `payload.msa_id` (and its handle, if any) from `owner` to `new_owner`.
+		///
+		/// Any signed origin may submit it; both `owner` (the current owner) and `new_owner` sign
+		/// the same transfer message.
+		///
+		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `NewOwnerMismatch`,
+		/// `MsaNotFound`, `NotOwner`, `AlreadyOwner`, `InvalidSignature`,
+		/// `InvalidNewOwnerSignature`, `PayloadReplayed`, `ExpirationBlockFull`, `TooManyMsas`.
+		///
+		/// Emits `OwnershipTransferred`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::transfer_ownership())]
+		pub fn transfer_ownership(
+			origin: OriginFor<T>,
+			owner: T::AccountId,
+			signature: T::Signature,
+			new_owner: T::AccountId,
+			new_owner_signature: T::Signature,
+			payload: TransferOwnershipPayload<T::AccountId, BlockNumberFor<T>>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_transfer_ownership(owner, signature, new_owner, new_owner_signature, payload)
+		}
+
+		/// Set the suffix range (`suffix_min..=suffix_max`) of future claims and the cooldown of
+		/// handles retired from now on. Existing handles and running cooldowns are untouched.
+		///
+		/// Origin: `GovernanceOrigin`.
+		///
+		/// Errors: `BadOrigin`, `InvalidSuffixRange`.
+		///
+		/// Emits `HandleSettingsChanged`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_handle_settings())]
+		pub fn set_handle_settings(
+			origin: OriginFor<T>,
+			suffix_min: u32,
+			suffix_max: u32,
+			reuse_cooldown: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_handle_settings(suffix_min, suffix_max, reuse_cooldown)
+		}
+
+		/// Reserve the base handle `base` and all its look-alikes (stored by canonical form).
+		/// Handles already held keep existing.
+		///
+		/// Origin: `GovernanceOrigin`.
+		///
+		/// Errors: `BadOrigin`, `InvalidHandle`, `AlreadyReserved`, `TooManyReservedHandles`.
+		///
+		/// Emits `ReservedHandleAdded`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::add_reserved_handle())]
+		pub fn add_reserved_handle(origin: OriginFor<T>, base: Vec<u8>) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_add_reserved_handle(base)
+		}
+
+		/// Remove the base handle `base` (compared by canonical form) from the reserved list.
+		///
+		/// Origin: `GovernanceOrigin`.
+		///
+		/// Errors: `BadOrigin`, `InvalidHandle`, `NotReserved`.
+		///
+		/// Emits `ReservedHandleRemoved`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::remove_reserved_handle())]
+		pub fn remove_reserved_handle(origin: OriginFor<T>, base: Vec<u8>) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_remove_reserved_handle(base)
+		}
+
+		/// Moderation: retire the handle of MSA `msa_id` as `retire_handle` would.
+		///
+		/// Origin: `GovernanceOrigin`.
+		///
+		/// Errors: `BadOrigin`, `MsaNotFound`, `MsaHasNoHandle`.
+		///
+		/// Emits `HandleRetired`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::force_retire_handle())]
+		pub fn force_retire_handle(origin: OriginFor<T>, msa_id: MsaId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_force_retire_handle(msa_id)
+		}
+	}
+}
+
+/// Default reuse cooldown in blocks: 100_800 blocks, one week of 6-second blocks. The genesis
+/// default of `reuse_cooldown`.
+pub const DEFAULT_REUSE_COOLDOWN: u32 = 100_800;

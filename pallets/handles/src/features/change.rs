@@ -1,0 +1,36 @@
+//! `change_handle`: an MSA gets a new handle and keeps its id; the old handle cools down.
+
+use crate::*;
+use frame_support::pallet_prelude::*;
+use frame_system::pallet_prelude::BlockNumberFor;
+
+impl<T: Config> Pallet<T> {
+	/// Gives `payload.msa_id` the handle `new_base_handle.new_suffix` with the consent of its
+	/// owner `owner`.
+	pub(crate) fn do_change_handle(
+		owner: T::AccountId,
+		signature: T::Signature,
+		payload: ChangeHandlePayload<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		let msa_id = payload.msa_id;
+		Self::ensure_live(payload.expiration)?;
+		Self::ensure_owner(msa_id, &owner)?;
+		let handle = Self::check_handle(&payload.new_base_handle)?;
+		let message = Self::message_for(&payload);
+		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
+		let claim = Self::check_claim(handle, payload.new_suffix, Some(msa_id))?;
+
+		Self::record_payload(payload.expiration, replay_key);
+		let old = MsaHandles::<T>::get(msa_id);
+		if let Some(old) = &old {
+			Self::unwrite_handle(msa_id, old);
+		}
+		let new = Self::write_handle(msa_id, claim);
+		Self::deposit_event(Event::HandleChanged {
+			msa_id,
+			old_handle: old.map(|r| r.display()),
+			new_handle: new.display(),
+		});
+		Ok(())
+	}
+}

@@ -1,0 +1,126 @@
+//! Read functions behind the runtime API (`HandlesApi`): one per `handles_*` RPC method, each
+//! returning exactly the runtime API's type.
+
+use crate::*;
+use alloc::{string::ToString, vec::Vec};
+use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
+use pallet_handles_runtime_api::{
+	HandleInfo, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOptions,
+	ValidationResult,
+};
+
+impl<T: Config> Pallet<T> {
+	/// `handles_getSeed`: both seeds and the block that rotates them next.
+	pub fn seed() -> SeedInfo<BlockNumberFor<T>> {
+		let seeds = Seeds::<T>::get();
+		SeedInfo {
+			current: seeds.current,
+			previous: seeds.previous,
+			next_rotation: Self::next_rotation(),
+		}
+	}
+
+	/// `handles_getSuffixOptions`: the suffix options of `base_handle` (union under both seeds)
+	/// and those a `create_handle` would accept at this block. An invalid or reserved handle is
+	/// an error whose message names the rule.
+	pub fn suffix_options(base_handle: Vec<u8>) -> Result<SuffixOptions, QueryError> {
+		let valid = Self::validate_base(&base_handle)
+			.map_err(|e| QueryError::InvalidHandle(e.to_string().into_bytes()))?;
+		let range = Self::suffix_range();
+		let candidates = Self::options_for(&valid.canonical, range);
+		let available = match Canonical::try_from(valid.canonical.clone().into_bytes()) {
+			Ok(canonical) => candidates
+				.iter()
+				.copied()
+				.filter(|s| {
+					Self::ensure_pair_available(&canonical, &valid.canonical, *s, None).is_ok()
+				})
+				.collect(),
+			Err(_) => Vec::new(),
+		};
+		Ok(SuffixOptions {
+			base_handle,
+			canonical: valid.canonical.into_bytes(),
+			candidates,
+			available,
+		})
+	}
+
+	/// `handles_getMsaForHandle`: the MSA holding the display handle `display_handle`
+	/// (`base.suffix`) or any look-alike of it (same canonical base, same suffix).
+	pub fn msa_for_handle(
+		display_handle: Vec<u8>,
+	) -> Result<Option<MsaForHandle<T::AccountId>>, QueryError> {
+		let (base, suffix) = handles_rules::parse_display(&display_handle)
+			.map_err(|e| QueryError::MalformedDisplayHandle(e.to_string().into_bytes()))?;
+		let canonical = handles_rules::canonical(base);
+		let canonical = Canonical::try_from(canonical.into_bytes()).map_err(|_| {
+			QueryError::InvalidHandle(
+				handles_rules::HandleError::CanonicalTooLong.to_string().into_bytes(),
+			)
+		})?;
+		let Some(msa_id) = HandleToMsa::<T>::get(&canonical, suffix) else { return Ok(None) };
+		let (Some(record), Some(owner)) = (MsaHandles::<T>::get(msa_id), MsaOwner::<T>::get(msa_id))
+		else {
+			return Ok(None);
+		};
+		Ok(Some(MsaForHandle { msa_id, owner, handle: record.display() }))
+	}
+
+	/// `handles_getHandleForMsa`: the handle MSA `msa_id` holds, `None` when it holds none or
+	/// does not exist.
+	pub fn handle_for_msa(msa_id: MsaId) -> Option<HandleInfo<T::AccountId, BlockNumberFor<T>>> {
+		let record = MsaHandles::<T>::get(msa_id)?;
+		let owner = MsaOwner::<T>::get(msa_id)?;
+		Some(HandleInfo {
+			handle: record.display(),
+			base_handle: record.base.to_vec(),
+			suffix: record.suffix,
+			canonical: record.canonical.to_vec(),
+			owner,
+			created_at: record.created_at,
+		})
+	}
+
+	/// `handles_getHandlesForOwner`: the MSAs of `owner`, ascending by id, each with its display
+	/// handle (`None` when retired).
+	pub fn handles_for_owner(owner: T::AccountId) -> Vec<OwnedMsa> {
+		OwnerMsas::<T>::get(&owner)
+			.into_iter()
+			.map(|msa_id| OwnedMsa {
+				msa_id,
+				handle: MsaHandles::<T>::get(msa_id).map(|record| record.display()),
+			})
+			.collect()
+	}
+
+	/// `handles_validateHandle`: whether `base_handle` passes every rule and is not reserved on
+	/// this chain; the error message names the broken rule.
+	pub fn validate_handle(base_handle: Vec<u8>) -> ValidationResult {
+		match Self::validate_base(&base_handle) {
+			Ok(valid) => ValidationResult {
+				valid: true,
+				canonical: Some(valid.canonical.into_bytes()),
+				error: None,
+			},
+			Err(e) => ValidationResult {
+				valid: false,
+				canonical: None,
+				error: Some(e.to_string().into_bytes()),
+			},
+		}
+	}
+
+	/// `handles_getSettings`: governance settings and the pallet's constants.
+	pub fn settings() -> Settings<BlockNumberFor<T>> {
+		let settings = HandleSettings::<T>::get();
+		Settings {
+			suffix_min: settings.suffix_min,
+			suffix_max: settings.suffix_max,
+			reuse_cooldown: settings.reuse_cooldown,
+			seed_rotation_period: T::SeedRotationPeriod::get(),
+			max_payload_lifetime: T::MaxPayloadLifetime::get(),
+		}
+	}
+}

@@ -1,0 +1,45 @@
+//! `retire_handle` and `force_retire_handle`: an MSA loses its handle, which cools down.
+
+use crate::*;
+use frame_support::pallet_prelude::*;
+use frame_system::pallet_prelude::BlockNumberFor;
+
+impl<T: Config> Pallet<T> {
+	/// Retires the handle of `payload.msa_id` with the consent of its owner `owner`.
+	pub(crate) fn do_retire_handle(
+		owner: T::AccountId,
+		signature: T::Signature,
+		payload: RetireHandlePayload<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		Self::ensure_live(payload.expiration)?;
+		Self::ensure_owner(payload.msa_id, &owner)?;
+		let message = Self::message_for(&payload);
+		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
+		let record = MsaHandles::<T>::get(payload.msa_id).ok_or(Error::<T>::MsaHasNoHandle)?;
+
+		Self::record_payload(payload.expiration, replay_key);
+		Self::retire(payload.msa_id, record);
+		Ok(())
+	}
+
+	/// Governance retires the handle of `msa_id`.
+	pub(crate) fn do_force_retire_handle(msa_id: MsaId) -> DispatchResult {
+		ensure!(MsaOwner::<T>::contains_key(msa_id), Error::<T>::MsaNotFound);
+		let record = MsaHandles::<T>::get(msa_id).ok_or(Error::<T>::MsaHasNoHandle)?;
+		Self::retire(msa_id, record);
+		Ok(())
+	}
+
+	/// Removes the handle `record` of `msa_id`, starts its cooldown and emits `HandleRetired`.
+	fn retire(msa_id: MsaId, record: HandleRecord<BlockNumberFor<T>>) {
+		Self::unwrite_handle(msa_id, &record);
+		Self::deposit_event(Event::HandleRetired { msa_id, handle: record.display() });
+	}
+
+	/// The MSA exists (`MsaNotFound`) and `who` owns it (`NotOwner`).
+	pub(crate) fn ensure_owner(msa_id: MsaId, who: &T::AccountId) -> Result<(), Error<T>> {
+		let owner = MsaOwner::<T>::get(msa_id).ok_or(Error::<T>::MsaNotFound)?;
+		ensure!(&owner == who, Error::<T>::NotOwner);
+		Ok(())
+	}
+}

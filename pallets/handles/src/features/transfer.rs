@@ -1,0 +1,53 @@
+//! `transfer_ownership`: an MSA and its handle move to another owner; both sign.
+
+use crate::*;
+use frame_support::pallet_prelude::*;
+use frame_system::pallet_prelude::BlockNumberFor;
+
+impl<T: Config> Pallet<T> {
+	/// Moves `payload.msa_id` from `owner` to `new_owner`, both having signed the payload.
+	pub(crate) fn do_transfer_ownership(
+		owner: T::AccountId,
+		signature: T::Signature,
+		new_owner: T::AccountId,
+		new_owner_signature: T::Signature,
+		payload: TransferOwnershipPayload<T::AccountId, BlockNumberFor<T>>,
+	) -> DispatchResult {
+		let msa_id = payload.msa_id;
+		Self::ensure_live(payload.expiration)?;
+		ensure!(payload.new_owner == new_owner, Error::<T>::NewOwnerMismatch);
+		Self::ensure_owner(msa_id, &owner)?;
+		ensure!(new_owner != owner, Error::<T>::AlreadyOwner);
+		let message = Self::message_for(&payload);
+		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
+		ensure!(
+			Self::signature_matches(&new_owner_signature, &new_owner, &message),
+			Error::<T>::InvalidNewOwnerSignature
+		);
+		let new_list = Self::owned_with(&new_owner, msa_id)?;
+		let mut old_list = OwnerMsas::<T>::get(&owner);
+
+		Self::record_payload(payload.expiration, replay_key);
+		match old_list.binary_search(&msa_id) {
+			Ok(index) => {
+				old_list.remove(index);
+			},
+			Err(_) => {
+				defensive!("an MSA is missing from its owner's list");
+			},
+		}
+		if old_list.is_empty() {
+			OwnerMsas::<T>::remove(&owner);
+		} else {
+			OwnerMsas::<T>::insert(&owner, old_list);
+		}
+		OwnerMsas::<T>::insert(&new_owner, new_list);
+		MsaOwner::<T>::insert(msa_id, &new_owner);
+		Self::deposit_event(Event::OwnershipTransferred {
+			msa_id,
+			old_owner: owner,
+			new_owner,
+		});
+		Ok(())
+	}
+}

@@ -1,0 +1,272 @@
+//! Mock runtime: `frame_system` with `AccountId32` accounts and `MultiSignature` payload
+//! signatures (sr25519, ed25519 and ecdsa keys), and this pallet with the product constants.
+
+use crate as pallet_handles;
+use crate::*;
+use codec::Encode;
+use frame_support::{
+	assert_ok, derive_impl, parameter_types,
+	traits::{OnFinalize, OnInitialize},
+};
+use frame_system::EnsureRoot;
+use sp_core::{ecdsa, ed25519, sr25519, Pair, H256};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::{
+	traits::{IdentifyAccount, IdentityLookup},
+	AccountId32, BuildStorage, MultiSignature, MultiSigner,
+};
+
+/// Accounts of the mock.
+pub type AccountId = AccountId32;
+/// Block numbers of the mock.
+pub type BlockNumber = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Handles: pallet_handles,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = IdentityLookup<AccountId>;
+}
+
+parameter_types! {
+	pub const SeedRotationPeriod: BlockNumber = 100;
+	pub const MaxPayloadLifetime: BlockNumber = 200;
+	pub const MaxMsasPerOwner: u32 = 8;
+	pub const MaxPayloadsPerExpiration: u32 = 64;
+	pub const MaxReservedHandles: u32 = 16;
+}
+
+impl pallet_handles::Config for Test {
+	type Signature = MultiSignature;
+	type Signer = MultiSigner;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type SeedRotationPeriod = SeedRotationPeriod;
+	type MaxPayloadLifetime = MaxPayloadLifetime;
+	type MaxMsasPerOwner = MaxMsasPerOwner;
+	type MaxPayloadsPerExpiration = MaxPayloadsPerExpiration;
+	type MaxReservedHandles = MaxReservedHandles;
+	type WeightInfo = ();
+}
+
+/// Seed both genesis seeds are set to in the mock.
+pub const GENESIS_SEED: [u8; 32] = [7u8; 32];
+
+/// A key of any of the three kinds an owner may hold.
+#[derive(Clone)]
+pub enum Key {
+	/// sr25519.
+	Sr(sr25519::Pair),
+	/// ed25519.
+	Ed(ed25519::Pair),
+	/// ecdsa (secp256k1).
+	Ecdsa(ecdsa::Pair),
+}
+
+impl Key {
+	/// sr25519 dev key.
+	pub fn sr(who: Sr25519Keyring) -> Self {
+		Key::Sr(who.pair())
+	}
+	/// ed25519 dev key.
+	pub fn ed(who: Ed25519Keyring) -> Self {
+		Key::Ed(who.pair())
+	}
+	/// ecdsa key from a dev derivation path such as `//Alice`.
+	pub fn ecdsa(path: &str) -> Self {
+		Key::Ecdsa(ecdsa::Pair::from_string(path, None).expect("valid dev path"))
+	}
+	/// The account of this key.
+	pub fn account(&self) -> AccountId {
+		match self {
+			Key::Sr(p) => MultiSigner::from(p.public()).into_account(),
+			Key::Ed(p) => MultiSigner::from(p.public()).into_account(),
+			Key::Ecdsa(p) => MultiSigner::from(p.public()).into_account(),
+		}
+	}
+	/// Signature over `message` as is.
+	pub fn sign(&self, message: &[u8]) -> MultiSignature {
+		match self {
+			Key::Sr(p) => p.sign(message).into(),
+			Key::Ed(p) => p.sign(message).into(),
+			Key::Ecdsa(p) => p.sign(message).into(),
+		}
+	}
+	/// Signature over `payload`'s message on this chain.
+	pub fn sign_payload<P: SignedPayload>(&self, payload: &P) -> MultiSignature {
+		self.sign(&Handles::message_for(payload))
+	}
+	/// Signature over `payload`'s message wrapped in `<Bytes>`..`</Bytes>`.
+	pub fn sign_payload_wrapped<P: SignedPayload>(&self, payload: &P) -> MultiSignature {
+		self.sign(&wrap_bytes(&Handles::message_for(payload)))
+	}
+}
+
+/// Alice's sr25519 key.
+pub fn alice() -> Key {
+	Key::sr(Sr25519Keyring::Alice)
+}
+/// Bob's sr25519 key.
+pub fn bob() -> Key {
+	Key::sr(Sr25519Keyring::Bob)
+}
+/// Charlie's sr25519 key.
+pub fn charlie() -> Key {
+	Key::sr(Sr25519Keyring::Charlie)
+}
+/// Dave's ed25519 key.
+pub fn dave_ed() -> Key {
+	Key::ed(Ed25519Keyring::Dave)
+}
+/// Eve's ecdsa key.
+pub fn eve_ecdsa() -> Key {
+	Key::ecdsa("//Eve")
+}
+/// The account submitting (and paying for) extrinsics: a sponsor.
+pub fn sponsor() -> RuntimeOrigin {
+	RuntimeOrigin::signed(AccountId32::new([99u8; 32]))
+}
+
+/// Storage of the mock: the product defaults, both seeds [`GENESIS_SEED`].
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_handles::GenesisConfig::<Test> { initial_seed: GENESIS_SEED, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
+	ext
+}
+
+/// Runs `test` on fresh storage at block 1 (whose `on_initialize` has run), then checks every
+/// invariant of the pallet.
+pub fn test(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		run_to_block(1);
+		test();
+		Handles::do_try_state().expect("invariants hold after the test");
+	})
+}
+
+/// The parent hash the mock gives block `n`.
+pub fn parent_hash_of(n: BlockNumber) -> H256 {
+	H256::from(sp_io::hashing::blake2_256(&(b"mock parent", n).encode()))
+}
+
+/// Finalizes the current block and initializes blocks up to `n`, running the hooks, with a
+/// distinct parent hash per block.
+pub fn run_to_block(n: BlockNumber) {
+	while System::block_number() < n {
+		let current = System::block_number();
+		if current > 0 {
+			AllPalletsWithSystem::on_finalize(current);
+		}
+		let next = current + 1;
+		System::reset_events();
+		System::initialize(&next, &parent_hash_of(next), &Default::default());
+		AllPalletsWithSystem::on_initialize(next);
+	}
+}
+
+/// The last event of this pallet.
+pub fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::Handles(e) = r.event { Some(e) } else { None })
+		.last()
+		.expect("an event of the pallet")
+}
+
+/// The first suffix available for `base` right now.
+pub fn available_suffix(base: &str) -> Suffix {
+	*Handles::suffix_options(base.as_bytes().to_vec())
+		.expect("valid handle")
+		.available
+		.first()
+		.expect("an available suffix")
+}
+
+/// A suffix in range that is not offered for `base` right now.
+pub fn unoffered_suffix(base: &str) -> Suffix {
+	let options = Handles::suffix_options(base.as_bytes().to_vec()).expect("valid handle");
+	(1000..=9999).find(|s| !options.candidates.contains(s)).expect("a suffix not offered")
+}
+
+/// A create payload for `base.suffix` expiring 10 blocks from now.
+pub fn create_payload(base: &str, suffix: Suffix) -> CreateHandlePayload<BlockNumber> {
+	CreateHandlePayload {
+		base_handle: base.as_bytes().to_vec(),
+		suffix,
+		expiration: System::block_number() + 10,
+	}
+}
+
+/// `key` creates `base` with its first available suffix; returns the MSA id and the suffix.
+pub fn create(key: &Key, base: &str) -> (MsaId, Suffix) {
+	let suffix = available_suffix(base);
+	let payload = create_payload(base, suffix);
+	assert_ok!(Handles::create_handle(
+		sponsor(),
+		key.account(),
+		key.sign_payload(&payload),
+		payload
+	));
+	let RuntimeEvent::Handles(Event::MsaCreatedWithHandle { msa_id, .. }) =
+		System::events().last().expect("event").event.clone()
+	else {
+		panic!("create emits MsaCreatedWithHandle")
+	};
+	(msa_id, suffix)
+}
+
+/// A retire payload for `msa_id` expiring 10 blocks from now.
+pub fn retire_payload(msa_id: MsaId) -> RetireHandlePayload<BlockNumber> {
+	RetireHandlePayload { msa_id, expiration: System::block_number() + 10 }
+}
+
+/// `key` retires the handle of `msa_id`.
+pub fn retire(key: &Key, msa_id: MsaId) {
+	let payload = retire_payload(msa_id);
+	assert_ok!(Handles::retire_handle(
+		sponsor(),
+		key.account(),
+		key.sign_payload(&payload),
+		payload
+	));
+}
+
+/// A change payload for `msa_id` to `base.suffix` expiring 10 blocks from now.
+pub fn change_payload(msa_id: MsaId, base: &str, suffix: Suffix) -> ChangeHandlePayload<BlockNumber> {
+	ChangeHandlePayload {
+		msa_id,
+		new_base_handle: base.as_bytes().to_vec(),
+		new_suffix: suffix,
+		expiration: System::block_number() + 10,
+	}
+}
+
+/// A transfer payload of `msa_id` to `new_owner` expiring 10 blocks from now.
+pub fn transfer_payload(
+	msa_id: MsaId,
+	new_owner: &Key,
+) -> TransferOwnershipPayload<AccountId, BlockNumber> {
+	TransferOwnershipPayload {
+		msa_id,
+		new_owner: new_owner.account(),
+		expiration: System::block_number() + 10,
+	}
+}
+
+/// Hooks trait in scope for tests that call `integrity_test`.
+pub fn integrity_test() {
+	<Handles as frame_support::traits::Hooks<BlockNumber>>::integrity_test();
+}

@@ -1,0 +1,262 @@
+//! Types of the pallet's storage, calls and events, and the signed-message format.
+
+use alloc::{string::String, vec::Vec};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec, PalletError};
+use handles_rules::{HandleError, HandleRule, SuffixRange};
+use scale_info::TypeInfo;
+
+pub use handles_rules::{MsaId, Seed, Suffix};
+
+/// The 7-byte tag every signed message starts with (encoded without a length prefix).
+pub const HANDLES_TAG: [u8; 7] = *b"handles";
+/// Opening wrapper that browser wallets put around the bytes they sign.
+pub const BYTES_PREFIX: &[u8] = b"<Bytes>";
+/// Closing wrapper that browser wallets put around the bytes they sign.
+pub const BYTES_SUFFIX: &[u8] = b"</Bytes>";
+
+/// Bound of a stored base handle: [`handles_rules::MAX_BASE_BYTES`].
+pub type MaxBaseBytes = ConstU32<{ handles_rules::MAX_BASE_BYTES as u32 }>;
+/// Bound of a stored canonical form: [`handles_rules::MAX_CANONICAL_BYTES`].
+pub type MaxCanonicalBytes = ConstU32<{ handles_rules::MAX_CANONICAL_BYTES as u32 }>;
+/// A base handle as the user typed it (valid UTF-8, checked by the rules crate).
+pub type BaseHandle = BoundedVec<u8, MaxBaseBytes>;
+/// The canonical form of a base handle (UTF-8): look-alikes have the same canonical form.
+pub type Canonical = BoundedVec<u8, MaxCanonicalBytes>;
+
+/// The handle an MSA holds.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct HandleRecord<BlockNumber> {
+	/// Base handle as the user typed it (`Alice`).
+	pub base: BaseHandle,
+	/// The suffix (`4821`).
+	pub suffix: Suffix,
+	/// Canonical form of the base (`a1ice`-like look-alikes share it).
+	pub canonical: Canonical,
+	/// Block at which the MSA got this handle.
+	pub created_at: BlockNumber,
+}
+
+impl<BlockNumber> HandleRecord<BlockNumber> {
+	/// The base handle as text; stored bases are valid UTF-8 (checked before they are stored).
+	pub fn base_str(&self) -> &str {
+		core::str::from_utf8(&self.base).unwrap_or_default()
+	}
+
+	/// The canonical form as text; stored canonical forms are valid UTF-8.
+	pub fn canonical_str(&self) -> &str {
+		core::str::from_utf8(&self.canonical).unwrap_or_default()
+	}
+
+	/// The display handle `base.suffix` (`Alice.4821`) as UTF-8 bytes.
+	pub fn display(&self) -> Vec<u8> {
+		String::into_bytes(handles_rules::format_display(self.base_str(), self.suffix))
+	}
+}
+
+/// The two seeds that suffix candidates are drawn from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct SeedPair {
+	/// Seed set at the most recent rotation (s0).
+	pub current: Seed,
+	/// The seed before that (s1).
+	pub previous: Seed,
+}
+
+/// Settings that governance changes with `set_handle_settings`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct HandleSettingsRecord<BlockNumber> {
+	/// Smallest suffix of new claims (inclusive).
+	pub suffix_min: u32,
+	/// Largest suffix of new claims (inclusive).
+	pub suffix_max: u32,
+	/// Blocks a retired `(canonical, suffix)` pair stays unavailable.
+	pub reuse_cooldown: BlockNumber,
+}
+
+impl<BlockNumber> HandleSettingsRecord<BlockNumber> {
+	/// The suffix range; `suffix_min <= suffix_max` is checked before settings are stored, and the
+	/// default range stands in should a stored value ever break that.
+	pub fn range(&self) -> SuffixRange {
+		SuffixRange::new(self.suffix_min, self.suffix_max).unwrap_or(SuffixRange::DEFAULT)
+	}
+}
+
+/// Why a base handle was refused: the rule it breaks (see the rules crate for each rule).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PalletError,
+)]
+pub enum InvalidHandleReason {
+	/// The bytes are not valid UTF-8.
+	NotUtf8,
+	/// Fewer than 2 characters.
+	TooShort,
+	/// More than 32 bytes.
+	TooLong,
+	/// Contains `@ # : . `` ` or a character whose canonical form does (fullwidth `＠`...).
+	ForbiddenCharacter,
+	/// Contains whitespace, a control, format or invisible character, an emoji or a symbol.
+	DisallowedCharacter,
+	/// Mixes scripts beyond Unicode's "highly restrictive" level.
+	MixedScript,
+	/// The canonical form has fewer than 2 characters.
+	CanonicalTooShort,
+	/// The canonical form is longer than its bound.
+	CanonicalTooLong,
+	/// The handle, or a look-alike of it, is reserved.
+	Reserved,
+}
+
+impl From<HandleRule> for InvalidHandleReason {
+	fn from(rule: HandleRule) -> Self {
+		match rule {
+			HandleRule::NotUtf8 => Self::NotUtf8,
+			HandleRule::TooShort => Self::TooShort,
+			HandleRule::TooLong => Self::TooLong,
+			HandleRule::ForbiddenCharacter => Self::ForbiddenCharacter,
+			HandleRule::DisallowedCharacter => Self::DisallowedCharacter,
+			HandleRule::MixedScript => Self::MixedScript,
+			HandleRule::CanonicalTooShort => Self::CanonicalTooShort,
+			HandleRule::CanonicalTooLong => Self::CanonicalTooLong,
+			HandleRule::Reserved => Self::Reserved,
+		}
+	}
+}
+
+impl From<HandleError> for InvalidHandleReason {
+	fn from(error: HandleError) -> Self {
+		error.rule().into()
+	}
+}
+
+/// A payload that the owner signs. Its signed message is
+/// `SCALE((HANDLES_TAG, genesis_hash, Self::KIND, self))`; see [`signed_message`].
+pub trait SignedPayload: Encode {
+	/// The byte naming the call: 0 create, 1 retire, 2 change, 3 transfer.
+	const KIND: u8;
+	/// Last block at which the payload may take effect.
+	type BlockNumber: Copy;
+	/// The payload's expiration.
+	fn expiration(&self) -> Self::BlockNumber;
+}
+
+/// Owner's consent to `create_handle`: a new MSA holding `base_handle.suffix`.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct CreateHandlePayload<BlockNumber> {
+	/// Base handle as typed (UTF-8, at most 32 bytes).
+	pub base_handle: Vec<u8>,
+	/// Chosen suffix: one of the options for the handle.
+	pub suffix: Suffix,
+	/// Last block at which the payload may take effect.
+	pub expiration: BlockNumber,
+}
+
+/// Owner's consent to `retire_handle`: the MSA loses its handle.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct RetireHandlePayload<BlockNumber> {
+	/// The MSA whose handle is retired.
+	pub msa_id: MsaId,
+	/// Last block at which the payload may take effect.
+	pub expiration: BlockNumber,
+}
+
+/// Owner's consent to `change_handle`: the MSA gets `new_base_handle.new_suffix`.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct ChangeHandlePayload<BlockNumber> {
+	/// The MSA whose handle changes (it keeps its id).
+	pub msa_id: MsaId,
+	/// New base handle as typed (UTF-8, at most 32 bytes).
+	pub new_base_handle: Vec<u8>,
+	/// New suffix: one of the options for the new handle.
+	pub new_suffix: Suffix,
+	/// Last block at which the payload may take effect.
+	pub expiration: BlockNumber,
+}
+
+/// Consent of both the owner and the new owner to `transfer_ownership`.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct TransferOwnershipPayload<AccountId, BlockNumber> {
+	/// The MSA that moves.
+	pub msa_id: MsaId,
+	/// The account that becomes its owner.
+	pub new_owner: AccountId,
+	/// Last block at which the payload may take effect.
+	pub expiration: BlockNumber,
+}
+
+impl<B: Copy + Encode> SignedPayload for CreateHandlePayload<B> {
+	const KIND: u8 = 0;
+	type BlockNumber = B;
+	fn expiration(&self) -> B {
+		self.expiration
+	}
+}
+
+impl<B: Copy + Encode> SignedPayload for RetireHandlePayload<B> {
+	const KIND: u8 = 1;
+	type BlockNumber = B;
+	fn expiration(&self) -> B {
+		self.expiration
+	}
+}
+
+impl<B: Copy + Encode> SignedPayload for ChangeHandlePayload<B> {
+	const KIND: u8 = 2;
+	type BlockNumber = B;
+	fn expiration(&self) -> B {
+		self.expiration
+	}
+}
+
+impl<A: Encode, B: Copy + Encode> SignedPayload for TransferOwnershipPayload<A, B> {
+	const KIND: u8 = 3;
+	type BlockNumber = B;
+	fn expiration(&self) -> B {
+		self.expiration
+	}
+}
+
+/// The four payloads as one enum: `SCALE((HANDLES_TAG, genesis_hash, HandlesPayload::X(p)))` is the
+/// same byte string as [`signed_message`] of `p`, because the enum index is the call's kind byte.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub enum HandlesPayload<AccountId, BlockNumber> {
+	/// Kind 0.
+	#[codec(index = 0)]
+	Create(CreateHandlePayload<BlockNumber>),
+	/// Kind 1.
+	#[codec(index = 1)]
+	Retire(RetireHandlePayload<BlockNumber>),
+	/// Kind 2.
+	#[codec(index = 2)]
+	Change(ChangeHandlePayload<BlockNumber>),
+	/// Kind 3.
+	#[codec(index = 3)]
+	Transfer(TransferOwnershipPayload<AccountId, BlockNumber>),
+}
+
+/// The bytes an owner signs for `payload` on the chain with genesis hash `genesis_hash`:
+/// `SCALE((HANDLES_TAG, genesis_hash, P::KIND, payload))`. The signature may be over these bytes
+/// or over the same bytes wrapped in `<Bytes>`..`</Bytes>` (see [`wrap_bytes`]).
+pub fn signed_message<H: Encode, P: SignedPayload>(genesis_hash: &H, payload: &P) -> Vec<u8> {
+	(HANDLES_TAG, genesis_hash, P::KIND, payload).encode()
+}
+
+/// `message` wrapped in `<Bytes>`..`</Bytes>`, as browser wallets sign it.
+pub fn wrap_bytes(message: &[u8]) -> Vec<u8> {
+	let mut wrapped =
+		Vec::with_capacity(BYTES_PREFIX.len() + message.len() + BYTES_SUFFIX.len());
+	wrapped.extend_from_slice(BYTES_PREFIX);
+	wrapped.extend_from_slice(message);
+	wrapped.extend_from_slice(BYTES_SUFFIX);
+	wrapped
+}

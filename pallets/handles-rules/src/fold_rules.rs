@@ -72,8 +72,13 @@ fn step(input: &str) -> String {
 		push_case_fold(d, &mut folded);
 	}
 	for f in folded.chars() {
+		let anchored = capital_anchor(f);
 		let mut buf = [0u8; 4];
-		for s in unicode_security::skeleton(f.encode_utf8(&mut buf)) {
+		let source: &str = match anchored {
+			Some(ref a) => a,
+			None => f.encode_utf8(&mut buf),
+		};
+		for s in unicode_security::skeleton(source) {
 			if is_folded_mark(s) {
 				continue;
 			}
@@ -81,6 +86,33 @@ fn step(input: &str) -> String {
 		}
 	}
 	out
+}
+
+/// The capital anchor: a non-ASCII lower-case letter whose own skeleton has no ASCII character,
+/// but whose capital's skeleton is a single ASCII letter, folds with that letter (Cyrillic `в`
+/// joins `b` because `В` looks like `B`; likewise `н`/`h`, `к`/`k`, `т`/`t`, `м`/`m`, Greek
+/// `κ`/`k`, `τ`/`t`, `ε`/`e`...). Without it an all-capital word in Cyrillic or Greek would not
+/// meet its Latin look-alike, since case folding happens first. Letters whose own skeleton is
+/// already ASCII (Greek `ν` -> `v`, `γ` -> `y`) keep it, so no two ASCII letters ever merge.
+fn capital_anchor(lower: char) -> Option<String> {
+	if lower.is_ascii() {
+		return None;
+	}
+	let mut buf = [0u8; 4];
+	if unicode_security::skeleton(lower.encode_utf8(&mut buf)).any(|c| c.is_ascii()) {
+		return None;
+	}
+	let mut upper = lower.to_uppercase();
+	let capital = upper.next()?;
+	if upper.next().is_some() || capital == lower {
+		return None;
+	}
+	let mut skel = unicode_security::skeleton(capital.encode_utf8(&mut buf));
+	let letter = skel.next()?;
+	if skel.next().is_some() || !letter.is_ascii_alphabetic() {
+		return None;
+	}
+	Some(letter.to_ascii_lowercase().into())
 }
 
 /// The fold of one character before the forbidden replacement: [`step`] iterated to a fixpoint.

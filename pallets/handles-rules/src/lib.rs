@@ -15,12 +15,13 @@ extern crate alloc;
 mod canonical;
 mod display;
 mod error;
+#[cfg(test)]
 mod fold_rules;
 mod msa;
 mod suffix;
 mod validate;
 
-pub use canonical::{canonical, CANONICAL_VERSION, MAX_CANONICAL_BYTES};
+pub use canonical::{canonical, CANONICAL_VERSION, MAX_CANONICAL_BYTES, UNICODE_VERSIONS};
 pub use display::{
 	format_display, parse_display, DisplayError, MAX_DISPLAY_BYTES, MAX_SUFFIX_DIGITS,
 };
@@ -41,3 +42,5 @@ pub type MsaId = u32;
 pub type Suffix = u32;
 /// A 32-byte seed from which suffix candidates are drawn (the chain uses block hashes).
 pub type Seed = [u8; 32];
+#[cfg(test)]
+mod table_tests;

@@ -5,7 +5,7 @@ use alloc::{string::String, vec::Vec};
 use unicode_security::{GeneralSecurityProfile, RestrictionLevel, RestrictionLevelDetection};
 
 use crate::{
-	canonical::{canonical, folds_to_forbidden, MAX_CANONICAL_BYTES},
+	canonical::{canonical, push_fold, reorder_marks, MAX_CANONICAL_BYTES},
 	HandleError,
 };
 
@@ -28,16 +28,32 @@ pub struct ValidHandle {
 	pub canonical: String,
 }
 
-/// Whether `c` is invisible in the sense of Unicode's Default_Ignorable_Code_Point (zero-width
-/// joiners and the like, which UTS #39 otherwise allows in identifiers).
-fn is_invisible(c: char) -> bool {
-	let mut buf = [0u8; 4];
-	let empty = unicode_security::skeleton(c.encode_utf8(&mut buf)).next().is_none();
-	empty
+/// Whether `c` is invisible although UTS #39 allows it in identifiers: the zero-width non-joiner
+/// and joiner are the only Default_Ignorable_Code_Point characters it allows (a test checks this
+/// over all code points).
+pub(crate) fn is_invisible(c: char) -> bool {
+	matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Whether `c` may appear in a handle (rule 3), ignoring the forbidden characters of rule 2.
+pub(crate) fn is_allowed(c: char) -> bool {
+	if c.is_ascii() {
+		return c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '\'' | '.' | ':');
+	}
+	c.identifier_allowed() && !is_invisible(c)
 }
 
 /// Validates a base handle against every rule, in rule order, and returns it with its canonical
 /// form. `is_reserved` is asked about the canonical form.
+///
+/// Rules, each with its own error: (1) at most [`MAX_BASE_BYTES`] bytes (`TooLong`, checked
+/// first so no work depends on the input size), UTF-8 (`NotUtf8`), at least [`MIN_BASE_CHARS`]
+/// characters (`TooShort`); (2) no character of [`FORBIDDEN_CHARS`] and none whose fold contains
+/// the fold of one (`ForbiddenCharacter`, the first such character); (3) every character allowed
+/// in identifiers by UTS #39 and visible (`DisallowedCharacter`); (4) at most "highly
+/// restrictive" mixing of scripts (`MixedScript`); (5) a canonical form of at most
+/// [`MAX_CANONICAL_BYTES`] bytes (`CanonicalTooLong`) and at least [`MIN_BASE_CHARS`] characters
+/// (`CanonicalTooShort`) that `is_reserved` does not refuse (`Reserved`).
 pub fn validate(
 	base: &[u8],
 	is_reserved: impl Fn(&str) -> bool,
@@ -46,23 +62,37 @@ pub fn validate(
 		return Err(HandleError::TooLong);
 	}
 	let text = core::str::from_utf8(base).map_err(|_| HandleError::NotUtf8)?;
-	if text.chars().count() < MIN_BASE_CHARS {
+	let mut folded = String::with_capacity(text.len() + 8);
+	let mut chars = 0usize;
+	let mut forbidden = None;
+	let mut disallowed = None;
+	let mut reorder = false;
+	let mut ascii = true;
+	for c in text.chars() {
+		chars += 1;
+		ascii &= c.is_ascii();
+		let f = push_fold(c, &mut folded);
+		reorder |= f.reorder;
+		if forbidden.is_none() && (f.forbidden || FORBIDDEN_CHARS.contains(&c)) {
+			forbidden = Some(c);
+		}
+		if disallowed.is_none() && !is_allowed(c) {
+			disallowed = Some(c);
+		}
+	}
+	if chars < MIN_BASE_CHARS {
 		return Err(HandleError::TooShort);
 	}
-	for c in text.chars() {
-		if FORBIDDEN_CHARS.contains(&c) || folds_to_forbidden(c) {
-			return Err(HandleError::ForbiddenCharacter(c));
-		}
+	if let Some(c) = forbidden {
+		return Err(HandleError::ForbiddenCharacter(c));
 	}
-	for c in text.chars() {
-		if !c.identifier_allowed() || is_invisible(c) {
-			return Err(HandleError::DisallowedCharacter(c));
-		}
+	if let Some(c) = disallowed {
+		return Err(HandleError::DisallowedCharacter(c));
 	}
-	if text.detect_restriction_level() > RestrictionLevel::HighlyRestrictive {
+	if !ascii && text.detect_restriction_level() > RestrictionLevel::HighlyRestrictive {
 		return Err(HandleError::MixedScript);
 	}
-	let canonical = canonical(text);
+	let canonical = if reorder { reorder_marks(folded) } else { folded };
 	if canonical.len() > MAX_CANONICAL_BYTES {
 		return Err(HandleError::CanonicalTooLong);
 	}

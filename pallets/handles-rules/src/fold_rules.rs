@@ -56,21 +56,30 @@ fn push_case_fold(c: char, out: &mut String) {
 	}
 }
 
-/// One round on a string: NFD; drop default-ignorable characters and folded marks; case fold;
-/// UTS #39 skeleton of each character; the extra mapping.
+/// One round on a string: NFD; case fold; NFD again; drop folded marks; UTS #39 skeleton of each
+/// character (which drops default-ignorable characters), with the capital anchor; drop folded
+/// marks the skeleton introduced; the extra mapping.
+///
+/// Case folding comes before mark stripping so that U+0345 (combining iota subscript), whose
+/// capital is `Ι`, folds like its capital.
 fn step(input: &str) -> String {
-	let mut out = String::new();
 	let mut decomposed = String::new();
 	for c in input.chars() {
 		decompose_canonical(c, |d| decomposed.push(d));
 	}
-	let mut folded = String::new();
+	let mut cased = String::new();
 	for d in decomposed.chars() {
-		if is_folded_mark(d) {
-			continue;
-		}
-		push_case_fold(d, &mut folded);
+		push_case_fold(d, &mut cased);
 	}
+	let mut folded = String::new();
+	for e in cased.chars() {
+		decompose_canonical(e, |f| {
+			if !is_folded_mark(f) {
+				folded.push(f)
+			}
+		});
+	}
+	let mut out = String::new();
 	for f in folded.chars() {
 		let anchored = capital_anchor(f);
 		let mut buf = [0u8; 4];

@@ -141,3 +141,13 @@ fn ascii_letters_keep_apart_except_i_and_l() {
 		}
 	}
 }
+
+#[test]
+fn case_variants_of_every_code_point_are_equal() {
+	for c in all_chars() {
+		let s = one(c);
+		let base = canonical(&s);
+		assert_eq!(canonical(&s.to_uppercase()), base, "upper case of U+{:04X}", u32::from(c));
+		assert_eq!(canonical(&s.to_lowercase()), base, "lower case of U+{:04X}", u32::from(c));
+	}
+}

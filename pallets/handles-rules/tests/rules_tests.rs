@@ -1,0 +1,225 @@
+//! One test per rule and per error of `validate`, with the specification's examples.
+
+use handles_rules::*;
+
+fn check(base: &str) -> Result<ValidHandle, HandleError> {
+	validate_with_default_reserved(base.as_bytes())
+}
+
+#[test]
+fn plain_handles_are_valid() {
+	for h in [
+		"alice",
+		"Alice",
+		"bob_smith",
+		"jean-luc",
+		"Zoë",
+		"Ωμέγα",
+		"Дмитрий",
+		"東京",
+		"ひらがな漢字",
+		"한국어",
+		"नमस्ते",
+		"مرحبا",
+		"ab",
+		"x1",
+	] {
+		let v = check(h).unwrap_or_else(|e| panic!("{h}: {e}"));
+		assert_eq!(v.base, h);
+		assert_eq!(v.canonical, canonical(h));
+	}
+}
+
+#[test]
+fn not_utf8_is_refused() {
+	assert_eq!(check_bytes(&[0x61, 0xFF, 0x62]), Err(HandleError::NotUtf8));
+	assert_eq!(check_bytes(&[0xC3]), Err(HandleError::NotUtf8));
+}
+
+fn check_bytes(b: &[u8]) -> Result<ValidHandle, HandleError> {
+	validate_with_default_reserved(b)
+}
+
+#[test]
+fn too_short_is_refused() {
+	assert_eq!(check("a"), Err(HandleError::TooShort));
+	assert_eq!(check(""), Err(HandleError::TooShort));
+	assert_eq!(check("東"), Err(HandleError::TooShort));
+	assert!(check("ab").is_ok());
+}
+
+#[test]
+fn too_long_is_refused_at_33_bytes() {
+	assert!(check(&"a".repeat(32)).is_ok());
+	assert_eq!(check(&"a".repeat(33)), Err(HandleError::TooLong));
+	// 11 Cyrillic letters are 22 bytes (fine); 17 are 34 bytes.
+	assert!(check(&"д".repeat(16)).is_ok());
+	assert_eq!(check(&"д".repeat(17)), Err(HandleError::TooLong));
+	assert_eq!(check_bytes(&[b'a'; 10_000]), Err(HandleError::TooLong));
+}
+
+#[test]
+fn forbidden_characters_are_refused() {
+	for (h, c) in [("ali@ce", '@'), ("a#b", '#'), ("a:b", ':'), ("a.b", '.'), ("a`b", '`')] {
+		assert_eq!(check(h), Err(HandleError::ForbiddenCharacter(c)), "{h}");
+	}
+}
+
+#[test]
+fn look_alikes_of_forbidden_characters_are_refused() {
+	for (h, c) in [
+		("ali＠ce", '＠'),
+		("ali﹫ce", '﹫'),
+		("a．b", '．'),
+		("a։b", '։'),
+		("a'b", '\''),
+		("aˋb", 'ˋ'),
+		("a＃b", '＃'),
+		("a：b", '：'),
+	] {
+		assert_eq!(check(h), Err(HandleError::ForbiddenCharacter(c)), "{h}");
+	}
+}
+
+#[test]
+fn forbidden_rule_comes_before_disallowed_rule() {
+	assert_eq!(check("😀@"), Err(HandleError::ForbiddenCharacter('@')));
+}
+
+#[test]
+fn invisible_and_format_characters_are_refused() {
+	for (h, c) in [
+		("ali\u{200B}ce", '\u{200B}'),
+		("ali\u{200C}ce", '\u{200C}'),
+		("ali\u{200D}ce", '\u{200D}'),
+		("ali\u{202E}ce", '\u{202E}'),
+		("ali\u{2066}ce", '\u{2066}'),
+		("ali\u{FEFF}ce", '\u{FEFF}'),
+		("ali\u{00AD}ce", '\u{00AD}'),
+		("alice\u{FE0F}", '\u{FE0F}'),
+		("alice\u{E0041}", '\u{E0041}'),
+		("ali ce", ' '),
+		("ali\tce", '\t'),
+		("ali\u{00A0}ce", '\u{00A0}'),
+		("ali\u{0000}ce", '\u{0000}'),
+	] {
+		assert_eq!(check(h), Err(HandleError::DisallowedCharacter(c)), "{h:?}");
+	}
+}
+
+#[test]
+fn emoji_and_symbols_are_refused() {
+	for (h, c) in [
+		("alice😀", '😀'),
+		("a+b", '+'),
+		("a$b", '$'),
+		("a/b", '/'),
+		("a€", '€'),
+		("♥♥", '♥'),
+		("a!b", '!'),
+	] {
+		assert_eq!(check(h), Err(HandleError::DisallowedCharacter(c)), "{h}");
+	}
+}
+
+#[test]
+fn mixed_scripts_are_refused() {
+	assert_eq!(check("\u{0430}lice"), Err(HandleError::MixedScript)); // Cyrillic а + Latin
+	assert_eq!(check("pаypal"), Err(HandleError::MixedScript));
+	assert_eq!(check("Ωmega"), Err(HandleError::MixedScript));
+	assert_eq!(check("abcनमस्ते"), Err(HandleError::MixedScript));
+}
+
+#[test]
+fn highly_restrictive_combinations_are_accepted() {
+	for h in ["漢字かな", "漢字カナ", "漢字한글", "alice_1", "東京2024", "Дмитрий-7"]
+	{
+		assert!(check(h).is_ok(), "{h}: {:?}", check(h));
+	}
+}
+
+#[test]
+fn canonical_too_short_is_refused() {
+	// Two characters, but the combining mark folds away.
+	assert_eq!(check("a\u{0301}"), Err(HandleError::CanonicalTooShort));
+}
+
+#[test]
+fn canonical_too_long_is_reported_by_validate() {
+	// No valid handle reaches the bound (a test in the crate proves it); the longest one fits.
+	let longest = "꽦".repeat(10);
+	let v = check(&longest).unwrap();
+	assert!(v.canonical.len() <= MAX_CANONICAL_BYTES);
+	assert!(v.canonical.len() > 128, "{}", v.canonical.len());
+	assert_eq!(HandleError::CanonicalTooLong.rule(), HandleRule::CanonicalTooLong);
+}
+
+#[test]
+fn reserved_handles_are_refused_by_canonical_form() {
+	for h in [
+		"admin", "ADMIN", "Admin", "adm1n", "everyone", "EVERYONE", "all", "ALL", "a11", "aII",
+		"ąll", "аІІ",
+	] {
+		assert_eq!(check(h), Err(HandleError::Reserved), "{h}");
+	}
+	// Cyrillic а with Latin letters: refused as mixed scripts, and canonical as admin anyway.
+	assert_eq!(check("аdmin"), Err(HandleError::MixedScript));
+	assert_eq!(canonical("аdmin"), canonical("admin"));
+	assert!(check("admins").is_ok());
+}
+
+#[test]
+fn reserved_list_is_an_argument() {
+	let reserved = [canonical("root")];
+	assert_eq!(validate(b"R00T", |c| reserved.iter().any(|r| r == c)), Err(HandleError::Reserved));
+	assert!(validate(b"admin", |_| false).is_ok());
+	assert_eq!(
+		default_reserved_canonical(),
+		vec![canonical("admin"), canonical("everyone"), canonical("all")]
+	);
+}
+
+#[test]
+fn every_error_names_its_rule() {
+	let cases = [
+		(HandleError::NotUtf8, "UTF-8"),
+		(HandleError::TooShort, "too short"),
+		(HandleError::TooLong, "too long"),
+		(HandleError::ForbiddenCharacter('@'), "forbidden character '@' (U+0040)"),
+		(HandleError::DisallowedCharacter('\u{200D}'), "disallowed character"),
+		(HandleError::MixedScript, "mixed scripts"),
+		(HandleError::CanonicalTooShort, "canonical form too short"),
+		(HandleError::CanonicalTooLong, "canonical form too long"),
+		(HandleError::Reserved, "reserved"),
+	];
+	for (e, needle) in cases {
+		let text = e.to_string();
+		assert!(text.contains(needle), "{text}");
+		assert!(text.contains(e.rule().name()) || needle == "UTF-8", "{text} / {}", e.rule());
+	}
+	assert!(HandleError::DisallowedCharacter('\u{200D}').to_string().contains("U+200D"));
+}
+
+#[test]
+fn rule_maps_each_error() {
+	assert_eq!(HandleError::ForbiddenCharacter('x').rule(), HandleRule::ForbiddenCharacter);
+	assert_eq!(HandleError::DisallowedCharacter('x').rule(), HandleRule::DisallowedCharacter);
+	assert_eq!(HandleError::MixedScript.rule(), HandleRule::MixedScript);
+	assert_eq!(HandleError::Reserved.rule(), HandleRule::Reserved);
+	assert_eq!(HandleError::NotUtf8.rule(), HandleRule::NotUtf8);
+	assert_eq!(HandleError::TooShort.rule(), HandleRule::TooShort);
+	assert_eq!(HandleError::TooLong.rule(), HandleRule::TooLong);
+	assert_eq!(HandleError::CanonicalTooShort.rule(), HandleRule::CanonicalTooShort);
+}
+
+#[cfg(feature = "codec")]
+#[test]
+fn rule_and_range_encode() {
+	use codec::{Decode, Encode, MaxEncodedLen};
+	assert_eq!(HandleRule::Reserved.encode().len(), 1);
+	assert_eq!(HandleRule::max_encoded_len(), 1);
+	let r = SuffixRange::new(5, 9).unwrap();
+	assert_eq!(SuffixRange::decode(&mut &r.encode()[..]), Ok(r));
+	let bad = (9u32, 5u32).encode();
+	assert!(SuffixRange::decode(&mut &bad[..]).is_err());
+}

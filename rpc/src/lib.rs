@@ -1,1 +1,342 @@
+//! JSON-RPC server of the `handles_*` methods (jsonrpsee 0.24).
+//!
+//! [`Handles`] serves exactly the methods of the product contract by calling the runtime API
+//! [`pallet_handles_runtime_api::HandlesApi`] at a block and turning its SCALE results into the
+//! JSON shapes in [`types`]:
+//!
+//! | method | params | result |
+//! |---|---|---|
+//! | `handles_getSeed` | `[at]` | [`SeedResponse`] |
+//! | `handles_getSuffixOptions` | `baseHandle, [at]` | [`SuffixOptionsResponse`] |
+//! | `handles_getMsaForHandle` | `displayHandle, [at]` | [`MsaForHandleResponse`] or `null` |
+//! | `handles_getHandleForMsa` | `msaId, [at]` | [`HandleForMsaResponse`] or `null` |
+//! | `handles_getHandlesForOwner` | `owner, [at]` | `[`[`OwnedMsaResponse`]`]` |
+//! | `handles_validateHandle` | `baseHandle, [at]` | [`ValidationResponse`] |
+//! | `handles_getSettings` | `[at]` | [`SettingsResponse`] |
+//!
+//! `at` is an optional `0x` block hash, always the last parameter; without it the best block is
+//! used. Parameters may be given by position or by name (`baseHandle`, `displayHandle`, `msaId`,
+//! `owner`, `at`).
+//!
+//! Bad input never panics: it is a JSON-RPC error with one of the codes in [`error`] and a message
+//! saying what is wrong. The RPC checks what it can without chain state (lengths against
+//! [`handles_rules::MAX_BASE_BYTES`] and [`handles_rules::MAX_DISPLAY_BYTES`], the `base.suffix`
+//! shape of display handles, SS58 accounts) before calling the runtime; the handle rules
+//! themselves are the runtime's (and `handles-rules`') business.
+//!
+//! # Wiring it into a node
+//! ```ignore
+//! use handles_rpc::{Handles, HandlesApiServer};
+//! let mut module = jsonrpsee::RpcModule::new(());
+//! module.merge(Handles::new(client.clone()).into_rpc())?;
+//! ```
+#![deny(missing_docs)]
 
+pub mod error;
+pub mod types;
+
+use std::{marker::PhantomData, sync::Arc};
+
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{ErrorObject, ErrorObjectOwned},
+};
+use pallet_handles_runtime_api::{HandlesApi as HandlesRuntimeApi, QueryError};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::crypto::Ss58Codec;
+use sp_runtime::{traits::Block as BlockT, AccountId32};
+
+use crate::error::{
+	error, runtime_error, HANDLE_TOO_LONG, INVALID_ACCOUNT, INVALID_HANDLE,
+	MALFORMED_DISPLAY_HANDLE, RUNTIME_ERROR, UNKNOWN_BLOCK,
+};
+pub use crate::types::{
+	HandleForMsaResponse, MsaForHandleResponse, OwnedMsaResponse, SeedResponse, SettingsResponse,
+	SuffixOptionsResponse, ValidationResponse,
+};
+
+/// Longest account parameter (in bytes) that is decoded as SS58; real addresses are under 50.
+const MAX_SS58_LEN: usize = 64;
+
+/// The `handles_*` JSON-RPC methods. `BlockHash` is the chain's block hash type (`0x` hex in JSON).
+#[rpc(client, server, namespace = "handles")]
+pub trait HandlesApi<BlockHash> {
+	/// The current and previous suffix seeds and the block that rotates them next.
+	#[method(name = "getSeed")]
+	fn get_seed(&self, at: Option<BlockHash>) -> RpcResult<SeedResponse>;
+
+	/// Canonical form, suffix candidates and the available suffixes of a base handle.
+	///
+	/// Errors: [`error::HANDLE_TOO_LONG`], [`error::INVALID_HANDLE`] when the base handle breaks a
+	/// handle rule.
+	#[method(name = "getSuffixOptions")]
+	fn get_suffix_options(
+		&self,
+		#[argument(rename = "baseHandle")] base_handle: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<SuffixOptionsResponse>;
+
+	/// The MSA a display handle (`base.suffix`) resolves to, look-alikes included; `null` when none.
+	///
+	/// Errors: [`error::HANDLE_TOO_LONG`], [`error::MALFORMED_DISPLAY_HANDLE`],
+	/// [`error::INVALID_HANDLE`] when the base part breaks a handle rule.
+	#[method(name = "getMsaForHandle")]
+	fn get_msa_for_handle(
+		&self,
+		#[argument(rename = "displayHandle")] display_handle: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<MsaForHandleResponse>>;
+
+	/// The handle an MSA holds; `null` when the MSA does not exist or its handle was retired.
+	#[method(name = "getHandleForMsa")]
+	fn get_handle_for_msa(
+		&self,
+		#[argument(rename = "msaId")] msa_id: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<HandleForMsaResponse>>;
+
+	/// The MSAs of an owner (SS58 address), ascending by id, each with its handle or `null`.
+	///
+	/// Errors: [`error::INVALID_ACCOUNT`].
+	#[method(name = "getHandlesForOwner")]
+	fn get_handles_for_owner(
+		&self,
+		owner: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<OwnedMsaResponse>>;
+
+	/// Whether a base handle may be claimed under the rules and the chain's reserved list; a
+	/// broken rule is reported in the result (`valid: false`, `error`), not as a JSON-RPC error.
+	///
+	/// Errors: [`error::HANDLE_TOO_LONG`] (input longer than any handle may be).
+	#[method(name = "validateHandle")]
+	fn validate_handle(
+		&self,
+		#[argument(rename = "baseHandle")] base_handle: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<ValidationResponse>;
+
+	/// Governance settings and constants of the pallet.
+	#[method(name = "getSettings")]
+	fn get_settings(&self, at: Option<BlockHash>) -> RpcResult<SettingsResponse>;
+}
+
+/// Server of the [`HandlesApiServer`] methods, backed by a client with the `HandlesApi` runtime API.
+pub struct Handles<C, Block> {
+	client: Arc<C>,
+	_marker: PhantomData<Block>,
+}
+
+impl<C, Block> Handles<C, Block> {
+	/// A server that answers from `client`.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client, _marker: PhantomData }
+	}
+}
+
+impl<C, Block> Handles<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: HandlesRuntimeApi<Block, AccountId32, u32>,
+{
+	/// The block to answer at: `at`, which must be known, or the best block.
+	fn block(&self, at: Option<Block::Hash>) -> RpcResult<Block::Hash> {
+		let Some(hash) = at else { return Ok(self.client.info().best_hash) };
+		match self.client.header(hash) {
+			Ok(Some(_)) => Ok(hash),
+			Ok(None) => {
+				Err(error(UNKNOWN_BLOCK, format!("block {hash:?} is not known to this node")))
+			}
+			Err(e) => Err(error(UNKNOWN_BLOCK, format!("cannot read block {hash:?}: {e}"))),
+		}
+	}
+}
+
+/// Refuses a base handle longer than any handle may be.
+fn check_base_len(base_handle: &str) -> RpcResult<()> {
+	let len = base_handle.len();
+	if len > handles_rules::MAX_BASE_BYTES {
+		return Err(error(
+			HANDLE_TOO_LONG,
+			format!(
+				"base handle is {len} bytes of UTF-8, at most {} are allowed",
+				handles_rules::MAX_BASE_BYTES
+			),
+		));
+	}
+	Ok(())
+}
+
+/// Checks the `base.suffix` shape of a display handle with [`handles_rules::parse_display`]: a
+/// non-empty base of at most `MAX_BASE_BYTES`, a `.`, and a decimal `u32` suffix without sign or
+/// leading zeros, `MAX_DISPLAY_BYTES` in all.
+fn check_display_handle(display_handle: &str) -> RpcResult<()> {
+	let len = display_handle.len();
+	if len > handles_rules::MAX_DISPLAY_BYTES {
+		return Err(error(
+			HANDLE_TOO_LONG,
+			format!(
+				"display handle is {len} bytes of UTF-8, at most {} are allowed",
+				handles_rules::MAX_DISPLAY_BYTES
+			),
+		));
+	}
+	match handles_rules::parse_display(display_handle.as_bytes()) {
+		Ok((base, _suffix)) => check_base_len(base),
+		Err(e) => Err(error(
+			MALFORMED_DISPLAY_HANDLE,
+			format!("display handle {display_handle:?} is malformed: {e}"),
+		)),
+	}
+}
+
+/// Decodes an SS58 address of a 32-byte account.
+fn parse_account(owner: &str) -> RpcResult<AccountId32> {
+	if owner.starts_with("0x") {
+		return Err(error(
+			INVALID_ACCOUNT,
+			"owner is hex; give the account as an SS58 address (e.g. 5GrwvaEF...)",
+		));
+	}
+	if owner.len() > MAX_SS58_LEN {
+		return Err(error(
+			INVALID_ACCOUNT,
+			format!("owner is {} bytes long, longer than any SS58 address", owner.len()),
+		));
+	}
+	AccountId32::from_ss58check(owner).map_err(|e| {
+		error(INVALID_ACCOUNT, format!("owner {owner:?} is not an SS58 address of an account: {e}"))
+	})
+}
+
+/// Maps a `QueryError` of the runtime to a JSON-RPC error.
+fn query_error(e: QueryError) -> ErrorObjectOwned {
+	match e {
+		QueryError::InvalidHandle(msg) => {
+			error(INVALID_HANDLE, format!("invalid handle: {}", String::from_utf8_lossy(&msg)))
+		}
+		QueryError::MalformedDisplayHandle(msg) => error(
+			MALFORMED_DISPLAY_HANDLE,
+			format!("malformed display handle: {}", String::from_utf8_lossy(&msg)),
+		),
+	}
+}
+
+fn not_utf8(method: &str, e: types::NotUtf8) -> ErrorObject<'static> {
+	error(RUNTIME_ERROR, format!("{method}: {e}"))
+}
+
+impl<C, Block> HandlesApiServer<Block::Hash> for Handles<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: HandlesRuntimeApi<Block, AccountId32, u32>,
+{
+	fn get_seed(&self, at: Option<Block::Hash>) -> RpcResult<SeedResponse> {
+		let at = self.block(at)?;
+		let seed =
+			self.client.runtime_api().seed(at).map_err(|e| runtime_error("HandlesApi_seed", e))?;
+		Ok(seed.into())
+	}
+
+	fn get_suffix_options(
+		&self,
+		base_handle: String,
+		at: Option<Block::Hash>,
+	) -> RpcResult<SuffixOptionsResponse> {
+		check_base_len(&base_handle)?;
+		let at = self.block(at)?;
+		let options = self
+			.client
+			.runtime_api()
+			.suffix_options(at, base_handle.into_bytes())
+			.map_err(|e| runtime_error("HandlesApi_suffix_options", e))?
+			.map_err(query_error)?;
+		SuffixOptionsResponse::from_runtime(options)
+			.map_err(|e| not_utf8("HandlesApi_suffix_options", e))
+	}
+
+	fn get_msa_for_handle(
+		&self,
+		display_handle: String,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<MsaForHandleResponse>> {
+		check_display_handle(&display_handle)?;
+		let at = self.block(at)?;
+		let found = self
+			.client
+			.runtime_api()
+			.msa_for_handle(at, display_handle.into_bytes())
+			.map_err(|e| runtime_error("HandlesApi_msa_for_handle", e))?
+			.map_err(query_error)?;
+		found
+			.map(MsaForHandleResponse::from_runtime)
+			.transpose()
+			.map_err(|e| not_utf8("HandlesApi_msa_for_handle", e))
+	}
+
+	fn get_handle_for_msa(
+		&self,
+		msa_id: u32,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<HandleForMsaResponse>> {
+		let at = self.block(at)?;
+		let found = self
+			.client
+			.runtime_api()
+			.handle_for_msa(at, msa_id)
+			.map_err(|e| runtime_error("HandlesApi_handle_for_msa", e))?;
+		found
+			.map(HandleForMsaResponse::from_runtime)
+			.transpose()
+			.map_err(|e| not_utf8("HandlesApi_handle_for_msa", e))
+	}
+
+	fn get_handles_for_owner(
+		&self,
+		owner: String,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<OwnedMsaResponse>> {
+		let owner = parse_account(&owner)?;
+		let at = self.block(at)?;
+		let owned = self
+			.client
+			.runtime_api()
+			.handles_for_owner(at, owner)
+			.map_err(|e| runtime_error("HandlesApi_handles_for_owner", e))?;
+		owned
+			.into_iter()
+			.map(OwnedMsaResponse::from_runtime)
+			.collect::<Result<Vec<_>, _>>()
+			.map_err(|e| not_utf8("HandlesApi_handles_for_owner", e))
+	}
+
+	fn validate_handle(
+		&self,
+		base_handle: String,
+		at: Option<Block::Hash>,
+	) -> RpcResult<ValidationResponse> {
+		check_base_len(&base_handle)?;
+		let at = self.block(at)?;
+		let result = self
+			.client
+			.runtime_api()
+			.validate_handle(at, base_handle.into_bytes())
+			.map_err(|e| runtime_error("HandlesApi_validate_handle", e))?;
+		ValidationResponse::from_runtime(result)
+			.map_err(|e| not_utf8("HandlesApi_validate_handle", e))
+	}
+
+	fn get_settings(&self, at: Option<Block::Hash>) -> RpcResult<SettingsResponse> {
+		let at = self.block(at)?;
+		let settings = self
+			.client
+			.runtime_api()
+			.settings(at)
+			.map_err(|e| runtime_error("HandlesApi_settings", e))?;
+		Ok(settings.into())
+	}
+}

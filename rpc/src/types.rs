@@ -1,0 +1,189 @@
+//! JSON results of the `handles_*` methods, exactly the shapes of the product contract.
+//!
+//! Field names are camelCase; accounts are SS58 strings (the process's default address format,
+//! 42 unless the node sets another); byte strings are UTF-8 text; hashes are `0x` hex; numbers
+//! are JSON numbers. Every struct also implements `Deserialize`, so Rust apps and tests can read
+//! the responses back.
+
+use pallet_handles_runtime_api::{
+	HandleInfo, MsaForHandle, OwnedMsa, SeedInfo, Settings, SuffixOptions, ValidationResult,
+};
+use serde::{Deserialize, Serialize};
+use sp_core::H256;
+use sp_runtime::AccountId32;
+
+/// Result of `handles_getSeed`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeedResponse {
+	/// Seed set at the most recent rotation (s0), `0x` hex.
+	pub current: H256,
+	/// Seed before that (s1), `0x` hex.
+	pub previous: H256,
+	/// Block number whose `on_initialize` rotates the seeds next.
+	pub next_rotation: u32,
+}
+
+/// Result of `handles_getSuffixOptions`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SuffixOptionsResponse {
+	/// The base handle as given.
+	pub base_handle: String,
+	/// Its canonical form.
+	pub canonical: String,
+	/// Union of the candidates under the current and previous seed, ascending.
+	pub candidates: Vec<u32>,
+	/// The candidates a claim would be accepted with at this block, ascending.
+	pub available: Vec<u32>,
+}
+
+/// Result of `handles_getMsaForHandle` when the display handle (or a look-alike) is registered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MsaForHandleResponse {
+	/// The MSA id.
+	pub msa_id: u32,
+	/// The MSA's owner, SS58.
+	pub owner: AccountId32,
+	/// The display handle as registered, which may differ from the queried look-alike.
+	pub handle: String,
+}
+
+/// Result of `handles_getHandleForMsa` when the MSA holds a handle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HandleForMsaResponse {
+	/// Display handle (`base.suffix`).
+	pub handle: String,
+	/// Base handle as the user typed it.
+	pub base_handle: String,
+	/// The suffix.
+	pub suffix: u32,
+	/// Canonical form of the base handle.
+	pub canonical: String,
+	/// The MSA's owner, SS58.
+	pub owner: AccountId32,
+	/// Block at which the MSA got this handle.
+	pub created_at: u32,
+}
+
+/// One element of the result of `handles_getHandlesForOwner`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OwnedMsaResponse {
+	/// The MSA id.
+	pub msa_id: u32,
+	/// Its display handle, `null` when the handle was retired.
+	pub handle: Option<String>,
+}
+
+/// Result of `handles_validateHandle`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidationResponse {
+	/// Whether the base handle may be claimed (suffix aside).
+	pub valid: bool,
+	/// Canonical form when valid, else `null`.
+	pub canonical: Option<String>,
+	/// Message naming the broken rule when invalid, else `null`.
+	pub error: Option<String>,
+}
+
+/// Result of `handles_getSettings`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsResponse {
+	/// Smallest suffix of new claims.
+	pub suffix_min: u32,
+	/// Largest suffix of new claims.
+	pub suffix_max: u32,
+	/// Blocks a retired (canonical, suffix) pair stays unavailable.
+	pub reuse_cooldown: u32,
+	/// Blocks between seed rotations.
+	pub seed_rotation_period: u32,
+	/// Furthest a payload's expiration may lie ahead of the current block.
+	pub max_payload_lifetime: u32,
+}
+
+/// A byte string from the runtime that should be UTF-8 but is not; names the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NotUtf8(pub &'static str);
+
+impl core::fmt::Display for NotUtf8 {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		write!(f, "the runtime returned a `{}` that is not UTF-8", self.0)
+	}
+}
+
+fn text(field: &'static str, bytes: Vec<u8>) -> Result<String, NotUtf8> {
+	String::from_utf8(bytes).map_err(|_| NotUtf8(field))
+}
+
+impl From<SeedInfo<u32>> for SeedResponse {
+	fn from(seed: SeedInfo<u32>) -> Self {
+		Self {
+			current: H256(seed.current),
+			previous: H256(seed.previous),
+			next_rotation: seed.next_rotation,
+		}
+	}
+}
+
+impl From<Settings<u32>> for SettingsResponse {
+	fn from(s: Settings<u32>) -> Self {
+		Self {
+			suffix_min: s.suffix_min,
+			suffix_max: s.suffix_max,
+			reuse_cooldown: s.reuse_cooldown,
+			seed_rotation_period: s.seed_rotation_period,
+			max_payload_lifetime: s.max_payload_lifetime,
+		}
+	}
+}
+
+impl SuffixOptionsResponse {
+	pub(crate) fn from_runtime(o: SuffixOptions) -> Result<Self, NotUtf8> {
+		Ok(Self {
+			base_handle: text("baseHandle", o.base_handle)?,
+			canonical: text("canonical", o.canonical)?,
+			candidates: o.candidates,
+			available: o.available,
+		})
+	}
+}
+
+impl MsaForHandleResponse {
+	pub(crate) fn from_runtime(m: MsaForHandle<AccountId32>) -> Result<Self, NotUtf8> {
+		Ok(Self { msa_id: m.msa_id, owner: m.owner, handle: text("handle", m.handle)? })
+	}
+}
+
+impl HandleForMsaResponse {
+	pub(crate) fn from_runtime(h: HandleInfo<AccountId32, u32>) -> Result<Self, NotUtf8> {
+		Ok(Self {
+			handle: text("handle", h.handle)?,
+			base_handle: text("baseHandle", h.base_handle)?,
+			suffix: h.suffix,
+			canonical: text("canonical", h.canonical)?,
+			owner: h.owner,
+			created_at: h.created_at,
+		})
+	}
+}
+
+impl OwnedMsaResponse {
+	pub(crate) fn from_runtime(m: OwnedMsa) -> Result<Self, NotUtf8> {
+		Ok(Self { msa_id: m.msa_id, handle: m.handle.map(|h| text("handle", h)).transpose()? })
+	}
+}
+
+impl ValidationResponse {
+	pub(crate) fn from_runtime(v: ValidationResult) -> Result<Self, NotUtf8> {
+		Ok(Self {
+			valid: v.valid,
+			canonical: v.canonical.map(|c| text("canonical", c)).transpose()?,
+			error: v.error.map(|e| text("error", e)).transpose()?,
+		})
+	}
+}

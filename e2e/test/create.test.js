@@ -37,6 +37,7 @@ test('the handles-node binary exists', () => {
 
 describe('create_handle by a sponsor for an owner without tokens', { timeout: 600_000 }, () => {
   let node;
+  let provider;
   let api;
   let keyring;
   let bob;
@@ -57,8 +58,9 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
   before(async () => {
     await cryptoWaitReady();
     node = await startDevNode();
+    provider = new WsProvider(node.wsUrl);
     api = await ApiPromise.create({
-      provider: new WsProvider(node.wsUrl),
+      provider,
       ...handlesApiOptions,
       throwOnConnect: true,
       noInitWarn: true,
@@ -71,7 +73,7 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
   }, { timeout: 240_000 });
 
   after(async () => {
-    await api?.disconnect();
+    await (api ?? provider)?.disconnect();
     await node?.stop();
   });
 

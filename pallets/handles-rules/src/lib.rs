@@ -32,8 +32,8 @@ pub use suffix::{
 	DEFAULT_SUFFIX_MIN, MAX_SUFFIX_OPTIONS,
 };
 pub use validate::{
-	default_reserved_canonical, validate, validate_with_default_reserved, ValidHandle,
-	DEFAULT_RESERVED, FORBIDDEN_CHARS, MAX_BASE_BYTES, MIN_BASE_CHARS,
+	default_reserved_canonical, is_highly_restrictive, validate, validate_with_default_reserved,
+	ValidHandle, DEFAULT_RESERVED, FORBIDDEN_CHARS, MAX_BASE_BYTES, MIN_BASE_CHARS,
 };
 
 /// Identifier of a message source account (MSA).

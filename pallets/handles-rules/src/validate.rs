@@ -2,6 +2,7 @@
 
 use alloc::{string::String, vec::Vec};
 
+use unicode_script::{Script, UnicodeScript};
 use unicode_security::{GeneralSecurityProfile, RestrictionLevel, RestrictionLevelDetection};
 
 use crate::{
@@ -41,6 +42,35 @@ pub(crate) fn is_allowed(c: char) -> bool {
 		return c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '\'' | '.' | ':');
 	}
 	c.identifier_allowed() && !is_invisible(c)
+}
+
+/// Rule 4 as UTS #39 defines it (`unicode-security`'s restriction level).
+pub fn is_highly_restrictive(text: &str) -> bool {
+	text.detect_restriction_level() <= RestrictionLevel::HighlyRestrictive
+}
+
+/// A cheap sufficient test for single-script text: every character other than ASCII digits,
+/// `-` and `_` has the same Script property, which is a real script (not Common or Inherited).
+/// Script_Extensions of such a character always contains its Script, so the resolved script set
+/// of the text contains that script and the text is single-script. When this says `false` the
+/// full UTS #39 check decides; a property test compares both.
+fn is_single_script_fast(text: &str) -> bool {
+	let mut found: Option<Script> = None;
+	for c in text.chars() {
+		if c.is_ascii_digit() || c == '-' || c == '_' {
+			continue;
+		}
+		let script = c.script();
+		if matches!(script, Script::Common | Script::Inherited | Script::Unknown) {
+			return false;
+		}
+		match found {
+			None => found = Some(script),
+			Some(s) if s == script => {}
+			Some(_) => return false,
+		}
+	}
+	true
 }
 
 /// Validates a base handle against every rule, in rule order, and returns it with its canonical
@@ -89,7 +119,7 @@ pub fn validate(
 	if let Some(c) = disallowed {
 		return Err(HandleError::DisallowedCharacter(c));
 	}
-	if !ascii && text.detect_restriction_level() > RestrictionLevel::HighlyRestrictive {
+	if !ascii && !is_single_script_fast(text) && !is_highly_restrictive(text) {
 		return Err(HandleError::MixedScript);
 	}
 	let canonical = if reorder { reorder_marks(folded) } else { folded };

@@ -193,3 +193,30 @@ fn naive_closure_would_over_merge_but_canonical_does_not() {
 	assert!(!same("y", "r"));
 	assert!(!same("γ", "г"));
 }
+
+/// Strings over a few scripts, to exercise the mixed-script rule.
+fn script_mix() -> impl Strategy<Value = String> {
+	let pick = prop::sample::select(vec![
+		'a', 'Z', '1', '-', '_', 'а', 'Ж', 'α', 'Ω', '東', '京', 'か', 'カ', '한', 'न', '\u{093F}',
+		'\u{0301}', 'م', '\u{064E}', 'ー', '·', 'ǅ', 'ℓ', '٣',
+	]);
+	prop::collection::vec(pick, 2..8).prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(10_000))]
+
+	#[test]
+	fn mixed_script_rule_equals_uts39(s in script_mix()) {
+		use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
+		let uts39 = s.as_str().detect_restriction_level() <= RestrictionLevel::HighlyRestrictive;
+		let ours = validate(s.as_bytes(), |_| false);
+		if uts39 {
+			prop_assert_ne!(ours, Err(HandleError::MixedScript));
+		} else if let Err(e) = ours {
+			prop_assert!(matches!(e, HandleError::MixedScript | HandleError::DisallowedCharacter(_) | HandleError::ForbiddenCharacter(_)), "{:?}", e);
+		} else {
+			prop_assert!(false, "{} accepted though UTS #39 says mixed", s);
+		}
+	}
+}

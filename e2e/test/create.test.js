@@ -241,6 +241,16 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
     assert.deepEqual((await api.rpc.handles.validateHandle('ADMIN')).toJSON(), reserved);
   });
 
+  test('the runtime API HandlesApi is described by the metadata and agrees with the RPC', async () => {
+    assert.ok(api.call.handlesApi, 'api.call.handlesApi from metadata');
+    const info = await api.call.handlesApi.handleForMsa(msaId);
+    assert.equal(info.isSome, true);
+    const { suffix: s, owner: o, handle: h } = info.unwrap();
+    assert.equal(s.toNumber(), suffix);
+    assert.equal(keyring.encodeAddress(o), owner.address);
+    assert.equal(u8aToString(h.toU8a(true)), display);
+  });
+
   test('look-alike display handles resolve to the same MSA', async () => {
     const lookAlikes = [
       `alice.${suffix}`, // lower case

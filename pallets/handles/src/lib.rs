@@ -113,8 +113,15 @@ pub mod pallet {
 
 	/// Active handles: `(canonical, suffix)` -> the MSA holding it. Exact inverse of [`MsaHandles`].
 	#[pallet::storage]
-	pub type HandleToMsa<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, Canonical, Blake2_128Concat, Suffix, MsaId, OptionQuery>;
+	pub type HandleToMsa<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		Canonical,
+		Blake2_128Concat,
+		Suffix,
+		MsaId,
+		OptionQuery,
+	>;
 
 	/// The handle each MSA holds (absent when retired).
 	#[pallet::storage]
@@ -123,7 +130,8 @@ pub mod pallet {
 
 	/// The owner of every MSA ever created (MSAs are never deleted, so ids are never reused).
 	#[pallet::storage]
-	pub type MsaOwner<T: Config> = StorageMap<_, Blake2_128Concat, MsaId, T::AccountId, OptionQuery>;
+	pub type MsaOwner<T: Config> =
+		StorageMap<_, Blake2_128Concat, MsaId, T::AccountId, OptionQuery>;
 
 	/// The MSAs of each owner, ascending.
 	#[pallet::storage]

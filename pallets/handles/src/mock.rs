@@ -245,7 +245,11 @@ pub fn retire(key: &Key, msa_id: MsaId) {
 }
 
 /// A change payload for `msa_id` to `base.suffix` expiring 10 blocks from now.
-pub fn change_payload(msa_id: MsaId, base: &str, suffix: Suffix) -> ChangeHandlePayload<BlockNumber> {
+pub fn change_payload(
+	msa_id: MsaId,
+	base: &str,
+	suffix: Suffix,
+) -> ChangeHandlePayload<BlockNumber> {
 	ChangeHandlePayload {
 		msa_id,
 		new_base_handle: base.as_bytes().to_vec(),

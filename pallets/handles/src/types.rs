@@ -253,8 +253,7 @@ pub fn signed_message<H: Encode, P: SignedPayload>(genesis_hash: &H, payload: &P
 
 /// `message` wrapped in `<Bytes>`..`</Bytes>`, as browser wallets sign it.
 pub fn wrap_bytes(message: &[u8]) -> Vec<u8> {
-	let mut wrapped =
-		Vec::with_capacity(BYTES_PREFIX.len() + message.len() + BYTES_SUFFIX.len());
+	let mut wrapped = Vec::with_capacity(BYTES_PREFIX.len() + message.len() + BYTES_SUFFIX.len());
 	wrapped.extend_from_slice(BYTES_PREFIX);
 	wrapped.extend_from_slice(message);
 	wrapped.extend_from_slice(BYTES_SUFFIX);

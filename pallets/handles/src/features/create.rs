@@ -26,7 +26,11 @@ impl<T: Config> Pallet<T> {
 		let record = Self::write_handle(msa_id, claim);
 		MsaOwner::<T>::insert(msa_id, &owner);
 		OwnerMsas::<T>::insert(&owner, owned);
-		Self::deposit_event(Event::MsaCreatedWithHandle { msa_id, owner, handle: record.display() });
+		Self::deposit_event(Event::MsaCreatedWithHandle {
+			msa_id,
+			owner,
+			handle: record.display(),
+		});
 		Ok(())
 	}
 
@@ -40,7 +44,7 @@ impl<T: Config> Pallet<T> {
 			// Ids are never reused, so an owner's list never holds the id of a new MSA.
 			Ok(_) => {
 				defensive!("an MSA id appears twice in an owner's list");
-			},
+			}
 			Err(index) => owned.try_insert(index, msa_id).map_err(|_| Error::<T>::TooManyMsas)?,
 		}
 		Ok(owned)

@@ -15,7 +15,11 @@ impl<T: Config> Pallet<T> {
 		handles_rules::SuffixRange::new(suffix_min, suffix_max)
 			.map_err(|_| Error::<T>::InvalidSuffixRange)?;
 		HandleSettings::<T>::put(HandleSettingsRecord { suffix_min, suffix_max, reuse_cooldown });
-		Self::deposit_event(Event::HandleSettingsChanged { suffix_min, suffix_max, reuse_cooldown });
+		Self::deposit_event(Event::HandleSettingsChanged {
+			suffix_min,
+			suffix_max,
+			reuse_cooldown,
+		});
 		Ok(())
 	}
 

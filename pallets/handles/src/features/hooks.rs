@@ -29,10 +29,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn prune_payloads(expiration: BlockNumberFor<T>) -> u32 {
 		let count = UsedPayloadCount::<T>::take(expiration);
 		if count > 0 {
-			let result =
-				UsedPayloads::<T>::clear_prefix(expiration, T::MaxPayloadsPerExpiration::get(), None);
+			// One more than counted, so that a cursor means the count was wrong.
+			let result = UsedPayloads::<T>::clear_prefix(expiration, count.saturating_add(1), None);
 			if result.maybe_cursor.is_some() {
-				defensive!("an expiration block holds more than MaxPayloadsPerExpiration payloads");
+				defensive!("the replay count of an expiration block differs from its entries");
 			}
 		}
 		count
@@ -86,8 +86,8 @@ impl<T: Config> Pallet<T> {
 			"MaxReservedHandles must hold the default reserved handles"
 		);
 		assert!(
-			handles_rules::MAX_CANONICAL_BYTES <= u32::MAX as usize &&
-				handles_rules::MAX_BASE_BYTES <= u32::MAX as usize,
+			handles_rules::MAX_CANONICAL_BYTES <= u32::MAX as usize
+				&& handles_rules::MAX_BASE_BYTES <= u32::MAX as usize,
 			"storage bounds must fit u32"
 		);
 	}

@@ -61,7 +61,8 @@ impl<T: Config> Pallet<T> {
 			)
 		})?;
 		let Some(msa_id) = HandleToMsa::<T>::get(&canonical, suffix) else { return Ok(None) };
-		let (Some(record), Some(owner)) = (MsaHandles::<T>::get(msa_id), MsaOwner::<T>::get(msa_id))
+		let (Some(record), Some(owner)) =
+			(MsaHandles::<T>::get(msa_id), MsaOwner::<T>::get(msa_id))
 		else {
 			return Ok(None);
 		};

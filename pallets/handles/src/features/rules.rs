@@ -2,9 +2,9 @@
 //! availability. Every rule itself lives in `handles-rules`.
 
 use crate::*;
+use alloc::vec::Vec;
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
-use alloc::vec::Vec;
 use handles_rules::{HandleError, SuffixRange, ValidHandle};
 use sp_runtime::traits::Saturating;
 
@@ -128,10 +128,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Writes the handle of `claim` to MSA `msa_id` (both handle maps) and clears any stale
 	/// cooldown of the pair. Returns the record written.
-	pub(crate) fn write_handle(
-		msa_id: MsaId,
-		claim: Claim,
-	) -> HandleRecord<BlockNumberFor<T>> {
+	pub(crate) fn write_handle(msa_id: MsaId, claim: Claim) -> HandleRecord<BlockNumberFor<T>> {
 		let record = HandleRecord {
 			base: claim.base,
 			suffix: claim.suffix,

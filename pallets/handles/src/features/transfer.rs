@@ -31,10 +31,10 @@ impl<T: Config> Pallet<T> {
 		match old_list.binary_search(&msa_id) {
 			Ok(index) => {
 				old_list.remove(index);
-			},
+			}
 			Err(_) => {
 				defensive!("an MSA is missing from its owner's list");
-			},
+			}
 		}
 		if old_list.is_empty() {
 			OwnerMsas::<T>::remove(&owner);
@@ -43,11 +43,7 @@ impl<T: Config> Pallet<T> {
 		}
 		OwnerMsas::<T>::insert(&new_owner, new_list);
 		MsaOwner::<T>::insert(msa_id, &new_owner);
-		Self::deposit_event(Event::OwnershipTransferred {
-			msa_id,
-			old_owner: owner,
-			new_owner,
-		});
+		Self::deposit_event(Event::OwnershipTransferred { msa_id, old_owner: owner, new_owner });
 		Ok(())
 	}
 }

@@ -23,7 +23,8 @@ impl<T: Config> Pallet<T> {
 		// 1. The handle maps are exact inverses.
 		let mut handles = 0u32;
 		for (canonical, suffix, msa_id) in HandleToMsa::<T>::iter() {
-			let record = MsaHandles::<T>::get(msa_id).ok_or("handle points at an MSA without handle")?;
+			let record =
+				MsaHandles::<T>::get(msa_id).ok_or("handle points at an MSA without handle")?;
 			ensure!(
 				record.canonical == canonical && record.suffix == suffix,
 				"handle -> MSA and MSA -> handle disagree"
@@ -83,7 +84,10 @@ impl<T: Config> Pallet<T> {
 			*count = count.saturating_add(1);
 		}
 		for (expiration, count) in UsedPayloadCount::<T>::iter() {
-			ensure!(counted.remove(&expiration) == Some(count), "replay count differs from entries");
+			ensure!(
+				counted.remove(&expiration) == Some(count),
+				"replay count differs from entries"
+			);
 			ensure!(count <= T::MaxPayloadsPerExpiration::get(), "replay bucket over its bound");
 			ensure!(expiration >= now, "replay entry outlived its expiration");
 			ensure!(expiration <= now.saturating_add(lifetime), "replay entry too far ahead");

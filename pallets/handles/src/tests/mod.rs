@@ -1,1 +1,15 @@
-//! Tests, one file per area.
+//! Tests, one file per area. Every test runs through [`crate::mock::test`], which starts at block
+//! 1 and checks every invariant (`do_try_state`) when the test ends.
+
+mod change_tests;
+mod cooldown_tests;
+mod create_tests;
+mod governance_tests;
+mod invariants_tests;
+mod lookalike_tests;
+mod race_tests;
+mod read_tests;
+mod replay_tests;
+mod retire_tests;
+mod seed_tests;
+mod transfer_tests;

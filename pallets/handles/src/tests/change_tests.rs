@@ -1,0 +1,249 @@
+//! `change_handle`.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::DispatchError;
+
+fn change(key: &Key, msa_id: MsaId, base: &str, suffix: Suffix) {
+	let payload = change_payload(msa_id, base, suffix);
+	assert_ok!(Handles::change_handle(
+		sponsor(),
+		key.account(),
+		key.sign_payload(&payload),
+		payload
+	));
+}
+
+fn canonical(base: &str) -> Canonical {
+	Canonical::try_from(handles_rules::canonical(base).into_bytes()).unwrap()
+}
+
+#[test]
+fn change_keeps_the_msa_id_and_the_old_handle_cools_down() {
+	test(|| {
+		let (msa_id, old_suffix) = create(&alice(), "alice");
+		let new_suffix = available_suffix("alicia");
+		change(&alice(), msa_id, "alicia", new_suffix);
+		assert_eq!(
+			last_event(),
+			Event::HandleChanged {
+				msa_id,
+				old_handle: Some(format!("alice.{old_suffix}").into_bytes()),
+				new_handle: format!("alicia.{new_suffix}").into_bytes(),
+			}
+		);
+		let record = MsaHandles::<Test>::get(msa_id).unwrap();
+		assert_eq!(record.base_str(), "alicia");
+		assert_eq!(HandleToMsa::<Test>::get(canonical("alicia"), new_suffix), Some(msa_id));
+		assert_eq!(HandleToMsa::<Test>::get(canonical("alice"), old_suffix), None);
+		assert!(CoolingDown::<Test>::get(canonical("alice"), old_suffix).is_some());
+		// The id no longer matches the formula for the new handle: resolve through the chain.
+		assert_ne!(msa_id, handles_rules::msa_id(&handles_rules::canonical("alicia"), new_suffix));
+		assert_eq!(
+			Handles::msa_for_handle(format!("alicia.{new_suffix}").into_bytes())
+				.unwrap()
+				.unwrap()
+				.msa_id,
+			msa_id
+		);
+	})
+}
+
+#[test]
+fn change_with_ed25519_and_ecdsa_owners_works() {
+	test(|| {
+		for (key, base, new) in [(dave_ed(), "dave", "david"), (eve_ecdsa(), "eve", "evelyn")] {
+			let (msa_id, _) = create(&key, base);
+			change(&key, msa_id, new, available_suffix(new));
+			assert_eq!(MsaHandles::<Test>::get(msa_id).unwrap().base_str(), new);
+		}
+	})
+}
+
+#[test]
+fn change_requires_a_signed_origin() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = change_payload(msa_id, "alicia", available_suffix("alicia"));
+		assert_noop!(
+			Handles::change_handle(
+				RuntimeOrigin::none(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			),
+			DispatchError::BadOrigin
+		);
+	})
+}
+
+#[test]
+fn change_to_a_taken_handle_fails() {
+	test(|| {
+		let (_, bob_suffix) = create(&bob(), "bob");
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = change_payload(msa_id, "BOB", bob_suffix);
+		assert_noop!(
+			Handles::change_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::HandleTaken
+		);
+	})
+}
+
+#[test]
+fn change_to_its_own_current_handle_or_a_lookalike_of_it_fails() {
+	test(|| {
+		let (msa_id, suffix) = create(&alice(), "alice");
+		for base in ["alice", "ALICE"] {
+			let payload = change_payload(msa_id, base, suffix);
+			assert_noop!(
+				Handles::change_handle(
+					sponsor(),
+					alice().account(),
+					alice().sign_payload(&payload),
+					payload
+				),
+				Error::<Test>::HandleTaken
+			);
+		}
+	})
+}
+
+#[test]
+fn change_to_an_invalid_handle_fails() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		for (base, reason) in [
+			("x", InvalidHandleReason::TooShort),
+			("al:ce", InvalidHandleReason::ForbiddenCharacter),
+			("ADM1N", InvalidHandleReason::Reserved),
+		] {
+			let payload = change_payload(msa_id, base, 1000);
+			assert_noop!(
+				Handles::change_handle(
+					sponsor(),
+					alice().account(),
+					alice().sign_payload(&payload),
+					payload
+				),
+				Error::<Test>::InvalidHandle(reason)
+			);
+		}
+	})
+}
+
+#[test]
+fn change_with_suffix_out_of_range_or_not_offered_fails() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = change_payload(msa_id, "alicia", 10_000);
+		assert_noop!(
+			Handles::change_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::SuffixOutOfRange
+		);
+		let payload = change_payload(msa_id, "alicia", unoffered_suffix("alicia"));
+		assert_noop!(
+			Handles::change_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::SuffixNotOffered
+		);
+	})
+}
+
+#[test]
+fn change_by_someone_who_is_not_the_owner_fails() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = change_payload(msa_id, "mallory", available_suffix("mallory"));
+		assert_noop!(
+			Handles::change_handle(
+				sponsor(),
+				bob().account(),
+				bob().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::NotOwner
+		);
+	})
+}
+
+#[test]
+fn change_of_unknown_msa_fails() {
+	test(|| {
+		let payload = change_payload(42, "alicia", available_suffix("alicia"));
+		assert_noop!(
+			Handles::change_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::MsaNotFound
+		);
+	})
+}
+
+#[test]
+fn change_with_signature_of_another_key_fails() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = change_payload(msa_id, "alicia", available_suffix("alicia"));
+		assert_noop!(
+			Handles::change_handle(
+				sponsor(),
+				alice().account(),
+				bob().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::InvalidSignature
+		);
+	})
+}
+
+#[test]
+fn change_to_a_handle_whose_derived_id_belongs_to_another_msa_fails() {
+	test(|| {
+		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		// Alice's MSA has the id derived from alice.S; she retires the handle.
+		let (alice_msa, suffix) = create(&alice(), "alice");
+		retire(&alice(), alice_msa);
+		// No cooldown, but the id alice.S derives is Alice's MSA, so Bob's MSA cannot take it.
+		let (bob_msa, _) = create(&bob(), "bob");
+		let payload = change_payload(bob_msa, "alice", suffix);
+		assert_noop!(
+			Handles::change_handle(
+				sponsor(),
+				bob().account(),
+				bob().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::MsaIdInUse
+		);
+	})
+}
+
+#[test]
+fn change_back_to_the_handle_that_derived_its_own_id_is_allowed() {
+	test(|| {
+		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		let (msa_id, suffix) = create(&alice(), "alice");
+		change(&alice(), msa_id, "alicia", available_suffix("alicia"));
+		change(&alice(), msa_id, "alice", suffix);
+		assert_eq!(MsaHandles::<Test>::get(msa_id).unwrap().suffix, suffix);
+		assert_eq!(HandleToMsa::<Test>::get(canonical("alice"), suffix), Some(msa_id));
+	})
+}

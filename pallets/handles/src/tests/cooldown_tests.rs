@@ -1,0 +1,191 @@
+//! Reuse cooldown of retired and changed-away handles.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+
+const COOLDOWN: BlockNumber = 50;
+
+/// Bob's MSA changes its handle to `alice.S` (whose derived id is unused), then retires it at
+/// block `retired_at`. Returns `S` and Bob's MSA.
+fn alice_handle_retired() -> (Suffix, MsaId) {
+	assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, COOLDOWN));
+	let (msa_id, _) = create(&bob(), "bob");
+	let suffix = available_suffix("alice");
+	let payload = change_payload(msa_id, "alice", suffix);
+	assert_ok!(Handles::change_handle(
+		sponsor(),
+		bob().account(),
+		bob().sign_payload(&payload),
+		payload
+	));
+	retire(&bob(), msa_id);
+	(suffix, msa_id)
+}
+
+#[test]
+fn a_retired_pair_is_unavailable_until_exactly_retired_at_plus_cooldown() {
+	test(|| {
+		let retired_at = System::block_number();
+		let (suffix, _) = alice_handle_retired();
+		run_to_block(retired_at + COOLDOWN - 1);
+		assert!(!Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
+		let payload = create_payload("alice", suffix);
+		assert_noop!(
+			Handles::create_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::HandleCoolingDown
+		);
+		run_to_block(retired_at + COOLDOWN);
+		assert!(Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
+		let payload = create_payload("alice", suffix);
+		assert_ok!(Handles::create_handle(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload(&payload),
+			payload
+		));
+		// The stale cooldown entry went with the claim.
+		let canonical =
+			Canonical::try_from(handles_rules::canonical("alice").into_bytes()).unwrap();
+		assert!(CoolingDown::<Test>::get(&canonical, suffix).is_none());
+	})
+}
+
+#[test]
+fn lookalikes_of_a_cooling_handle_are_cooling_too() {
+	test(|| {
+		let (suffix, _) = alice_handle_retired();
+		for base in ["ALICE", "a1ice", "AIice"] {
+			let payload = create_payload(base, suffix);
+			assert_noop!(
+				Handles::create_handle(
+					sponsor(),
+					alice().account(),
+					alice().sign_payload(&payload),
+					payload
+				),
+				Error::<Test>::HandleCoolingDown
+			);
+		}
+	})
+}
+
+#[test]
+fn a_changed_away_handle_cools_down_too() {
+	test(|| {
+		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, COOLDOWN));
+		let (bob_msa, _) = create(&bob(), "bob");
+		let suffix = available_suffix("alice");
+		let to_alice = change_payload(bob_msa, "alice", suffix);
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			bob().account(),
+			bob().sign_payload(&to_alice),
+			to_alice
+		));
+		let changed_at = System::block_number();
+		let away = change_payload(bob_msa, "robert", available_suffix("robert"));
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			bob().account(),
+			bob().sign_payload(&away),
+			away
+		));
+		// Charlie's MSA wants alice.S.
+		let (charlie_msa, _) = create(&charlie(), "charlie");
+		let take = ChangeHandlePayload {
+			expiration: changed_at + COOLDOWN + 10,
+			..change_payload(charlie_msa, "alice", suffix)
+		};
+		run_to_block(changed_at + COOLDOWN - 1);
+		assert_noop!(
+			Handles::change_handle(
+				sponsor(),
+				charlie().account(),
+				charlie().sign_payload(&take),
+				take.clone()
+			),
+			Error::<Test>::HandleCoolingDown
+		);
+		run_to_block(changed_at + COOLDOWN);
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			charlie().account(),
+			charlie().sign_payload(&take),
+			take
+		));
+	})
+}
+
+#[test]
+fn a_cooldown_change_leaves_running_cooldowns_alone() {
+	test(|| {
+		let retired_at = System::block_number();
+		let (suffix, _) = alice_handle_retired();
+		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		let canonical =
+			Canonical::try_from(handles_rules::canonical("alice").into_bytes()).unwrap();
+		assert_eq!(CoolingDown::<Test>::get(&canonical, suffix), Some(retired_at + COOLDOWN));
+		let payload = create_payload("alice", suffix);
+		assert_noop!(
+			Handles::create_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::HandleCoolingDown
+		);
+	})
+}
+
+#[test]
+fn with_zero_cooldown_a_retired_pair_is_available_at_once() {
+	test(|| {
+		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		let (msa_id, _) = create(&bob(), "bob");
+		let suffix = available_suffix("alice");
+		let payload = change_payload(msa_id, "alice", suffix);
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			bob().account(),
+			bob().sign_payload(&payload),
+			payload
+		));
+		retire(&bob(), msa_id);
+		assert!(Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
+		let payload = create_payload("alice", suffix);
+		assert_ok!(Handles::create_handle(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload(&payload),
+			payload
+		));
+	})
+}
+
+#[test]
+fn a_pair_retired_from_its_creating_msa_stays_unavailable_after_the_cooldown() {
+	test(|| {
+		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 1));
+		let (msa_id, suffix) = create(&alice(), "alice");
+		retire(&alice(), msa_id);
+		run_to_block(3);
+		// Its derived MSA id belongs to the (never deleted) MSA that held it.
+		assert!(!Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
+		let payload = create_payload("alice", suffix);
+		assert_noop!(
+			Handles::create_handle(
+				sponsor(),
+				bob().account(),
+				bob().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::MsaIdInUse
+		);
+	})
+}

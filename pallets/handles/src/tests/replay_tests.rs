@@ -1,0 +1,414 @@
+//! Replay protection, expiration, chain and call binding, signature formats.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_core::H256;
+
+#[test]
+fn the_same_create_payload_twice_fails() {
+	test(|| {
+		let key = alice();
+		let payload = create_payload("alice", available_suffix("alice"));
+		let signature = key.sign_payload(&payload);
+		assert_ok!(Handles::create_handle(
+			sponsor(),
+			key.account(),
+			signature.clone(),
+			payload.clone()
+		));
+		assert_noop!(
+			Handles::create_handle(sponsor(), key.account(), signature, payload),
+			Error::<Test>::PayloadReplayed
+		);
+	})
+}
+
+#[test]
+fn create_then_retire_then_the_same_create_payload_again_fails() {
+	test(|| {
+		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		let key = alice();
+		let payload = create_payload("alice", available_suffix("alice"));
+		let signature = key.sign_payload(&payload);
+		assert_ok!(Handles::create_handle(
+			sponsor(),
+			key.account(),
+			signature.clone(),
+			payload.clone()
+		));
+		let msa_id = OwnerMsas::<Test>::get(key.account())[0];
+		retire(&key, msa_id);
+		run_to_block(3);
+		assert_noop!(
+			Handles::create_handle(sponsor(), key.account(), signature, payload),
+			Error::<Test>::PayloadReplayed
+		);
+	})
+}
+
+#[test]
+fn the_same_retire_change_and_transfer_payloads_twice_fail() {
+	test(|| {
+		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		let (msa_id, suffix) = create(&alice(), "alice");
+
+		let change = change_payload(msa_id, "alicia", available_suffix("alicia"));
+		let change_sig = alice().sign_payload(&change);
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			alice().account(),
+			change_sig.clone(),
+			change.clone()
+		));
+		// Back to alice, so the change payload's target is free again: still refused.
+		let back = change_payload(msa_id, "alice", suffix);
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload(&back),
+			back
+		));
+		assert_noop!(
+			Handles::change_handle(sponsor(), alice().account(), change_sig, change),
+			Error::<Test>::PayloadReplayed
+		);
+
+		let retire_p = retire_payload(msa_id);
+		let retire_sig = alice().sign_payload(&retire_p);
+		assert_ok!(Handles::retire_handle(
+			sponsor(),
+			alice().account(),
+			retire_sig.clone(),
+			retire_p.clone()
+		));
+		assert_noop!(
+			Handles::retire_handle(sponsor(), alice().account(), retire_sig, retire_p),
+			Error::<Test>::PayloadReplayed
+		);
+
+		// Transfer to Bob and back; the first transfer payload cannot move it again.
+		let to_bob = transfer_payload(msa_id, &bob());
+		let (a_sig, b_sig) = (alice().sign_payload(&to_bob), bob().sign_payload(&to_bob));
+		assert_ok!(Handles::transfer_ownership(
+			sponsor(),
+			alice().account(),
+			a_sig.clone(),
+			bob().account(),
+			b_sig.clone(),
+			to_bob.clone()
+		));
+		let to_alice = transfer_payload(msa_id, &alice());
+		assert_ok!(Handles::transfer_ownership(
+			sponsor(),
+			bob().account(),
+			bob().sign_payload(&to_alice),
+			alice().account(),
+			alice().sign_payload(&to_alice),
+			to_alice
+		));
+		assert_noop!(
+			Handles::transfer_ownership(
+				sponsor(),
+				alice().account(),
+				a_sig,
+				bob().account(),
+				b_sig,
+				to_bob
+			),
+			Error::<Test>::PayloadReplayed
+		);
+	})
+}
+
+#[test]
+fn a_create_payload_signature_does_not_work_for_change() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let suffix = available_suffix("alicia");
+		let create_p = create_payload("alicia", suffix);
+		let create_sig = alice().sign_payload(&create_p);
+		let change = change_payload(msa_id, "alicia", suffix);
+		assert_noop!(
+			Handles::change_handle(sponsor(), alice().account(), create_sig, change.clone()),
+			Error::<Test>::InvalidSignature
+		);
+		// Same payload bytes, but the kind byte of create (0) instead of change (2).
+		let mut message = Handles::message_for(&change);
+		message[7 + 32] = 0;
+		assert_noop!(
+			Handles::change_handle(sponsor(), alice().account(), alice().sign(&message), change),
+			Error::<Test>::InvalidSignature
+		);
+	})
+}
+
+#[test]
+fn a_retire_signature_does_not_work_for_transfer() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let retire_p = retire_payload(msa_id);
+		let transfer = transfer_payload(msa_id, &bob());
+		assert_noop!(
+			Handles::transfer_ownership(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&retire_p),
+				bob().account(),
+				bob().sign_payload(&transfer),
+				transfer
+			),
+			Error::<Test>::InvalidSignature
+		);
+	})
+}
+
+#[test]
+fn a_payload_signed_for_another_genesis_hash_fails() {
+	test(|| {
+		let payload = create_payload("alice", available_suffix("alice"));
+		let other_chain = H256::repeat_byte(0x42);
+		assert_ne!(other_chain, Handles::genesis_hash());
+		let signature = alice().sign(&signed_message(&other_chain, &payload));
+		assert_noop!(
+			Handles::create_handle(sponsor(), alice().account(), signature, payload),
+			Error::<Test>::InvalidSignature
+		);
+	})
+}
+
+#[test]
+fn a_payload_signed_by_someone_else_fails() {
+	test(|| {
+		let payload = create_payload("alice", available_suffix("alice"));
+		for other in [bob(), dave_ed(), eve_ecdsa()] {
+			assert_noop!(
+				Handles::create_handle(
+					sponsor(),
+					alice().account(),
+					other.sign_payload(&payload),
+					payload.clone()
+				),
+				Error::<Test>::InvalidSignature
+			);
+		}
+	})
+}
+
+#[test]
+fn an_altered_payload_fails() {
+	test(|| {
+		let suffix = available_suffix("alice");
+		let signed = create_payload("alice", suffix);
+		let signature = alice().sign_payload(&signed);
+		let altered = CreateHandlePayload { expiration: signed.expiration + 1, ..signed };
+		assert_noop!(
+			Handles::create_handle(sponsor(), alice().account(), signature, altered),
+			Error::<Test>::InvalidSignature
+		);
+	})
+}
+
+#[test]
+fn an_expired_payload_fails() {
+	test(|| {
+		run_to_block(20);
+		let suffix = available_suffix("alice");
+		let payload = CreateHandlePayload { expiration: 19, ..create_payload("alice", suffix) };
+		assert_noop!(
+			Handles::create_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::PayloadExpired
+		);
+	})
+}
+
+#[test]
+fn an_expiration_beyond_max_payload_lifetime_fails() {
+	test(|| {
+		let lifetime = <Test as Config>::MaxPayloadLifetime::get();
+		let payload = CreateHandlePayload {
+			expiration: System::block_number() + lifetime + 1,
+			..create_payload("alice", available_suffix("alice"))
+		};
+		assert_noop!(
+			Handles::create_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::PayloadExpirationTooFar
+		);
+	})
+}
+
+#[test]
+fn expirations_at_now_and_at_now_plus_lifetime_are_accepted() {
+	test(|| {
+		let lifetime = <Test as Config>::MaxPayloadLifetime::get();
+		let now = System::block_number();
+		for (key, base, expiration) in [(alice(), "alice", now), (bob(), "bob", now + lifetime)] {
+			let payload =
+				CreateHandlePayload { expiration, ..create_payload(base, available_suffix(base)) };
+			assert_ok!(Handles::create_handle(
+				sponsor(),
+				key.account(),
+				key.sign_payload(&payload),
+				payload
+			));
+		}
+	})
+}
+
+#[test]
+fn bytes_wrapped_and_raw_signatures_are_both_accepted_for_every_key_type() {
+	test(|| {
+		for (i, key) in [alice(), dave_ed(), eve_ecdsa()].into_iter().enumerate() {
+			for wrapped in [false, true] {
+				let base = format!("user{}{}", ["a", "b", "c"][i], if wrapped { "w" } else { "r" });
+				let payload = create_payload(&base, available_suffix(&base));
+				let signature = if wrapped {
+					key.sign_payload_wrapped(&payload)
+				} else {
+					key.sign_payload(&payload)
+				};
+				assert_ok!(Handles::create_handle(sponsor(), key.account(), signature, payload));
+			}
+		}
+	})
+}
+
+#[test]
+fn a_wrongly_wrapped_message_fails() {
+	test(|| {
+		let payload = create_payload("alice", available_suffix("alice"));
+		let message = Handles::message_for(&payload);
+		let mut half = b"<Bytes>".to_vec();
+		half.extend_from_slice(&message);
+		let mut other = b"<bytes>".to_vec();
+		other.extend_from_slice(&message);
+		other.extend_from_slice(b"</bytes>");
+		for bad in [half, other] {
+			assert_noop!(
+				Handles::create_handle(
+					sponsor(),
+					alice().account(),
+					alice().sign(&bad),
+					payload.clone()
+				),
+				Error::<Test>::InvalidSignature
+			);
+		}
+	})
+}
+
+#[test]
+fn signed_message_layout_is_tag_genesis_kind_then_fields() {
+	test(|| {
+		let payload = CreateHandlePayload::<u64> {
+			base_handle: b"Alice".to_vec(),
+			suffix: 4821,
+			expiration: 0x0102,
+		};
+		let genesis = Handles::genesis_hash();
+		let message = Handles::message_for(&payload);
+		let mut expected = b"handles".to_vec();
+		expected.extend_from_slice(genesis.as_bytes());
+		expected.push(0);
+		expected.extend_from_slice(&[5 << 2]);
+		expected.extend_from_slice(b"Alice");
+		expected.extend_from_slice(&4821u32.to_le_bytes());
+		expected.extend_from_slice(&0x0102u64.to_le_bytes());
+		assert_eq!(message, expected);
+		// Same bytes as the enum of the four payloads after the tag and the genesis hash.
+		let as_enum = codec::Encode::encode(&(
+			HANDLES_TAG,
+			genesis,
+			HandlesPayload::<AccountId, u64>::Create(payload),
+		));
+		assert_eq!(message, as_enum);
+	})
+}
+
+#[test]
+fn replay_entries_are_pruned_once_the_expiration_has_passed() {
+	test(|| {
+		let key = alice();
+		let payload = create_payload("alice", available_suffix("alice"));
+		let expiration = payload.expiration;
+		assert_ok!(Handles::create_handle(
+			sponsor(),
+			key.account(),
+			key.sign_payload(&payload),
+			payload.clone()
+		));
+		assert_eq!(UsedPayloadCount::<Test>::get(expiration), 1);
+		run_to_block(expiration);
+		assert_eq!(UsedPayloads::<Test>::iter_prefix(expiration).count(), 1);
+		run_to_block(expiration + 1);
+		assert_eq!(UsedPayloads::<Test>::iter_prefix(expiration).count(), 0);
+		assert_eq!(UsedPayloadCount::<Test>::get(expiration), 0);
+		// The pruned payload is refused anyway: it has expired.
+		assert_noop!(
+			Handles::create_handle(sponsor(), key.account(), key.sign_payload(&payload), payload),
+			Error::<Test>::PayloadExpired
+		);
+	})
+}
+
+#[test]
+fn on_initialize_weight_includes_the_pruning() {
+	test(|| {
+		let expiration = System::block_number() + 5;
+		for (key, base) in [(alice(), "alice"), (bob(), "bob"), (charlie(), "charlie")] {
+			let payload =
+				CreateHandlePayload { expiration, ..create_payload(base, available_suffix(base)) };
+			assert_ok!(Handles::create_handle(
+				sponsor(),
+				key.account(),
+				key.sign_payload(&payload),
+				payload
+			));
+		}
+		run_to_block(expiration);
+		System::set_block_number(expiration + 1);
+		let weight =
+			<Handles as frame_support::traits::Hooks<BlockNumber>>::on_initialize(expiration + 1);
+		assert_eq!(weight, <() as WeightInfo>::prune_payloads(3));
+		assert!(weight.any_gt(<() as WeightInfo>::prune_payloads(0)));
+		assert_eq!(UsedPayloadCount::<Test>::get(expiration), 0);
+	})
+}
+
+#[test]
+fn a_full_expiration_block_refuses_further_payloads() {
+	test(|| {
+		let max = <Test as Config>::MaxPayloadsPerExpiration::get();
+		let payload = create_payload("alice", available_suffix("alice"));
+		for i in 0..max {
+			UsedPayloads::<Test>::insert(payload.expiration, [i as u8; 32], ());
+		}
+		UsedPayloadCount::<Test>::insert(payload.expiration, max);
+		assert_noop!(
+			Handles::create_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload.clone()
+			),
+			Error::<Test>::ExpirationBlockFull
+		);
+		// Another expiration block has room.
+		let payload = CreateHandlePayload { expiration: payload.expiration + 1, ..payload };
+		assert_ok!(Handles::create_handle(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload(&payload),
+			payload
+		));
+	})
+}

@@ -1,0 +1,265 @@
+//! `transfer_ownership`.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::DispatchError;
+
+fn transfer(from: &Key, to: &Key, msa_id: MsaId) {
+	let payload = transfer_payload(msa_id, to);
+	assert_ok!(Handles::transfer_ownership(
+		sponsor(),
+		from.account(),
+		from.sign_payload(&payload),
+		to.account(),
+		to.sign_payload(&payload),
+		payload
+	));
+}
+
+#[test]
+fn transfer_moves_the_msa_and_its_handle_to_the_new_owner() {
+	test(|| {
+		let (msa_id, suffix) = create(&alice(), "alice");
+		let (bob_msa, _) = create(&bob(), "bob");
+		transfer(&alice(), &bob(), msa_id);
+		assert_eq!(
+			last_event(),
+			Event::OwnershipTransferred {
+				msa_id,
+				old_owner: alice().account(),
+				new_owner: bob().account()
+			}
+		);
+		assert_eq!(MsaOwner::<Test>::get(msa_id), Some(bob().account()));
+		assert!(!OwnerMsas::<Test>::contains_key(alice().account()));
+		let mut ids = vec![msa_id, bob_msa];
+		ids.sort();
+		assert_eq!(OwnerMsas::<Test>::get(bob().account()).to_vec(), ids);
+		// The handle moved with the MSA.
+		let found =
+			Handles::msa_for_handle(format!("alice.{suffix}").into_bytes()).unwrap().unwrap();
+		assert_eq!((found.msa_id, found.owner), (msa_id, bob().account()));
+	})
+}
+
+#[test]
+fn transfer_between_key_types_works() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		transfer(&alice(), &eve_ecdsa(), msa_id);
+		transfer(&eve_ecdsa(), &dave_ed(), msa_id);
+		transfer(&dave_ed(), &alice(), msa_id);
+		assert_eq!(MsaOwner::<Test>::get(msa_id), Some(alice().account()));
+	})
+}
+
+#[test]
+fn transfer_of_an_msa_without_handle_works() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		retire(&alice(), msa_id);
+		transfer(&alice(), &bob(), msa_id);
+		assert_eq!(
+			Handles::handles_for_owner(bob().account()),
+			vec![pallet_handles_runtime_api::OwnedMsa { msa_id, handle: None }]
+		);
+	})
+}
+
+#[test]
+fn transfer_requires_a_signed_origin() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = transfer_payload(msa_id, &bob());
+		assert_noop!(
+			Handles::transfer_ownership(
+				RuntimeOrigin::root(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				bob().account(),
+				bob().sign_payload(&payload),
+				payload
+			),
+			DispatchError::BadOrigin
+		);
+	})
+}
+
+#[test]
+fn transfer_needs_the_new_owner_signature() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = transfer_payload(msa_id, &bob());
+		// The new owner's signature slot holds Alice's signature, then Charlie's.
+		for wrong in [alice(), charlie()] {
+			assert_noop!(
+				Handles::transfer_ownership(
+					sponsor(),
+					alice().account(),
+					alice().sign_payload(&payload),
+					bob().account(),
+					wrong.sign_payload(&payload),
+					payload.clone()
+				),
+				Error::<Test>::InvalidNewOwnerSignature
+			);
+		}
+	})
+}
+
+#[test]
+fn transfer_needs_the_owner_signature() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = transfer_payload(msa_id, &bob());
+		assert_noop!(
+			Handles::transfer_ownership(
+				sponsor(),
+				alice().account(),
+				bob().sign_payload(&payload),
+				bob().account(),
+				bob().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::InvalidSignature
+		);
+	})
+}
+
+#[test]
+fn transfer_with_new_owner_differing_from_the_payload_fails() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = transfer_payload(msa_id, &bob());
+		assert_noop!(
+			Handles::transfer_ownership(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				charlie().account(),
+				charlie().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::NewOwnerMismatch
+		);
+	})
+}
+
+#[test]
+fn transfer_by_someone_who_is_not_the_owner_fails() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = transfer_payload(msa_id, &bob());
+		assert_noop!(
+			Handles::transfer_ownership(
+				sponsor(),
+				charlie().account(),
+				charlie().sign_payload(&payload),
+				bob().account(),
+				bob().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::NotOwner
+		);
+	})
+}
+
+#[test]
+fn transfer_to_the_current_owner_fails() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = transfer_payload(msa_id, &alice());
+		assert_noop!(
+			Handles::transfer_ownership(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::AlreadyOwner
+		);
+	})
+}
+
+#[test]
+fn transfer_of_unknown_msa_fails() {
+	test(|| {
+		let payload = transfer_payload(7, &bob());
+		assert_noop!(
+			Handles::transfer_ownership(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				bob().account(),
+				bob().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::MsaNotFound
+		);
+	})
+}
+
+#[test]
+fn transfer_to_an_owner_with_max_msas_fails() {
+	test(|| {
+		for i in 0..<Test as Config>::MaxMsasPerOwner::get() {
+			create(&bob(), &format!("bob{i}"));
+		}
+		let (msa_id, _) = create(&alice(), "alice");
+		let payload = transfer_payload(msa_id, &bob());
+		assert_noop!(
+			Handles::transfer_ownership(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				bob().account(),
+				bob().sign_payload(&payload),
+				payload
+			),
+			Error::<Test>::TooManyMsas
+		);
+	})
+}
+
+#[test]
+fn after_transfer_only_the_new_owner_can_retire_or_change() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		transfer(&alice(), &bob(), msa_id);
+
+		let change = change_payload(msa_id, "alicia", available_suffix("alicia"));
+		assert_noop!(
+			Handles::change_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&change),
+				change.clone()
+			),
+			Error::<Test>::NotOwner
+		);
+		let retire_p = retire_payload(msa_id);
+		assert_noop!(
+			Handles::retire_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&retire_p),
+				retire_p.clone()
+			),
+			Error::<Test>::NotOwner
+		);
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			bob().account(),
+			bob().sign_payload(&change),
+			change
+		));
+		assert_ok!(Handles::retire_handle(
+			sponsor(),
+			bob().account(),
+			bob().sign_payload(&retire_p),
+			retire_p
+		));
+	})
+}

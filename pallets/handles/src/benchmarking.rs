@@ -55,11 +55,8 @@ where
 }
 
 /// The longest base handle (32 bytes) with a long canonical form.
-fn longest_handle(letter: char) -> Vec<u8> {
-	core::iter::repeat(letter)
-		.take(handles_rules::MAX_BASE_BYTES)
-		.collect::<alloc::string::String>()
-		.into_bytes()
+fn longest_handle(letter: u8) -> Vec<u8> {
+	alloc::vec![letter; handles_rules::MAX_BASE_BYTES]
 }
 
 fn setup<T: Config>() {
@@ -134,7 +131,7 @@ mod benchmarks {
 		setup::<T>();
 		let owner = BenchKey::<T>::new();
 		fill_owner::<T>(&owner.account, T::MaxMsasPerOwner::get().saturating_sub(1));
-		let base = longest_handle('m');
+		let base = longest_handle(b'm');
 		let suffix = first_available::<T>(&base);
 		let payload =
 			CreateHandlePayload { base_handle: base, suffix, expiration: expiration::<T>() };
@@ -153,7 +150,7 @@ mod benchmarks {
 		setup::<T>();
 		let owner = BenchKey::<T>::new();
 		fill_owner::<T>(&owner.account, T::MaxMsasPerOwner::get().saturating_sub(1));
-		let msa_id = give_handle::<T>(&owner.account, &longest_handle('m'));
+		let msa_id = give_handle::<T>(&owner.account, &longest_handle(b'm'));
 		let payload = RetireHandlePayload { msa_id, expiration: expiration::<T>() };
 		fill_replay_bucket::<T>(payload.expiration);
 		let signature = owner.sign(&payload);
@@ -170,8 +167,8 @@ mod benchmarks {
 		setup::<T>();
 		let owner = BenchKey::<T>::new();
 		fill_owner::<T>(&owner.account, T::MaxMsasPerOwner::get().saturating_sub(1));
-		let msa_id = give_handle::<T>(&owner.account, &longest_handle('w'));
-		let new_base = longest_handle('m');
+		let msa_id = give_handle::<T>(&owner.account, &longest_handle(b'w'));
+		let new_base = longest_handle(b'm');
 		let new_suffix = first_available::<T>(&new_base);
 		let payload = ChangeHandlePayload {
 			msa_id,
@@ -196,7 +193,7 @@ mod benchmarks {
 		let new_owner = BenchKey::<T>::new();
 		fill_owner::<T>(&owner.account, T::MaxMsasPerOwner::get().saturating_sub(1));
 		fill_owner::<T>(&new_owner.account, T::MaxMsasPerOwner::get().saturating_sub(1));
-		let msa_id = give_handle::<T>(&owner.account, &longest_handle('m'));
+		let msa_id = give_handle::<T>(&owner.account, &longest_handle(b'm'));
 		let payload = TransferOwnershipPayload {
 			msa_id,
 			new_owner: new_owner.account.clone(),
@@ -242,7 +239,7 @@ mod benchmarks {
 		setup::<T>();
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let base = longest_handle('m');
+		let base = longest_handle(b'm');
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, base.clone());
@@ -257,7 +254,7 @@ mod benchmarks {
 		setup::<T>();
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let base = longest_handle('m');
+		let base = longest_handle(b'm');
 		let canonical = Handles::<T>::reserved_canonical(&base).expect("valid");
 		ReservedHandles::<T>::insert(&canonical, ());
 
@@ -274,7 +271,7 @@ mod benchmarks {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let owner: T::AccountId = account("owner", 0, 0);
-		let msa_id = give_handle::<T>(&owner, &longest_handle('m'));
+		let msa_id = give_handle::<T>(&owner, &longest_handle(b'm'));
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, msa_id);

@@ -61,6 +61,7 @@ pub const GENESIS_SEED: [u8; 32] = [7u8; 32];
 
 /// A key of any of the three kinds an owner may hold.
 #[derive(Clone)]
+#[allow(clippy::large_enum_variant)]
 pub enum Key {
 	/// sr25519.
 	Sr(sr25519::Pair),
@@ -181,8 +182,8 @@ pub fn run_to_block(n: BlockNumber) {
 pub fn last_event() -> Event<Test> {
 	System::events()
 		.into_iter()
-		.filter_map(|r| if let RuntimeEvent::Handles(e) = r.event { Some(e) } else { None })
-		.last()
+		.rev()
+		.find_map(|r| if let RuntimeEvent::Handles(e) = r.event { Some(e) } else { None })
 		.expect("an event of the pallet")
 }
 

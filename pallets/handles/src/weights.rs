@@ -108,7 +108,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((p as u64).into()))
+			.saturating_add(T::DbWeight::get().writes(p as u64))
 	}
 }
 
@@ -162,6 +162,6 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((p as u64).into()))
+			.saturating_add(RocksDbWeight::get().writes(p as u64))
 	}
 }

@@ -1,11 +1,4 @@
-//! # Handle rules
-//!
-//! The pure, chain-independent rules of user handles: validation of a base handle, its canonical
-//! form (look-alikes are equal), display handles (`base.suffix`), suffix candidates drawn from a
-//! seed, and MSA ids. The pallet, the RPC, the tests and apps all use this one crate, so every
-//! rule exists in exactly one place.
-//!
-//! The crate is `no_std` (with `alloc`), has no FRAME dependency and never panics on input.
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]

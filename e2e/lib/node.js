@@ -146,7 +146,7 @@ export async function startDevNode({
  */
 export async function sealBlock(api, { createEmpty = true, finalize = true, parentHash = null } = {}) {
   const created = await api.rpc.engine.createBlock(createEmpty, finalize, parentHash);
-  return created.hash.toHex();
+  return created.blockHash.toHex();
 }
 
 /** Makes `n` blocks; resolves to the last hash. */

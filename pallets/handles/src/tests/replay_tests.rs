@@ -412,3 +412,31 @@ fn a_full_expiration_block_refuses_further_payloads() {
 		));
 	})
 }
+
+#[test]
+fn readme_examples_of_signed_messages_match() {
+	let genesis = H256::repeat_byte(0xab);
+	let create = CreateHandlePayload::<u32> {
+		base_handle: b"Alice".to_vec(),
+		suffix: 4821,
+		expiration: 1234,
+	};
+	let expected = format!("68616e646c6573{}0014416c696365d5120000d2040000", "ab".repeat(32));
+	assert_eq!(
+		sp_core::hexdisplay::HexDisplay::from(&signed_message(&genesis, &create)).to_string(),
+		expected
+	);
+	let transfer = TransferOwnershipPayload::<AccountId, u32> {
+		msa_id: 0x01020304,
+		new_owner: AccountId::new([0xcd; 32]),
+		expiration: 1234,
+	};
+	let expected =
+		format!("68616e646c6573{}0304030201{}d2040000", "ab".repeat(32), "cd".repeat(32));
+	let message = signed_message(&genesis, &transfer);
+	assert_eq!(message.len(), 80);
+	assert_eq!(sp_core::hexdisplay::HexDisplay::from(&message).to_string(), expected);
+	let wrapped = wrap_bytes(&message);
+	assert!(wrapped.starts_with(b"<Bytes>") && wrapped.ends_with(b"</Bytes>"));
+	assert_eq!(wrapped.len(), 80 + 7 + 8);
+}

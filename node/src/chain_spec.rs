@@ -1,0 +1,43 @@
+//! Chain specifications built from the runtime's genesis presets.
+
+use handles_runtime::WASM_BINARY;
+use sc_service::ChainType;
+
+/// Chain spec type of the node (no extensions).
+pub type ChainSpec = sc_service::GenericChainSpec;
+
+fn wasm() -> Result<&'static [u8], String> {
+	WASM_BINARY.ok_or_else(|| {
+		"the Wasm runtime is not in this binary (built with SKIP_WASM_BUILD?)".to_string()
+	})
+}
+
+fn properties() -> sc_service::Properties {
+	let mut p = sc_service::Properties::new();
+	p.insert("tokenSymbol".into(), "UNIT".into());
+	p.insert("tokenDecimals".into(), 12.into());
+	p.insert("ss58Format".into(), 42.into());
+	p
+}
+
+/// One-node development chain: Alice authors and is sudo; Alice, Bob, Charlie are the council.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Handles Development")
+		.with_id("handles_dev")
+		.with_chain_type(ChainType::Development)
+		.with_properties(properties())
+		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.build())
+}
+
+/// Two-validator local network: Alice and Bob author (Aura) and finalize (GRANDPA).
+pub fn local_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Handles Local Testnet")
+		.with_id("handles_local")
+		.with_chain_type(ChainType::Local)
+		.with_properties(properties())
+		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.build())
+}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { freePort, nodeBinaryPath, rpcCall } from './node.js';
+import { describeDispatchError, freePort, nodeBinaryPath, rpcCall } from './node.js';
 
 /**
  * Alice's fixed libp2p node key in the local network (also in scripts/local-network), and the
@@ -17,6 +17,12 @@ import { freePort, nodeBinaryPath, rpcCall } from './node.js';
  */
 export const ALICE_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000001';
 export const ALICE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
+/**
+ * Bob's fixed node key. A validator of a non-development chain refuses to start without a
+ * stored or given network key (`NetworkKeyNotFound`), and a fixed key keeps Bob's peer id
+ * across restarts.
+ */
+export const BOB_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000002';
 
 /** Flags every test node gets: no Prometheus, telemetry or mDNS. */
 export const QUIET_FLAGS = ['--no-prometheus', '--no-telemetry', '--no-mdns'];
@@ -207,8 +213,8 @@ export async function startDevNodeAt({
 
 /**
  * One validator of the two-validator `--chain local` network (`--alice` or `--bob`).
- * `who` is `alice` or `bob`; Alice gets the fixed `ALICE_NODE_KEY`; give Bob
- * `bootnodes: [aliceBootnode(alicePort)]`.
+ * `who` is `alice` or `bob`; each gets a fixed node key (`ALICE_NODE_KEY`, `BOB_NODE_KEY`);
+ * give Bob `bootnodes: [aliceBootnode(alicePort)]`.
  */
 export async function startValidator({
   who,
@@ -216,7 +222,7 @@ export async function startValidator({
   rpcPort,
   p2pPort,
   bootnodes = [],
-  nodeKey = who === 'alice' ? ALICE_NODE_KEY : undefined,
+  nodeKey = who === 'alice' ? ALICE_NODE_KEY : BOB_NODE_KEY,
   extraArgs = [],
   ...rest
 }) {
@@ -231,8 +237,7 @@ export async function startValidator({
     basePath,
     '--rpc-port',
     String(rpcPort),
-    '--port',
-    String(p2pPort),
+    // Loopback only (`--port` would listen on every interface; the two flags exclude each other).
     '--listen-addr',
     `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--rpc-cors',
@@ -309,5 +314,61 @@ export function processMemory(pid) {
     return { vmHwmKb: field('VmHWM'), vmRssKb: field('VmRSS') };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Makes one block with manual sealing: `engine_createBlock(createEmpty, finalize[, parentHash])`
+ * and resolves to its hash. The parent hash is left out of the call when not given: polkadot.js
+ * would encode an explicit `null` as the zero hash, which the node refuses ("Supplied
+ * parent_hash: 0x0000…0000 doesn't exist in chain").
+ */
+export async function createBlock(api, { createEmpty = true, finalize = true, parentHash = null } = {}) {
+  const created =
+    parentHash == null
+      ? await api.rpc.engine.createBlock(createEmpty, finalize)
+      : await api.rpc.engine.createBlock(createEmpty, finalize, parentHash);
+  return created.blockHash.toHex();
+}
+
+/**
+ * Signs and submits `tx` with `signer`, seals a block with `createBlock` (finalized), and
+ * resolves once the extrinsic is in it: `{ blockHash, blockNumber, events, dispatchError }`
+ * (`events` are the extrinsic's own events, `dispatchError` a readable string or null).
+ */
+export async function submitAndCreateBlock(api, tx, signer, { timeoutMs = 60_000, finalize = true } = {}) {
+  let unsub;
+  let timer;
+  let settle;
+  let fail;
+  const included = new Promise((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  try {
+    unsub = await tx.signAndSend(signer, (result) => {
+      const { status, events, dispatchError } = result;
+      if (status.isInvalid || status.isDropped || status.isUsurped) {
+        fail(new Error(`extrinsic ${status.type}`));
+      } else if (status.isInBlock || status.isFinalized) {
+        settle({
+          blockHash: (status.isInBlock ? status.asInBlock : status.asFinalized).toHex(),
+          events: events.map(({ event }) => event),
+          dispatchError: dispatchError ? describeDispatchError(api, dispatchError) : null,
+        });
+      }
+    });
+    await createBlock(api, { finalize });
+    const out = await Promise.race([
+      included,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('extrinsic not included in time')), timeoutMs);
+      }),
+    ]);
+    const header = await api.rpc.chain.getHeader(out.blockHash);
+    return { ...out, blockNumber: header.number.toNumber() };
+  } finally {
+    clearTimeout(timer);
+    unsub?.();
   }
 }

@@ -92,7 +92,7 @@ export async function runLoad({
   try {
     api = await ApiPromise.create({ provider, ...handlesApiOptions, throwOnConnect: true, noInitWarn: true });
     const rpc = (method, params) => rpcResult(node.httpUrl, method, params, { timeoutMs: 120_000 });
-    const seal = async () => (await api.rpc.engine.createBlock(true, true, null)).blockHash.toHex();
+    const seal = async () => (await api.rpc.engine.createBlock(true, true)).blockHash.toHex();
 
     // Block 1 rotates the seeds (n % 100 == 1): make it first so the suffix options we read
     // stay offered (under the current or the previous seed) for the next 100+ blocks.

@@ -34,7 +34,7 @@ test(`load: ${N} sponsored creates submitted at once, none lost or duplicated`, 
   } catch {
     assert.fail(`no JSON summary (exit ${code})\n--- stderr ---\n${stderr.slice(-4000)}`);
   }
-  console.log(`# ${JSON.stringify({ ...summary, failures: summary.failures.length })}`);
+  console.log(`${JSON.stringify({ ...summary, failures: summary.failures.length })}`);
   assert.equal(summary.n, N);
   assert.deepEqual(summary.failures, []);
   assert.equal(summary.rejectedBySubmit, 0, 'the pool accepted every create');

@@ -106,7 +106,7 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
     await (api ?? provider)?.disconnect().catch(() => {});
     await Promise.all([bob?.stop({ graceMs: 10_000 }), alice?.stop({ graceMs: 10_000 })]);
     if (process.env.KEEP_NETWORK_DIR) {
-      console.log(`# network data kept in ${dir?.path}`);
+      console.log(`network data kept in ${dir?.path}`);
     } else {
       dir?.remove();
     }
@@ -150,7 +150,7 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
     );
     const byAlice = [...authorsSeen.values()].filter((i) => i === aliceIdx).length;
     const byBob = [...authorsSeen.values()].filter((i) => i === bobIdx).length;
-    console.log(`# authors of blocks 1..${authorsSeen.size}: Alice ${byAlice}, Bob ${byBob}`);
+    console.log(`authors of blocks 1..${authorsSeen.size}: Alice ${byAlice}, Bob ${byBob}`);
 
     // Bob finalizes too, and both agree on the finalized blocks.
     const bobHeads = await waitFor(
@@ -231,7 +231,7 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
   test('stopping Bob stalls finality on Alice', async () => {
     const beforeStop = await chainHeads(alice.httpUrl);
     const exit = await bob.stop({ signal: 'SIGTERM', graceMs: 20_000 });
-    console.log(`# Bob stopped (${JSON.stringify(exit)}) at Alice best ${beforeStop.best}, finalized ${beforeStop.finalized}`);
+    console.log(`Bob stopped (${JSON.stringify(exit)}) at Alice best ${beforeStop.best}, finalized ${beforeStop.finalized}`);
     await sleep(STALL_GRACE_MS);
     const start = await chainHeads(alice.httpUrl);
     stalledAt = start.finalized;

@@ -13,7 +13,8 @@
 //   if (found.isSome) console.log(found.unwrap().msaId.toNumber());
 //
 // (or spread `handlesApiOptions` into the options). Every method takes an optional block hash `at`
-// as its last parameter; without it the node answers at its best block. Results are typed structs
+// as its last parameter; leave it out to get the best block (polkadot.js turns an explicit `null`
+// for an optional `BlockHash` into the zero hash, which the node refuses as an unknown block). Results are typed structs
 // whose `toJSON()` equals the JSON of the product contract (camelCase keys, SS58 accounts, UTF-8
 // text, 0x hashes, numbers). The runtime API `HandlesApi` itself needs no definitions here: the
 // runtime's metadata (v15+) describes it, so `api.call.handlesApi.*` works out of the box.

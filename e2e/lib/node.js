@@ -142,10 +142,14 @@ export async function startDevNode({
 
 /**
  * Makes one block with manual sealing: `engine_createBlock(createEmpty, finalize, parentHash)`.
- * Resolves to the new block's hash (0x hex).
+ * Resolves to the new block's hash (0x hex). Without `parentHash` the parameter is left out, which
+ * the node reads as `null` (build on the best block); polkadot.js would turn an explicit `null` for
+ * an optional `BlockHash` into the zero hash.
  */
 export async function sealBlock(api, { createEmpty = true, finalize = true, parentHash = null } = {}) {
-  const created = await api.rpc.engine.createBlock(createEmpty, finalize, parentHash);
+  const created = parentHash
+    ? await api.rpc.engine.createBlock(createEmpty, finalize, parentHash)
+    : await api.rpc.engine.createBlock(createEmpty, finalize);
   return created.blockHash.toHex();
 }
 

@@ -81,6 +81,10 @@ export async function startDevNode({
     ...extraArgs,
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Never leave a node behind, even when the test process ends without calling stop().
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   const lines = [];
   const keep = (chunk) => {
     for (const line of chunk.toString().split('\n')) {

@@ -9,7 +9,8 @@
 //   LOAD_N=100 npm run load          # fewer
 //
 // Env: LOAD_N (default 1000), LOAD_SPONSORS (1..5, default 5: Bob, Charlie, Dave, Eve, Ferdie),
-// LOAD_MAX_BLOCKS (default 200), HANDLES_NODE (binary).
+// LOAD_MAX_BLOCKS (default 200), LOAD_POOL_WAIT=1 (before each seal, wait until the pool has
+// revalidated what is left, instead of sealing back to back), HANDLES_NODE (binary).
 //
 // Why manual sealing: the script decides when a block is made, so "blocks used" and "creates per
 // block" measure what the node puts into one block (weight, length and the proposer's time limit)
@@ -73,6 +74,7 @@ export async function runLoad({
   n = Number(process.env.LOAD_N || 1000),
   sponsorCount = Number(process.env.LOAD_SPONSORS || SPONSOR_URIS.length),
   maxBlocks = Number(process.env.LOAD_MAX_BLOCKS || 200),
+  waitForPool = process.env.LOAD_POOL_WAIT === '1',
   log = (msg) => process.stderr.write(`${msg}\n`),
 } = {}) {
   if (!Number.isInteger(n) || n < 1) throw new Error(`LOAD_N must be a positive integer, got ${n}`);
@@ -178,6 +180,21 @@ export async function runLoad({
     let tLast = null;
     let idle = 0;
     while (includedAt.size < n - rejected.length && blocks.length < maxBlocks) {
+      // After a block, the pool revalidates what is left against the new best block; a seal
+      // made before that finishes gets no transactions (an empty block). With LOAD_POOL_WAIT=1
+      // the script waits for the pool to settle before each seal (the wait counts in the wall
+      // clock); by default blocks are sealed back to back.
+      const tWait = performance.now();
+      if (waitForPool && blocks.length > 0) {
+        const remaining = n - rejected.length - includedAt.size;
+        const deadline = Date.now() + 30_000;
+        while (Date.now() < deadline) {
+          const pending = await api.rpc.author.pendingExtrinsics();
+          if (pending.filter((x) => byHash.has(x.hash.toHex())).length === remaining) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      const poolWaitMs = Math.round(performance.now() - tWait);
       const tSeal = performance.now();
       const hash = await seal();
       const tSealed = performance.now();
@@ -192,8 +209,11 @@ export async function runLoad({
           ours++;
         }
       });
-      blocks.push({ number, hash, ours, extrinsics: signed.block.extrinsics.length, sealMs: Math.round(tSealed - tSeal) });
-      log(`# block ${number}: ${ours} creates, seal ${Math.round(tSealed - tSeal)} ms (${includedAt.size}/${n})`);
+      blocks.push({ number, hash, ours, sealMs: Math.round(tSealed - tSeal), poolWaitMs });
+      log(
+        `# block ${number}: ${ours} creates, pool wait ${poolWaitMs} ms, seal ${Math.round(tSealed - tSeal)} ms ` +
+          `(${includedAt.size}/${n})`,
+      );
       if (ours > 0) {
         tLast = tSealed;
         idle = 0;
@@ -273,7 +293,10 @@ export async function runLoad({
         max: perBlock.length ? Math.max(...perBlock) : null,
         perBlock,
       },
+      emptyBlocks: perBlock.filter((c) => c === 0).length,
       sealMsPerBlock: usedBlocks.map((b) => b.sealMs),
+      poolWaitMsPerBlock: usedBlocks.map((b) => b.poolWaitMs),
+      waitForPool,
       submitSeconds: round((tSubmitted - t0) / 1000, 3),
       wallSeconds: wallSeconds === null ? null : round(wallSeconds, 3),
       createsPerSecond: wallSeconds ? round(n / wallSeconds, 1) : null,

@@ -250,7 +250,7 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
     // Aura skips slots while a validator has no peer (no --force-authoring), so Alice's best
     // block may or may not move; report it.
     console.log(
-      `# without Bob for ${STALL_OBSERVE_MS} ms: Alice best ${start.best} -> ${last.best}, ` +
+      `without Bob for ${STALL_OBSERVE_MS} ms: Alice best ${start.best} -> ${last.best}, ` +
         `finalized stays ${stalledAt}`,
     );
   });
@@ -267,7 +267,7 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
       { timeoutMs: 180_000, intervalMs: 1000, what: `Alice's finality to pass ${stalledAt}` },
     );
     console.log(
-      `# finality resumed ${Date.now() - t0} ms after Bob restarted: Alice finalized ${aliceHeads.finalized}`,
+      `finality resumed ${Date.now() - t0} ms after Bob restarted: Alice finalized ${aliceHeads.finalized}`,
     );
     const bobHeads = await waitFor(
       async () => {

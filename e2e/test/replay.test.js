@@ -1,0 +1,216 @@
+// Issue 5 point 1: replay protection and binding of signed payloads, through a running dev node.
+// A payload takes effect at most once (also after the state it acted on is restored); a signature
+// for one call does not work for another, nor for another chain (genesis hash); expired and
+// too-far expirations are refused at their exact boundaries; a signature by another key is refused.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  PayloadKind,
+  bestNumber,
+  changeTx,
+  createTx,
+  freshPair,
+  msaIdOf,
+  retireTx,
+  seal,
+  send,
+  signPayload,
+  signedCall,
+  startChain,
+  submit,
+  theEvent,
+  transferTx,
+} from '../lib/flows.js';
+
+const OTHER_GENESIS = `0x${'ab'.repeat(32)}`;
+
+describe('replay protection and payload binding', { timeout: 300_000 }, () => {
+  let ctx;
+  let api;
+  let rpc;
+
+  before(async () => {
+    ctx = await startChain();
+    ({ api, rpc } = ctx);
+    await seal(api);
+  }, { timeout: 240_000 });
+
+  after(async () => {
+    await ctx?.stop();
+  });
+
+  const ok = (res, what) => assert.equal(res.error, null, `${what}: ${res.error?.text}`);
+  const fails = (res, name) => {
+    assert.ok(res.error, `expected ${name}, the call succeeded`);
+    assert.equal(res.error.name, name, res.error.text);
+  };
+  const sig = (pair, kind, payload, opts) => signPayload(pair, api.genesisHash, PayloadKind[kind], payload, opts);
+  const owned = (owner) => rpc('handles_getHandlesForOwner', [owner.address]);
+
+  async function pick(base) {
+    const o = await rpc('handles_getSuffixOptions', [base]);
+    return { suffix: o.available[0], other: o.available[1], canonical: o.canonical };
+  }
+
+  let a; // { owner, msaId, base, suffix, createPayload, createSig }
+
+  test('the same payload twice: the second fails with PayloadReplayed', async () => {
+    const owner = freshPair();
+    const base = 'Replay';
+    const { suffix, canonical } = await pick(base);
+    const createPayload = { baseHandle: base, suffix, expiration: (await bestNumber(api)) + 150 };
+    const createSig = sig(owner, 'create', createPayload);
+    ok(await submit(api, createTx(api, owner, createSig, createPayload), ctx.bob), 'first');
+    const msaId = msaIdOf(canonical, suffix);
+    a = { owner, msaId, base, suffix, canonical, createPayload, createSig };
+    // Same bytes, another sponsor.
+    fails(await submit(api, createTx(api, owner, createSig, createPayload), ctx.charlie), 'PayloadReplayed');
+    // Same payload signed again (raw instead of <Bytes>): still the same payload.
+    const rawSig = sig(owner, 'create', createPayload, { wrap: false });
+    fails(await submit(api, createTx(api, owner, rawSig, createPayload), ctx.bob), 'PayloadReplayed');
+    assert.deepEqual(await owned(owner), [{ msaId, handle: `${base}.${suffix}` }]);
+  });
+
+  test('one payload submitted twice in one block: one takes effect, the other is PayloadReplayed', async () => {
+    const owner = freshPair('ed25519');
+    const { suffix } = await pick('Twice');
+    const payload = { baseHandle: 'Twice', suffix, expiration: (await bestNumber(api)) + 50 };
+    const s = sig(owner, 'create', payload);
+    const p1 = await send(api, createTx(api, owner, s, payload), ctx.bob);
+    const p2 = await send(api, createTx(api, owner, s, payload), ctx.charlie);
+    await seal(api);
+    const results = await Promise.all([p1.included, p2.included]);
+    assert.equal(results[0].blockNumber, results[1].blockNumber);
+    assert.deepEqual(results.map((r) => r.error?.name ?? 'ok').sort(), ['PayloadReplayed', 'ok']);
+    assert.equal((await owned(owner)).length, 1);
+  });
+
+  let retirePayload;
+  let retireSig;
+  test('create -> retire -> the old create payload again (within its expiration): refused', async () => {
+    retirePayload = { msaId: a.msaId, expiration: (await bestNumber(api)) + 150 };
+    retireSig = sig(a.owner, 'retire', retirePayload);
+    const retired = await submit(api, retireTx(api, a.owner, retireSig, retirePayload), ctx.bob);
+    ok(retired, 'retire');
+    theEvent(retired, 'handles', 'HandleRetired');
+    assert.ok(a.createPayload.expiration > (await bestNumber(api)) + 1, 'the create payload is still live');
+    fails(await submit(api, createTx(api, a.owner, a.createSig, a.createPayload), ctx.bob), 'PayloadReplayed');
+    assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: null }]);
+  });
+
+  test('a retire payload replayed after the MSA got a handle again: refused', async () => {
+    const { suffix } = await pick('Again');
+    const change = { msaId: a.msaId, newBaseHandle: 'Again', newSuffix: suffix, expiration: (await bestNumber(api)) + 50 };
+    ok(await submit(api, changeTx(api, a.owner, sig(a.owner, 'change', change), change), ctx.bob), 'change');
+    // The state the retire acted on is restored (the MSA holds a handle): the retire stays used.
+    fails(await submit(api, retireTx(api, a.owner, retireSig, retirePayload), ctx.bob), 'PayloadReplayed');
+    assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: `Again.${suffix}` }]);
+    a.display = `Again.${suffix}`;
+  });
+
+  test('a payload for one call does not work for another (the signature covers the kind byte)', async () => {
+    const exp = (await bestNumber(api)) + 50;
+    const { suffix } = await pick('Crossed');
+    // A create signature (kind 0) presented to change_handle with the same fields.
+    const createPayload = { baseHandle: 'Crossed', suffix, expiration: exp };
+    const createSig = sig(a.owner, 'create', createPayload);
+    const asChange = { msaId: a.msaId, newBaseHandle: 'Crossed', newSuffix: suffix, expiration: exp };
+    fails(await submit(api, changeTx(api, a.owner, createSig, asChange), ctx.bob), 'InvalidSignature');
+    // A change signature (kind 2) presented to create_handle.
+    const changeSig = sig(a.owner, 'change', asChange);
+    fails(await submit(api, createTx(api, a.owner, changeSig, createPayload), ctx.bob), 'InvalidSignature');
+    // A retire signature (kind 1) presented to transfer_ownership, by both keys.
+    const newOwner = freshPair();
+    const retireP = { msaId: a.msaId, expiration: exp };
+    const transferP = { msaId: a.msaId, newOwner: newOwner.address, expiration: exp };
+    fails(
+      await submit(api, transferTx(api, a.owner, sig(a.owner, 'retire', retireP), newOwner, sig(newOwner, 'retire', retireP), transferP), ctx.bob),
+      'InvalidSignature',
+    );
+    // A transfer signature (kind 3) presented to retire_handle.
+    fails(await submit(api, retireTx(api, a.owner, sig(a.owner, 'transfer', transferP), retireP), ctx.bob), 'InvalidSignature');
+    assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: a.display }]);
+    assert.deepEqual(await owned(newOwner), []);
+  });
+
+  test('a payload signed for another genesis hash is refused (InvalidSignature); the same for this chain works', async () => {
+    const owner = freshPair('ecdsa');
+    const { suffix } = await pick('Genesis');
+    const payload = { baseHandle: 'Genesis', suffix, expiration: (await bestNumber(api)) + 50 };
+    for (const wrap of [true, false]) {
+      const foreign = signPayload(owner, OTHER_GENESIS, PayloadKind.create, payload, { wrap });
+      fails(await submit(api, createTx(api, owner, foreign, payload), ctx.bob), 'InvalidSignature');
+    }
+    assert.deepEqual(await owned(owner), []);
+    ok(await submit(api, signedCall(api, 'create', owner, payload), ctx.bob), 'this chain');
+  });
+
+  test('expiration: in the past is PayloadExpired, the inclusion block itself is accepted', async () => {
+    const best = await bestNumber(api);
+    const owner = freshPair();
+    const { suffix } = await pick('Expiry');
+    // Included in block best + 1: expiration best is past.
+    const expired = { baseHandle: 'Expiry', suffix, expiration: best };
+    const res = await submit(api, signedCall(api, 'create', owner, expired), ctx.bob);
+    assert.equal(res.blockNumber, best + 1);
+    fails(res, 'PayloadExpired');
+    // Included in block best + 2 with expiration best + 2: still valid.
+    const edge = { baseHandle: 'Expiry', suffix, expiration: best + 2 };
+    const res2 = await submit(api, signedCall(api, 'create', owner, edge), ctx.bob);
+    assert.equal(res2.blockNumber, best + 2);
+    ok(res2, 'expiration == inclusion block');
+  });
+
+  test('expiration: beyond now + MaxPayloadLifetime is PayloadExpirationTooFar, exactly now + 200 is accepted', async () => {
+    const { maxPayloadLifetime } = await rpc('handles_getSettings', []);
+    assert.equal(maxPayloadLifetime, 200);
+    const owner = freshPair('ed25519');
+    const { suffix } = await pick('Faraway');
+    let inclusion = (await bestNumber(api)) + 1;
+    const tooFar = { baseHandle: 'Faraway', suffix, expiration: inclusion + maxPayloadLifetime + 1 };
+    const res = await submit(api, signedCall(api, 'create', owner, tooFar), ctx.bob);
+    assert.equal(res.blockNumber, inclusion);
+    fails(res, 'PayloadExpirationTooFar');
+    inclusion = (await bestNumber(api)) + 1;
+    const edge = { baseHandle: 'Faraway', suffix, expiration: inclusion + maxPayloadLifetime };
+    const res2 = await submit(api, signedCall(api, 'create', owner, edge), ctx.bob);
+    assert.equal(res2.blockNumber, inclusion);
+    ok(res2, 'expiration == now + MaxPayloadLifetime');
+    // Retire and change check expirations too.
+    const msaId = (await owned(owner))[0].msaId;
+    const now = (await bestNumber(api)) + 1;
+    fails(await submit(api, signedCall(api, 'retire', owner, { msaId, expiration: now - 1 }), ctx.bob), 'PayloadExpired');
+    fails(
+      await submit(api, signedCall(api, 'retire', owner, { msaId, expiration: now + 1 + maxPayloadLifetime + 5 }), ctx.bob),
+      'PayloadExpirationTooFar',
+    );
+  });
+
+  test('wrong signer or altered payload: InvalidSignature; a signer who does not own the MSA: NotOwner', async () => {
+    const owner = freshPair();
+    const impostor = freshPair('ed25519');
+    const { suffix, other } = await pick('Signer');
+    const payload = { baseHandle: 'Signer', suffix, expiration: (await bestNumber(api)) + 50 };
+    // Signed by another key, submitted for owner.
+    fails(await submit(api, createTx(api, owner, sig(impostor, 'create', payload), payload), ctx.bob), 'InvalidSignature');
+    // Signed with the right key for suffix, submitted with another suffix.
+    fails(
+      await submit(api, createTx(api, owner, sig(owner, 'create', payload), { ...payload, suffix: other }), ctx.bob),
+      'InvalidSignature',
+    );
+    // Signature of the right bytes with the right key but the wrong MultiSignature variant.
+    const s = sig(owner, 'create', payload);
+    fails(await submit(api, createTx(api, owner, { Ed25519: s.Sr25519 }, payload), ctx.bob), 'InvalidSignature');
+    assert.deepEqual(await owned(owner), []);
+    // Another key retiring a's MSA, in its own name or in a's.
+    const retireP = { msaId: a.msaId, expiration: (await bestNumber(api)) + 50 };
+    fails(await submit(api, retireTx(api, impostor, sig(impostor, 'retire', retireP), retireP), ctx.bob), 'NotOwner');
+    fails(await submit(api, retireTx(api, a.owner, sig(impostor, 'retire', retireP), retireP), ctx.bob), 'InvalidSignature');
+    assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: a.display }]);
+    // The untouched payload still works once.
+    ok(await submit(api, createTx(api, owner, s, payload), ctx.bob), 'the genuine payload');
+    fails(await submit(api, createTx(api, owner, s, payload), ctx.bob), 'PayloadReplayed');
+  });
+});

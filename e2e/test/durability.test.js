@@ -243,7 +243,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
       { baseHandle: u8aToHex(stringToU8a(RESERVED)), suffix: 1000, expiration: payload.expiration },
     );
     const out = await submitAndCreateBlock(api, tx, bob);
-    assert.ok(out.dispatchError, 'a reserved handle is refused after the restart');
+    assert.match(String(out.dispatchError), /handles\.InvalidHandle/, 'a reserved handle is refused after the restart');
     assert.deepEqual(await rpc('handles_getHandlesForOwner', [owner.address]), []);
   });
 });

@@ -26,6 +26,8 @@ import { PayloadKind, describeDispatchError, signPayloadLikeWallet } from '../li
 
 /** How long finality must stay put while Bob is down (slots are 3 s). */
 const STALL_OBSERVE_MS = Number(process.env.STALL_OBSERVE_MS || 24_000);
+/** How Bob is stopped: SIGTERM (default, graceful) or e.g. SIGKILL. */
+const STOP_SIGNAL = process.env.NETWORK_STOP_SIGNAL || 'SIGTERM';
 /** Time for votes already in flight when Bob stops to land. */
 const STALL_GRACE_MS = 4_000;
 
@@ -230,7 +232,7 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
 
   test('stopping Bob stalls finality on Alice', async () => {
     const beforeStop = await chainHeads(alice.httpUrl);
-    const exit = await bob.stop({ signal: 'SIGTERM', graceMs: 20_000 });
+    const exit = await bob.stop({ signal: STOP_SIGNAL, graceMs: 20_000 });
     console.log(`Bob stopped (${JSON.stringify(exit)}) at Alice best ${beforeStop.best}, finalized ${beforeStop.finalized}`);
     await sleep(STALL_GRACE_MS);
     const start = await chainHeads(alice.httpUrl);

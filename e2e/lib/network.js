@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { describeDispatchError, freePort, nodeBinaryPath, rpcCall } from './node.js';
+import { freePort, nodeBinaryPath, rpcCall } from './node.js';
 
 /**
  * Alice's fixed libp2p node key in the local network (also in scripts/local-network), and the
@@ -104,6 +104,10 @@ export async function spawnNode({
     );
   }
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Never leave a node behind, even when the test process ends without calling stop().
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   const lines = [];
   const keep = (chunk) => {
     for (const line of chunk.toString().split('\n')) if (line) lines.push(line);
@@ -314,61 +318,5 @@ export function processMemory(pid) {
     return { vmHwmKb: field('VmHWM'), vmRssKb: field('VmRSS') };
   } catch {
     return null;
-  }
-}
-
-/**
- * Makes one block with manual sealing: `engine_createBlock(createEmpty, finalize[, parentHash])`
- * and resolves to its hash. The parent hash is left out of the call when not given: polkadot.js
- * would encode an explicit `null` as the zero hash, which the node refuses ("Supplied
- * parent_hash: 0x0000…0000 doesn't exist in chain").
- */
-export async function createBlock(api, { createEmpty = true, finalize = true, parentHash = null } = {}) {
-  const created =
-    parentHash == null
-      ? await api.rpc.engine.createBlock(createEmpty, finalize)
-      : await api.rpc.engine.createBlock(createEmpty, finalize, parentHash);
-  return created.blockHash.toHex();
-}
-
-/**
- * Signs and submits `tx` with `signer`, seals a block with `createBlock` (finalized), and
- * resolves once the extrinsic is in it: `{ blockHash, blockNumber, events, dispatchError }`
- * (`events` are the extrinsic's own events, `dispatchError` a readable string or null).
- */
-export async function submitAndCreateBlock(api, tx, signer, { timeoutMs = 60_000, finalize = true } = {}) {
-  let unsub;
-  let timer;
-  let settle;
-  let fail;
-  const included = new Promise((resolve, reject) => {
-    settle = resolve;
-    fail = reject;
-  });
-  try {
-    unsub = await tx.signAndSend(signer, (result) => {
-      const { status, events, dispatchError } = result;
-      if (status.isInvalid || status.isDropped || status.isUsurped) {
-        fail(new Error(`extrinsic ${status.type}`));
-      } else if (status.isInBlock || status.isFinalized) {
-        settle({
-          blockHash: (status.isInBlock ? status.asInBlock : status.asFinalized).toHex(),
-          events: events.map(({ event }) => event),
-          dispatchError: dispatchError ? describeDispatchError(api, dispatchError) : null,
-        });
-      }
-    });
-    await createBlock(api, { finalize });
-    const out = await Promise.race([
-      included,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('extrinsic not included in time')), timeoutMs);
-      }),
-    ]);
-    const header = await api.rpc.chain.getHeader(out.blockHash);
-    return { ...out, blockNumber: header.number.toNumber() };
-  } finally {
-    clearTimeout(timer);
-    unsub?.();
   }
 }

@@ -12,15 +12,8 @@ import { stringToU8a, u8aToHex, u8aToString } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { handlesApiOptions } from '../lib/definitions.js';
-import {
-  chainHeads,
-  createBlock,
-  rpcResult,
-  startDevNodeAt,
-  submitAndCreateBlock,
-  tempDir,
-} from '../lib/network.js';
-import { PayloadKind, signPayloadLikeWallet } from '../lib/node.js';
+import { chainHeads, rpcResult, startDevNodeAt, tempDir } from '../lib/network.js';
+import { PayloadKind, sealBlock, signPayloadLikeWallet, submitAndSeal } from '../lib/node.js';
 
 const NEW_SETTINGS = { suffixMin: 1000, suffixMax: 8999, reuseCooldown: 700 };
 const RESERVED = 'Moderator';
@@ -91,7 +84,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
     owners.sr = keyring.addFromMnemonic(mnemonicGenerate());
     owners.ed = keyring.addFromMnemonic(mnemonicGenerate(), {}, 'ed25519');
     owners.last = keyring.addFromMnemonic(mnemonicGenerate());
-    await createBlock(api);
+    await sealBlock(api);
   }, { timeout: 240_000 });
 
   after(async () => {
@@ -108,7 +101,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
       ['ed', 'Edwards'],
     ]) {
       const c = await createTx(owners[who], base);
-      const out = await submitAndCreateBlock(api, c.tx, bob); // sealed with finalize = true
+      const out = await submitAndSeal(api, c.tx, bob); // sealed with finalize = true
       assert.equal(out.dispatchError, null, `${base}: ${out.dispatchError}`);
       const ev = out.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
       assert.ok(ev, `MsaCreatedWithHandle for ${base}`);
@@ -120,12 +113,12 @@ describe('durability: SIGKILL right after finalization, restart on the same base
     const settings = api.tx.sudo.sudo(
       api.tx.handles.setHandleSettings(NEW_SETTINGS.suffixMin, NEW_SETTINGS.suffixMax, NEW_SETTINGS.reuseCooldown),
     );
-    let out = await submitAndCreateBlock(api, settings, sudo);
+    let out = await submitAndSeal(api, settings, sudo);
     assert.equal(out.dispatchError, null);
     const changed = out.events.find((e) => e.section === 'handles' && e.method === 'HandleSettingsChanged');
     assert.ok(changed, `HandleSettingsChanged in ${out.events.map((e) => `${e.section}.${e.method}`)}`);
 
-    out = await submitAndCreateBlock(api, api.tx.sudo.sudo(api.tx.handles.addReservedHandle(u8aToHex(stringToU8a(RESERVED)))), sudo);
+    out = await submitAndSeal(api, api.tx.sudo.sudo(api.tx.handles.addReservedHandle(u8aToHex(stringToU8a(RESERVED)))), sudo);
     assert.equal(out.dispatchError, null);
     assert.ok(
       out.events.find((e) => e.section === 'handles' && e.method === 'ReservedHandleAdded'),
@@ -228,7 +221,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
   });
 
   test('the restarted node keeps making blocks and still refuses the reserved handle', async () => {
-    const hash = await createBlock(api);
+    const hash = await sealBlock(api);
     const header = await api.rpc.chain.getHeader(hash);
     assert.equal(header.number.toNumber(), lastNumber + 1);
     assert.equal(header.parentHash.toHex(), lastHash);
@@ -242,7 +235,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
       { Sr25519: u8aToHex(sig.Sr25519) },
       { baseHandle: u8aToHex(stringToU8a(RESERVED)), suffix: 1000, expiration: payload.expiration },
     );
-    const out = await submitAndCreateBlock(api, tx, bob);
+    const out = await submitAndSeal(api, tx, bob);
     assert.match(String(out.dispatchError), /handles\.InvalidHandle/, 'a reserved handle is refused after the restart');
     assert.deepEqual(await rpc('handles_getHandlesForOwner', [owner.address]), []);
   });

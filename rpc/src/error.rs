@@ -24,7 +24,8 @@ pub const MALFORMED_DISPLAY_HANDLE: i32 = 8003;
 /// An account parameter is not an SS58 address of a 32-byte account in a known address format.
 pub const INVALID_ACCOUNT: i32 = 8004;
 /// The runtime refused a base handle because it breaks a handle rule (the message names the rule).
-/// Only `handles_getSuffixOptions` and `handles_getMsaForHandle` return it;
+/// `handles_getSuffixOptions` returns it (and `handles_getMsaForHandle` would relay it, though its
+/// runtime method canonicalizes without validating, so it does not refuse bases today);
 /// `handles_validateHandle` reports broken rules in its result instead.
 pub const INVALID_HANDLE: i32 = 8005;
 

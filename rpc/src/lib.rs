@@ -80,8 +80,12 @@ pub trait HandlesApi<BlockHash> {
 
 	/// The MSA a display handle (`base.suffix`) resolves to, look-alikes included; `null` when none.
 	///
-	/// Errors: [`error::HANDLE_TOO_LONG`], [`error::MALFORMED_DISPLAY_HANDLE`],
-	/// [`error::INVALID_HANDLE`] when the base part breaks a handle rule.
+	/// The base part is only canonicalized, not validated, so a look-alike that would break a rule
+	/// (for example mixed scripts) still resolves, and a base with a forbidden character simply
+	/// resolves to nothing.
+	///
+	/// Errors: [`error::HANDLE_TOO_LONG`], [`error::MALFORMED_DISPLAY_HANDLE`], and
+	/// [`error::INVALID_HANDLE`] only if the runtime refuses the base (not with current rules).
 	#[method(name = "getMsaForHandle")]
 	fn get_msa_for_handle(
 		&self,

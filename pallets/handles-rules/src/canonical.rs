@@ -1,12 +1,13 @@
 //! The canonical form of a handle: look-alikes are equal.
 //!
 //! The per-character fold is defined in `fold_rules.rs` and evaluated for every code point by
-//! `build.rs` into a table; this module only looks characters up, decomposes Hangul syllables
+//! `build.rs` into a table (which also holds each character's rule-3 and script data, see
+//! [`CharInfo`]); this module only looks characters up, decomposes Hangul syllables
 //! arithmetically and puts combining marks in canonical order.
 
-use alloc::string::String;
+use alloc::{string::String, vec::Vec};
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
 
 mod tables {
 	include!(concat!(env!("OUT_DIR"), "/tables.rs"));
@@ -40,74 +41,166 @@ const HANGUL_T: u32 = 0x11A7;
 const HANGUL_V_COUNT: u32 = 21;
 const HANGUL_T_COUNT: u32 = 28;
 
+// Layout of a packed per-character value (see `build.rs`, which writes the table).
+const IDENTITY: u32 = 1;
+const FORBIDDEN: u32 = 1 << 1;
+const REORDER: u32 = 1 << 2;
+const LEN_SHIFT: u32 = 3;
+const LEN_MASK: u32 = 0x1F;
+const ALLOWED: u32 = 1 << 8;
+const SCRIPT_SHIFT: u32 = 9;
+const SCRIPT_MASK: u32 = 0x7F;
+const OFFSET_SHIFT: u32 = 16;
+
 /// What one character folds to.
 #[derive(Clone, Copy)]
 pub(crate) struct CharFold {
-	/// The fold; `None` when the character is its own fold.
-	pub mapped: Option<&'static str>,
 	/// The character is, or folds to, a forbidden character.
 	pub forbidden: bool,
 	/// The fold holds a combining mark with a non-zero combining class.
 	pub reorder: bool,
 }
 
-/// Looks one (non-Hangul-syllable) character up in the table.
-fn lookup(c: char) -> CharFold {
-	let cp = u32::from(c);
-	if cp < 0x80 {
-		let mapped = tables::ASCII.get(cp as usize).copied();
-		let forbidden = (tables::ASCII_FORBIDDEN >> cp) & 1 == 1;
-		return CharFold { mapped, forbidden, reorder: false };
-	}
-	match tables::FOLDS.binary_search_by_key(&cp, |e| e.0) {
-		Ok(i) => {
-			let packed = tables::FOLDS.get(i).map(|e| e.1).unwrap_or(1);
-			let identity = packed & 1 == 1;
-			let forbidden = packed & 2 == 2;
-			let reorder = packed & 4 == 4;
-			let len = ((packed >> 3) & 0x1F) as usize;
-			let offset = (packed >> 8) as usize;
-			let mapped = if identity {
-				None
-			} else {
-				Some(tables::POOL.get(offset..offset + len).unwrap_or("\u{FFFD}"))
-			};
-			CharFold { mapped, forbidden, reorder }
+/// Everything the rules need to know about one character, from one table lookup.
+#[derive(Clone, Copy)]
+pub(crate) struct CharInfo(u32);
+
+impl CharInfo {
+	/// Looks `c` up: ASCII directly, everything else through the three-level trie.
+	#[inline]
+	pub(crate) fn of(c: char) -> Self {
+		let cp = u32::from(c);
+		if cp < 0x80 {
+			return Self(tables::ASCII.get(cp as usize).copied().unwrap_or(IDENTITY));
 		}
-		Err(_) => CharFold { mapped: None, forbidden: false, reorder: false },
+		let top = tables::TOP
+			.get((cp >> (tables::LEAF_BITS + tables::MID_BITS)) as usize)
+			.copied()
+			.unwrap_or(0) as usize;
+		let mid = tables::MID
+			.get(
+				(top << tables::MID_BITS)
+					| ((cp >> tables::LEAF_BITS) as usize & ((1 << tables::MID_BITS) - 1)),
+			)
+			.copied()
+			.unwrap_or(0) as usize;
+		let leaf = tables::LEAF
+			.get((mid << tables::LEAF_BITS) | (cp as usize & ((1 << tables::LEAF_BITS) - 1)))
+			.copied()
+			.unwrap_or(0) as usize;
+		Self(tables::VALUES.get(leaf).copied().unwrap_or(IDENTITY))
+	}
+
+	/// Rule 3: allowed in identifiers by UTS #39 and visible (ignoring rule 2's characters).
+	#[inline]
+	pub(crate) fn allowed(self) -> bool {
+		self.0 & ALLOWED != 0
+	}
+
+	/// The UTS #39 augmented script set of an allowed character as a mask: one bit per script
+	/// of [`tables::SCRIPT_UNIVERSE`], all of them for Common and Inherited, then Hanb, Jpan and
+	/// Kore. Unspecified (all bits) for a disallowed character.
+	#[inline]
+	pub(crate) fn script_mask(self) -> u64 {
+		tables::SCRIPT_SETS
+			.get(((self.0 >> SCRIPT_SHIFT) & SCRIPT_MASK) as usize)
+			.copied()
+			.unwrap_or(u64::MAX)
+	}
+
+	/// The fold of a non-Hangul-syllable character; `None` when it is its own fold.
+	#[inline]
+	fn mapped(self) -> Option<&'static str> {
+		if self.0 & IDENTITY != 0 {
+			return None;
+		}
+		let len = ((self.0 >> LEN_SHIFT) & LEN_MASK) as usize;
+		let offset = (self.0 >> OFFSET_SHIFT) as usize;
+		Some(tables::POOL.get(offset..offset + len).unwrap_or("\u{FFFD}"))
+	}
+
+	#[inline]
+	fn flags(self) -> CharFold {
+		CharFold { forbidden: self.0 & FORBIDDEN != 0, reorder: self.0 & REORDER != 0 }
 	}
 }
+
+/// Bit of Latin in [`CharInfo::script_mask`].
+pub(crate) const LATIN_MASK: u64 = tables::LATIN;
+/// Bits of Hanb, Jpan and Kore in [`CharInfo::script_mask`].
+pub(crate) const CJK_MASK: u64 = 0b111 << 61;
+
+#[cfg(test)]
+pub(crate) use tables::{SCRIPT_UNIVERSE, TABLE_BYTES};
 
 /// Appends the fold of `c` to `out`; returns the table flags of `c` (for a Hangul syllable,
 /// those of its jamo together).
 #[inline]
 pub(crate) fn push_fold(c: char, out: &mut String) -> CharFold {
+	push_fold_with(c, CharInfo::of(c), out)
+}
+
+/// [`push_fold`] with the table entry of `c` already looked up.
+#[inline]
+pub(crate) fn push_fold_with(c: char, info: CharInfo, out: &mut String) -> CharFold {
 	let cp = u32::from(c);
 	if (HANGUL_FIRST..=HANGUL_LAST).contains(&cp) {
-		let s = cp - HANGUL_FIRST;
-		let l = HANGUL_L + s / (HANGUL_V_COUNT * HANGUL_T_COUNT);
-		let v = HANGUL_V + (s % (HANGUL_V_COUNT * HANGUL_T_COUNT)) / HANGUL_T_COUNT;
-		let t = s % HANGUL_T_COUNT;
-		let mut flags = CharFold { mapped: None, forbidden: false, reorder: false };
-		let jamo = [Some(l), Some(v), if t == 0 { None } else { Some(HANGUL_T + t) }];
-		for j in jamo.into_iter().flatten().filter_map(char::from_u32) {
-			let f = push_fold(j, out);
-			flags.forbidden |= f.forbidden;
-			flags.reorder |= f.reorder;
-		}
-		return flags;
+		return push_hangul(cp, out);
 	}
-	let f = lookup(c);
-	match f.mapped {
+	match info.mapped() {
 		Some(m) => out.push_str(m),
 		None => out.push(c),
 	}
-	f
+	info.flags()
+}
+
+/// Appends the folds of the jamo of Hangul syllable `cp`; returns their flags together. Kept out
+/// of line so that [`push_fold_with`] (not recursive then) inlines into the loops.
+#[inline(never)]
+fn push_hangul(cp: u32, out: &mut String) -> CharFold {
+	let s = cp - HANGUL_FIRST;
+	let l = HANGUL_L + s / (HANGUL_V_COUNT * HANGUL_T_COUNT);
+	let v = HANGUL_V + (s % (HANGUL_V_COUNT * HANGUL_T_COUNT)) / HANGUL_T_COUNT;
+	let t = s % HANGUL_T_COUNT;
+	let mut flags = CharFold { forbidden: false, reorder: false };
+	let jamo = [Some(l), Some(v), if t == 0 { None } else { Some(HANGUL_T + t) }];
+	for j in jamo.into_iter().flatten().filter_map(char::from_u32) {
+		let f = push_fold(j, out);
+		flags.forbidden |= f.forbidden;
+		flags.reorder |= f.reorder;
+	}
+	flags
 }
 
 /// Puts the combining marks of an already decomposed string in canonical order.
+///
+/// Folds are in NFD (a test checks every character of every fold), so NFD of their
+/// concatenation is the canonical ordering algorithm alone: each run of characters with a
+/// non-zero combining class is stably sorted by class. This needs only the combining classes,
+/// not the decomposition tables. Tests compare it with NFD.
 pub(crate) fn reorder_marks(folded: String) -> String {
-	folded.chars().nfd().collect()
+	let mut out = String::with_capacity(folded.len());
+	let mut run: Vec<(u8, char)> = Vec::new();
+	for c in folded.chars() {
+		let class = canonical_combining_class(c);
+		if class == 0 {
+			flush_marks(&mut run, &mut out);
+			out.push(c);
+		} else {
+			run.push((class, c));
+		}
+	}
+	flush_marks(&mut run, &mut out);
+	out
+}
+
+/// Appends the marks of `run`, stably sorted by combining class, and empties it.
+#[inline]
+fn flush_marks(run: &mut Vec<(u8, char)>, out: &mut String) {
+	run.sort_by_key(|m| m.0);
+	for m in run.drain(..) {
+		out.push(m.1);
+	}
 }
 
 /// The canonical form of `input`, in which look-alike handles are equal.

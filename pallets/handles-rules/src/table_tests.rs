@@ -1,18 +1,82 @@
-//! Exhaustive checks of the generated table against the definition in `fold_rules.rs`, over all
-//! 1,114,112 code points.
+//! Exhaustive checks of the generated table against its definitions, over all 1,114,112 code
+//! points: the fold against `fold_rules.rs`, the rule-3 bit and the script-set masks against
+//! `unicode-security` / `unicode-script`.
 
 #![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+extern crate std;
+
 use alloc::{string::String, vec, vec::Vec};
 
-use unicode_security::GeneralSecurityProfile;
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+use unicode_script::Script;
+use unicode_security::{mixed_script::AugmentedScriptSet, GeneralSecurityProfile};
 
 use crate::{
-	canonical::{canonical, push_fold, reorder_marks},
+	canonical::{
+		canonical, push_fold, reorder_marks, CharInfo, CJK_MASK, LATIN_MASK, SCRIPT_UNIVERSE,
+		TABLE_BYTES,
+	},
 	fold_rules::{fold, raw_fold, FORBIDDEN_IMAGES, FORBIDDEN_REPLACEMENT},
-	validate::{is_allowed, is_invisible},
-	FORBIDDEN_CHARS, MAX_BASE_BYTES, MAX_CANONICAL_BYTES,
+	is_highly_restrictive, FORBIDDEN_CHARS, MAX_BASE_BYTES, MAX_CANONICAL_BYTES,
 };
+
+/// The invisible characters UTS #39 allows: the zero-width non-joiner and joiner (the only
+/// allowed Default_Ignorable_Code_Point characters, see below).
+fn is_invisible(c: char) -> bool {
+	matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Reference for rule 3 (the table's allowed bit): UTS #39 identifier profile, visible.
+fn is_allowed(c: char) -> bool {
+	c.identifier_allowed() && !is_invisible(c)
+}
+
+fn universe() -> Vec<Script> {
+	SCRIPT_UNIVERSE.iter().map(|n| Script::from_short_name(n).unwrap()).collect()
+}
+
+/// Reference for the table's script mask: the augmented script set `unicode-security` gives.
+fn reference_mask(c: char, universe: &[Script]) -> u64 {
+	let set = AugmentedScriptSet::for_char(c);
+	let all = set.base.is_common() || set.base.is_inherited();
+	if !all {
+		for s in set.base.iter() {
+			assert!(
+				universe.contains(&s),
+				"{s:?} of U+{:04X} is outside the universe",
+				u32::from(c)
+			);
+		}
+	}
+	let mut mask = 0u64;
+	for (bit, s) in universe.iter().enumerate() {
+		if all || set.base.contains_script(*s) {
+			mask |= 1 << bit;
+		}
+	}
+	for (flag, bit) in [(set.hanb, 61), (set.jpan, 62), (set.kore, 63)] {
+		if flag {
+			mask |= 1 << bit;
+		}
+	}
+	mask
+}
+
+/// Rule 4 evaluated from the table, as `validate` does.
+fn table_highly_restrictive(text: &str) -> bool {
+	let mut set = u64::MAX;
+	let mut non_latin = u64::MAX;
+	for c in text.chars() {
+		let m = CharInfo::of(c).script_mask();
+		set &= m;
+		if m & LATIN_MASK == 0 {
+			non_latin &= m;
+		}
+	}
+	text.is_ascii() || set != 0 || non_latin & CJK_MASK != 0
+}
 
 fn all_chars() -> impl Iterator<Item = char> {
 	(0u32..=0x10FFFF).filter_map(char::from_u32)
@@ -45,6 +109,13 @@ fn every_character_of_a_fold_is_its_own_fold() {
 		let mut folded = String::new();
 		push_fold(c, &mut folded);
 		for d in folded.chars() {
+			// Folds are in NFD, so `reorder_marks` only has to order marks.
+			assert!(
+				d.nfd().eq(core::iter::once(d)),
+				"U+{:04X} in the fold of U+{:04X} is not NFD",
+				u32::from(d),
+				u32::from(c)
+			);
 			let mut again = String::new();
 			let flags = push_fold(d, &mut again);
 			assert_eq!(
@@ -98,8 +169,90 @@ fn zero_width_joiners_are_the_only_allowed_invisible_characters() {
 fn ascii_allowed_set_matches_uts39() {
 	for b in 0u8..0x80 {
 		let c = char::from(b);
-		assert_eq!(is_allowed(c), c.identifier_allowed(), "{c:?}");
+		let documented = c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '\'' | '.' | ':');
+		assert_eq!(documented, c.identifier_allowed(), "{c:?}");
+		assert_eq!(CharInfo::of(c).allowed(), documented, "{c:?}");
 	}
+}
+
+#[test]
+fn allowed_bit_equals_uts39_for_every_code_point() {
+	let mut allowed = 0usize;
+	for c in all_chars() {
+		assert_eq!(
+			CharInfo::of(c).allowed(),
+			is_allowed(c),
+			"allowed bit of U+{:04X}",
+			u32::from(c)
+		);
+		allowed += usize::from(is_allowed(c));
+	}
+	assert!(allowed > 30_000, "{allowed}");
+}
+
+#[test]
+fn script_masks_equal_uts39_for_every_allowed_code_point() {
+	let universe = universe();
+	assert!(universe.len() <= 61);
+	let latin = universe.iter().position(|s| *s == Script::Latin).unwrap();
+	assert_eq!(LATIN_MASK, 1 << latin);
+	for c in all_chars().filter(|c| is_allowed(*c)) {
+		let mask = CharInfo::of(c).script_mask();
+		assert_eq!(mask, reference_mask(c, &universe), "script mask of U+{:04X}", u32::from(c));
+		let set = AugmentedScriptSet::for_char(c);
+		assert_eq!(mask & LATIN_MASK != 0, set.base.contains_script(Script::Latin));
+	}
+}
+
+/// One allowed character per distinct script mask (an ASCII one and a non-ASCII one where both
+/// exist), so that short strings over them cover every combination of script sets.
+fn script_set_representatives() -> Vec<char> {
+	let mut seen: Vec<(u64, bool)> = Vec::new();
+	let mut reps = Vec::new();
+	for c in all_chars().filter(|c| is_allowed(*c)) {
+		let key = (CharInfo::of(c).script_mask(), c.is_ascii());
+		if !seen.contains(&key) {
+			seen.push(key);
+			reps.push(c);
+		}
+	}
+	reps
+}
+
+#[test]
+fn mixed_script_check_equals_uts39_on_all_pairs_and_triples_of_script_sets() {
+	// The result depends only on the set of augmented script sets of the characters (and on
+	// whether all are ASCII); masks equal the sets (test above), so covering every pair and
+	// triple of distinct masks exercises every branch of the restriction-level detection.
+	let reps = script_set_representatives();
+	let mut s = String::new();
+	let mut mixed = 0usize;
+	for a in &reps {
+		for b in &reps {
+			s.clear();
+			s.push(*a);
+			s.push(*b);
+			assert_eq!(table_highly_restrictive(&s), is_highly_restrictive(&s), "{s:?}");
+			for c in &reps {
+				s.truncate(a.len_utf8() + b.len_utf8());
+				s.push(*c);
+				let uts39 = is_highly_restrictive(&s);
+				assert_eq!(table_highly_restrictive(&s), uts39, "{s:?}");
+				mixed += usize::from(!uts39);
+			}
+		}
+	}
+	assert!(mixed > 0);
+	std::eprintln!("{} representatives, {} of their triples mixed", reps.len(), mixed);
+}
+
+#[test]
+fn table_size_is_bounded() {
+	// The generated tables (trie, values, pool, script sets) stay small for the Wasm runtime: below
+	// the 135 KB of the previous fold-only table (sorted pairs and pool), which additionally needed
+	// the identifier-profile and script tables of `unicode-security` and `unicode-script`.
+	const { assert!(TABLE_BYTES < 112 * 1024) };
+	std::eprintln!("generated tables: {TABLE_BYTES} bytes");
 }
 
 #[test]
@@ -149,5 +302,41 @@ fn case_variants_of_every_code_point_are_equal() {
 		let base = canonical(&s);
 		assert_eq!(canonical(&s.to_uppercase()), base, "upper case of U+{:04X}", u32::from(c));
 		assert_eq!(canonical(&s.to_lowercase()), base, "lower case of U+{:04X}", u32::from(c));
+	}
+}
+
+#[test]
+fn forbidden_characters_carry_the_forbidden_flag() {
+	// `validate` relies on the flag alone in its per-character loop.
+	for f in FORBIDDEN_CHARS {
+		let mut out = String::new();
+		assert!(push_fold(f, &mut out).forbidden, "{f:?}");
+	}
+}
+
+/// Characters whose folds hold marks of many combining classes, and starters.
+fn mark_heavy_char() -> impl Strategy<Value = char> {
+	prop_oneof![
+		3 => prop::sample::select(vec![
+			'a', 'k', '\u{0301}', '\u{0316}', '\u{0345}', '\u{093C}', '\u{094D}', '\u{0951}',
+			'\u{0952}', '\u{05B0}', '\u{05BC}', '\u{0E38}', '\u{0E48}', '\u{0F71}', '\u{0F72}',
+			'\u{0F80}', '\u{1DCE}', '\u{302A}', '\u{302B}', '\u{3099}', '\u{0670}', '\u{064E}',
+			'\u{0651}', 'ǖ', 'ṩ', 'ᾷ', '\u{0F73}', '가', 'ﬓ',
+		]),
+		1 => any::<char>(),
+	]
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(10_000))]
+
+	#[test]
+	fn reorder_marks_equals_nfd_on_concatenated_folds(v in prop::collection::vec(mark_heavy_char(), 0..40)) {
+		let mut folded = String::new();
+		for c in &v {
+			push_fold(*c, &mut folded);
+		}
+		let nfd: String = folded.chars().nfd().collect();
+		prop_assert_eq!(reorder_marks(folded), nfd);
 	}
 }

@@ -2,11 +2,13 @@
 
 use alloc::{string::String, vec::Vec};
 
-use unicode_script::{Script, UnicodeScript};
-use unicode_security::{GeneralSecurityProfile, RestrictionLevel, RestrictionLevelDetection};
+use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
 use crate::{
-	canonical::{canonical, push_fold, reorder_marks, MAX_CANONICAL_BYTES},
+	canonical::{
+		canonical, push_fold, push_fold_with, reorder_marks, CharInfo, CJK_MASK, LATIN_MASK,
+		MAX_CANONICAL_BYTES,
+	},
 	HandleError,
 };
 
@@ -29,48 +31,46 @@ pub struct ValidHandle {
 	pub canonical: String,
 }
 
-/// Whether `c` is invisible although UTS #39 allows it in identifiers: the zero-width non-joiner
-/// and joiner are the only Default_Ignorable_Code_Point characters it allows (a test checks this
-/// over all code points).
-pub(crate) fn is_invisible(c: char) -> bool {
-	matches!(c, '\u{200C}' | '\u{200D}')
-}
-
-/// Whether `c` may appear in a handle (rule 3), ignoring the forbidden characters of rule 2.
-pub(crate) fn is_allowed(c: char) -> bool {
-	if c.is_ascii() {
-		return c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '\'' | '.' | ':');
-	}
-	c.identifier_allowed() && !is_invisible(c)
-}
-
 /// Rule 4 as UTS #39 defines it (`unicode-security`'s restriction level).
+///
+/// [`validate`] does not call this: it evaluates the same definition from the per-character
+/// table (see [`MixedScriptCheck`]); tests show both agree.
 pub fn is_highly_restrictive(text: &str) -> bool {
 	text.detect_restriction_level() <= RestrictionLevel::HighlyRestrictive
 }
 
-/// A cheap sufficient test for single-script text: every character other than ASCII digits,
-/// `-` and `_` has the same Script property, which is a real script (not Common or Inherited).
-/// Script_Extensions of such a character always contains its Script, so the resolved script set
-/// of the text contains that script and the text is single-script. When this says `false` the
-/// full UTS #39 check decides; a property test compares both.
-fn is_single_script_fast(text: &str) -> bool {
-	let mut found: Option<Script> = None;
-	for c in text.chars() {
-		if c.is_ascii_digit() || c == '-' || c == '_' {
-			continue;
-		}
-		let script = c.script();
-		if matches!(script, Script::Common | Script::Inherited | Script::Unknown) {
-			return false;
-		}
-		match found {
-			None => found = Some(script),
-			Some(s) if s == script => {}
-			Some(_) => return false,
+/// UTS #39 restriction-level detection, reduced to what "at most highly restrictive" needs, over
+/// the script-set masks of the table.
+///
+/// `unicode-security` intersects the augmented script sets of all characters (`set`) and of the
+/// characters whose Script_Extensions lacks Latin (`non_latin`); the text is at most highly
+/// restrictive when it is ASCII, when `set` is not empty (single script), or when `non_latin`
+/// still holds Hanb, Jpan or Kore. A mask has one bit per script that any allowed character
+/// names (all of them for Common and Inherited) plus the three CJK bits, so intersection is AND
+/// and emptiness is zero. Only valid when every character is allowed (rule 3).
+struct MixedScriptCheck {
+	set: u64,
+	non_latin: u64,
+}
+
+impl MixedScriptCheck {
+	const fn new() -> Self {
+		Self { set: u64::MAX, non_latin: u64::MAX }
+	}
+
+	#[inline]
+	fn add(&mut self, mask: u64) {
+		self.set &= mask;
+		if mask & LATIN_MASK == 0 {
+			self.non_latin &= mask;
 		}
 	}
-	true
+
+	/// For a non-ASCII text: whether it is at most highly restrictive.
+	#[inline]
+	fn highly_restrictive(&self) -> bool {
+		self.set != 0 || self.non_latin & CJK_MASK != 0
+	}
 }
 
 /// Validates a base handle against every rule, in rule order, and returns it with its canonical
@@ -94,45 +94,58 @@ pub fn validate(
 	let text = core::str::from_utf8(base).map_err(|_| HandleError::NotUtf8)?;
 	let mut folded = String::with_capacity(text.len() + 8);
 	let mut chars = 0usize;
-	let mut forbidden = None;
-	let mut disallowed = None;
+	let mut forbidden = false;
+	let mut allowed = true;
 	let mut reorder = false;
-	let mut ascii = true;
+	let mut scripts = MixedScriptCheck::new();
 	for c in text.chars() {
 		chars += 1;
-		ascii &= c.is_ascii();
-		let f = push_fold(c, &mut folded);
+		// One table lookup gives the fold, its flags, the rule-3 bit and the script set.
+		let info = CharInfo::of(c);
+		let f = push_fold_with(c, info, &mut folded);
 		reorder |= f.reorder;
-		if forbidden.is_none() && (f.forbidden || FORBIDDEN_CHARS.contains(&c)) {
-			forbidden = Some(c);
-		}
-		if disallowed.is_none() && !is_allowed(c) {
-			disallowed = Some(c);
-		}
+		// The table flags every character of FORBIDDEN_CHARS too (they fold to themselves).
+		forbidden |= f.forbidden;
+		allowed &= info.allowed();
+		scripts.add(info.script_mask());
 	}
 	if chars < MIN_BASE_CHARS {
 		return Err(HandleError::TooShort);
 	}
-	if let Some(c) = forbidden {
-		return Err(HandleError::ForbiddenCharacter(c));
+	if forbidden || !allowed {
+		if let Some(e) = first_refused_character(text) {
+			return Err(e);
+		}
 	}
-	if let Some(c) = disallowed {
-		return Err(HandleError::DisallowedCharacter(c));
-	}
-	if !ascii && !is_single_script_fast(text) && !is_highly_restrictive(text) {
+	let ascii = chars == text.len();
+	if !ascii && !scripts.highly_restrictive() {
 		return Err(HandleError::MixedScript);
 	}
 	let canonical = if reorder { reorder_marks(folded) } else { folded };
 	if canonical.len() > MAX_CANONICAL_BYTES {
 		return Err(HandleError::CanonicalTooLong);
 	}
-	if canonical.chars().count() < MIN_BASE_CHARS {
+	if canonical.chars().nth(MIN_BASE_CHARS - 1).is_none() {
 		return Err(HandleError::CanonicalTooShort);
 	}
 	if is_reserved(&canonical) {
 		return Err(HandleError::Reserved);
 	}
 	Ok(ValidHandle { base: String::from(text), canonical })
+}
+
+/// Rules 2 and 3 for a text known to break one of them: the first forbidden character, else the
+/// first disallowed one.
+#[cold]
+fn first_refused_character(text: &str) -> Option<HandleError> {
+	let mut scratch = String::new();
+	for c in text.chars() {
+		scratch.clear();
+		if push_fold(c, &mut scratch).forbidden || FORBIDDEN_CHARS.contains(&c) {
+			return Some(HandleError::ForbiddenCharacter(c));
+		}
+	}
+	text.chars().find(|c| !CharInfo::of(*c).allowed()).map(HandleError::DisallowedCharacter)
 }
 
 /// The canonical forms of [`DEFAULT_RESERVED`].

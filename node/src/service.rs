@@ -281,6 +281,72 @@ fn start_offchain_workers(
 	Ok(())
 }
 
+/// What a node has before its network starts.
+struct Parts {
+	client: Arc<FullClient>,
+	backend: Arc<FullBackend>,
+	keystore_container: sc_service::KeystoreContainer,
+	task_manager: TaskManager,
+	transaction_pool: Arc<FullPool>,
+	telemetry: Option<Telemetry>,
+}
+
+/// Starts networking (with warp sync when given) and the offchain workers.
+fn start_network<N>(
+	config: &Configuration,
+	net_config: sc_network::config::FullNetworkConfiguration<Block, <Block as BlockT>::Hash, N>,
+	metrics: sc_network::service::NotificationMetrics,
+	import_queue: sc_consensus::DefaultImportQueue<Block>,
+	warp_sync_config: Option<WarpSyncConfig<Block>>,
+	parts: Parts,
+) -> Result<BaseRuntime<N>, ServiceError>
+where
+	N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>,
+{
+	let Parts { client, backend, keystore_container, task_manager, transaction_pool, telemetry } =
+		parts;
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
+		sc_service::build_network(sc_service::BuildNetworkParams {
+			config,
+			net_config,
+			client: client.clone(),
+			transaction_pool: transaction_pool.clone(),
+			spawn_handle: task_manager.spawn_handle(),
+			spawn_essential_handle: task_manager.spawn_essential_handle(),
+			import_queue,
+			block_announce_validator_builder: None,
+			warp_sync_config,
+			block_relay: None,
+			metrics,
+			gap_sync_body_policy: None,
+		})?;
+
+	let keystore = keystore_container.keystore();
+	start_offchain_workers(
+		config,
+		&client,
+		&backend,
+		&keystore,
+		&transaction_pool,
+		&network,
+		&task_manager,
+	)?;
+
+	Ok(BaseRuntime {
+		client,
+		backend,
+		keystore,
+		task_manager,
+		transaction_pool,
+		telemetry,
+		network,
+		system_rpc_tx,
+		tx_handler_controller: Some(tx_handler_controller),
+		sync_service,
+		_marker: Default::default(),
+	})
+}
+
 /// Starts a node that seals blocks on demand (development chains).
 pub fn new_dev<N>(config: Configuration, sealing: Sealing) -> Result<TaskManager, ServiceError>
 where
@@ -308,47 +374,22 @@ where
 		N,
 	>::new(&config.network, config.prometheus_registry().cloned());
 	let metrics = N::register_notification_metrics(config.prometheus_registry());
-	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
-		sc_service::build_network(sc_service::BuildNetworkParams {
-			config: &config,
-			net_config,
-			client: client.clone(),
-			transaction_pool: transaction_pool.clone(),
-			spawn_handle: task_manager.spawn_handle(),
-			spawn_essential_handle: task_manager.spawn_essential_handle(),
-			import_queue,
-			block_announce_validator_builder: None,
-			warp_sync_config: None,
-			block_relay: None,
-			metrics,
-			gap_sync_body_policy: None,
-		})?;
-
-	let keystore = keystore_container.keystore();
-	start_offchain_workers(
-		&config,
-		&client,
-		&backend,
-		&keystore,
-		&transaction_pool,
-		&network,
-		&task_manager,
-	)?;
-
 	let prometheus_registry = config.prometheus_registry().cloned();
-	let mut base = BaseRuntime::<N> {
-		client: client.clone(),
-		backend,
-		keystore,
-		task_manager,
-		transaction_pool: transaction_pool.clone(),
-		telemetry,
-		network,
-		system_rpc_tx,
-		tx_handler_controller: Some(tx_handler_controller),
-		sync_service,
-		_marker: Default::default(),
-	};
+	let mut base = start_network(
+		&config,
+		net_config,
+		metrics,
+		import_queue,
+		None,
+		Parts {
+			client: client.clone(),
+			backend,
+			keystore_container,
+			task_manager,
+			transaction_pool: transaction_pool.clone(),
+			telemetry,
+		},
+	)?;
 
 	// `engine_*` commands from RPC (manual and interval modes) and from the timer share a channel.
 	let (command_sink, commands_stream) = mpsc::channel::<EngineCommand<_>>(1024);
@@ -486,52 +527,30 @@ where
 		Vec::default(),
 	));
 
-	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
-		sc_service::build_network(sc_service::BuildNetworkParams {
-			config: &config,
-			net_config,
-			client: client.clone(),
-			transaction_pool: transaction_pool.clone(),
-			spawn_handle: task_manager.spawn_handle(),
-			spawn_essential_handle: task_manager.spawn_essential_handle(),
-			import_queue,
-			block_announce_validator_builder: None,
-			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync)),
-			block_relay: None,
-			metrics,
-			gap_sync_body_policy: None,
-		})?;
-
-	let keystore = keystore_container.keystore();
-	start_offchain_workers(
-		&config,
-		&client,
-		&backend,
-		&keystore,
-		&transaction_pool,
-		&network,
-		&task_manager,
-	)?;
-
 	let role = config.role;
 	let force_authoring = config.force_authoring;
 	let name = config.network.node_name.clone();
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
-	let mut base = BaseRuntime::<N> {
-		client: client.clone(),
-		backend,
-		keystore: keystore.clone(),
-		task_manager,
-		transaction_pool: transaction_pool.clone(),
-		telemetry,
-		network: network.clone(),
-		system_rpc_tx,
-		tx_handler_controller: Some(tx_handler_controller),
-		sync_service: sync_service.clone(),
-		_marker: Default::default(),
-	};
+	let mut base = start_network(
+		&config,
+		net_config,
+		metrics,
+		import_queue,
+		Some(WarpSyncConfig::WithProvider(warp_sync)),
+		Parts {
+			client: client.clone(),
+			backend,
+			keystore_container,
+			task_manager,
+			transaction_pool: transaction_pool.clone(),
+			telemetry,
+		},
+	)?;
+	let keystore = base.keystore.clone();
+	let network = base.network.clone();
+	let sync_service = base.sync_service.clone();
 	spawn_rpc_and_tasks(config, &mut base, None)?;
 	let telemetry = base.telemetry.as_ref().map(|x| x.handle());
 

@@ -51,14 +51,10 @@ pub type Service<Other> = sc_service::PartialComponents<
 	Other,
 >;
 
+/// Client, database, pool and tasks, and the chain selection, before networking starts.
 struct Base {
-	client: Arc<FullClient>,
-	backend: Arc<FullBackend>,
-	keystore_container: sc_service::KeystoreContainer,
-	task_manager: TaskManager,
+	parts: Parts,
 	select_chain: FullSelectChain,
-	transaction_pool: Arc<FullPool>,
-	telemetry: Option<Telemetry>,
 }
 
 fn new_base(config: &Configuration) -> Result<Base, ServiceError> {
@@ -101,13 +97,15 @@ fn new_base(config: &Configuration) -> Result<Base, ServiceError> {
 	);
 
 	Ok(Base {
-		client,
-		backend,
-		keystore_container,
-		task_manager,
+		parts: Parts {
+			client,
+			backend,
+			keystore_container,
+			task_manager,
+			transaction_pool,
+			telemetry,
+		},
 		select_chain,
-		transaction_pool,
-		telemetry,
 	})
 }
 
@@ -116,13 +114,9 @@ pub fn new_partial(
 	config: &Configuration,
 ) -> Result<Service<(GrandpaBlockImport, GrandpaLink, Option<Telemetry>)>, ServiceError> {
 	let Base {
-		client,
-		backend,
-		keystore_container,
-		task_manager,
+		parts:
+			Parts { client, backend, keystore_container, task_manager, transaction_pool, telemetry },
 		select_chain,
-		transaction_pool,
-		telemetry,
 	} = new_base(config)?;
 
 	let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
@@ -194,14 +188,11 @@ fn next_dev_timestamp(
 	Ok(aligned_now.max(after_parent).into())
 }
 
-fn spawn_rpc_and_tasks<N>(
+fn spawn_rpc_and_tasks(
 	config: Configuration,
-	base: &mut BaseRuntime<N>,
+	base: &mut BaseRuntime,
 	manual_seal: Option<mpsc::Sender<EngineCommand<<Block as BlockT>::Hash>>>,
-) -> Result<(), ServiceError>
-where
-	N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>,
-{
+) -> Result<(), ServiceError> {
 	let rpc_builder = {
 		let client = base.client.clone();
 		let pool = base.transaction_pool.clone();
@@ -236,7 +227,7 @@ where
 }
 
 /// A running network with its client, before block production starts.
-struct BaseRuntime<N> {
+struct BaseRuntime {
 	client: Arc<FullClient>,
 	backend: Arc<FullBackend>,
 	keystore: sp_keystore::KeystorePtr,
@@ -248,7 +239,6 @@ struct BaseRuntime<N> {
 	tx_handler_controller:
 		Option<sc_network_transactions::TransactionsHandlerController<<Block as BlockT>::Hash>>,
 	sync_service: Arc<sc_network_sync::SyncingService<Block>>,
-	_marker: std::marker::PhantomData<N>,
 }
 
 fn start_offchain_workers(
@@ -299,7 +289,7 @@ fn start_network<N>(
 	import_queue: sc_consensus::DefaultImportQueue<Block>,
 	warp_sync_config: Option<WarpSyncConfig<Block>>,
 	parts: Parts,
-) -> Result<BaseRuntime<N>, ServiceError>
+) -> Result<BaseRuntime, ServiceError>
 where
 	N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>,
 {
@@ -343,7 +333,6 @@ where
 		system_rpc_tx,
 		tx_handler_controller: Some(tx_handler_controller),
 		sync_service,
-		_marker: Default::default(),
 	})
 }
 
@@ -352,19 +341,13 @@ pub fn new_dev<N>(config: Configuration, sealing: Sealing) -> Result<TaskManager
 where
 	N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>,
 {
-	let Base {
-		client,
-		backend,
-		keystore_container,
-		task_manager,
-		select_chain,
-		transaction_pool,
-		telemetry,
-	} = new_base(&config)?;
+	let Base { parts, select_chain } = new_base(&config)?;
+	let client = parts.client.clone();
+	let transaction_pool = parts.transaction_pool.clone();
 
 	let import_queue = sc_consensus_manual_seal::import_queue(
 		Box::new(client.clone()),
-		&task_manager.spawn_essential_handle(),
+		&parts.task_manager.spawn_essential_handle(),
 		config.prometheus_registry(),
 	);
 
@@ -375,21 +358,7 @@ where
 	>::new(&config.network, config.prometheus_registry().cloned());
 	let metrics = N::register_notification_metrics(config.prometheus_registry());
 	let prometheus_registry = config.prometheus_registry().cloned();
-	let mut base = start_network(
-		&config,
-		net_config,
-		metrics,
-		import_queue,
-		None,
-		Parts {
-			client: client.clone(),
-			backend,
-			keystore_container,
-			task_manager,
-			transaction_pool: transaction_pool.clone(),
-			telemetry,
-		},
-	)?;
+	let mut base = start_network(&config, net_config, metrics, import_queue, None, parts)?;
 
 	// `engine_*` commands from RPC (manual and interval modes) and from the timer share a channel.
 	let (command_sink, commands_stream) = mpsc::channel::<EngineCommand<_>>(1024);

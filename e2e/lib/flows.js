@@ -8,7 +8,7 @@ import { stringToU8a, u8aConcat, u8aToHex, u8aToString, u8aWrapBytes } from '@po
 import { blake2AsU8a, cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { handlesApiOptions } from './definitions.js';
-import { rpcCall, startDevNode } from './node.js';
+import { rpcCall, sendExtrinsic, startDevNode } from './node.js';
 import { PayloadKind, signedMessage } from './payload.js';
 
 export const SS58_PREFIX = 42;
@@ -228,37 +228,13 @@ export async function submit(api, tx, signer, { timeoutMs = 60_000, sealIt = tru
  * the same result as `submit` once some block includes it.
  */
 export async function send(api, tx, signer, { timeoutMs = 60_000 } = {}) {
-  let settle;
-  let fail;
-  const included = new Promise((resolve, reject) => {
-    settle = resolve;
-    fail = reject;
-  });
-  const timer = setTimeout(() => fail(new Error('extrinsic not included in time')), timeoutMs);
-  const unsub = await tx.signAndSend(signer, { nonce: -1 }, (result) => {
-    const { status, events, dispatchError } = result;
-    if (status.isInvalid || status.isDropped || status.isUsurped) {
-      fail(new Error(`extrinsic ${status.type}`));
-    } else if (status.isInBlock || status.isFinalized) {
-      // Blocks made with finalize=true may go from Ready straight to Finalized.
-      settle({
-        blockHash: (status.isInBlock ? status.asInBlock : status.asFinalized).toHex(),
-        events: events.map(({ event }) => event),
-        error: dispatchError ? decodeDispatchError(api, dispatchError) : null,
-      });
-    }
-  });
-  const done = included
-    .then(async (out) => {
-      const header = await api.rpc.chain.getHeader(out.blockHash);
-      return { ...out, blockNumber: header.number.toNumber() };
-    })
-    .finally(() => {
-      clearTimeout(timer);
-      unsub();
-    });
-  done.catch(() => {}); // observed by the caller
-  return { included: done };
+  const { included } = await sendExtrinsic(api, tx, signer, { timeoutMs, options: { nonce: -1 } });
+  const decoded = included.then(({ dispatchError, ...out }) => ({
+    ...out,
+    error: dispatchError ? decodeDispatchError(api, dispatchError) : null,
+  }));
+  decoded.catch(() => {}); // observed by the caller
+  return { included: decoded };
 }
 
 /** The events `section.method` of a submission result (or an events array). */

@@ -3,13 +3,14 @@
 // under load. Every node is started on free loopback ports; `stop()` and `kill()` end exactly the
 // process that was started (by its pid), never anything else.
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { freePort, nodeBinaryPath, rpcCall } from './node.js';
+import { freePort, rpcCall, spawnNode } from './node.js';
+
+export { spawnNode };
 
 /**
  * Alice's fixed libp2p node key in the local network (also in scripts/local-network), and the
@@ -76,109 +77,6 @@ export async function waitFor(fn, { timeoutMs = 60_000, intervalMs = 500, what =
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${detail})`);
     }
     await sleep(intervalMs);
-  }
-}
-
-/**
- * Starts `binary args...` and waits until its JSON-RPC answers `system_health` on `rpcPort`.
- * `args` must contain the node's `--rpc-port rpcPort`. Resolves to a handle:
- * `{ name, pid, process, args, rpcPort, httpUrl, wsUrl, logs(), exited(), stop(), kill() }`.
- * - `stop({ signal = 'SIGINT', graceMs = 15000 })`: sends `signal`, SIGKILL after `graceMs`,
- *   resolves to `{ code, signal }` once the process has exited;
- * - `kill()`: SIGKILL at once, resolves when the process has exited.
- * Rejects at once when the binary is missing, and with the node's last log lines when the node
- * exits or does not answer within `startTimeoutMs` (then the process is killed).
- */
-export async function spawnNode({
-  name = 'node',
-  binary = nodeBinaryPath(),
-  args,
-  rpcPort,
-  startTimeoutMs = Number(process.env.HANDLES_NODE_START_TIMEOUT_MS || 180_000),
-  keepLines = 600,
-}) {
-  if (!existsSync(binary)) {
-    throw new Error(
-      `handles-node binary not found at ${binary}: build it (cargo build -p handles-node) ` +
-        'or set HANDLES_NODE to its path',
-    );
-  }
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  // Never leave a node behind, even when the test process ends without calling stop().
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  child.once('exit', () => process.off('exit', killOnExit));
-  const lines = [];
-  const keep = (chunk) => {
-    for (const line of chunk.toString().split('\n')) if (line) lines.push(line);
-    if (lines.length > keepLines) lines.splice(0, lines.length - keepLines);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let exitInfo = null;
-  const exitPromise = new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      exitInfo = { code, signal };
-      resolve(exitInfo);
-    });
-    child.on('error', (error) => {
-      exitInfo = { error: error.message };
-      resolve(exitInfo);
-    });
-  });
-  const httpUrl = `http://127.0.0.1:${rpcPort}`;
-  const wsUrl = `ws://127.0.0.1:${rpcPort}`;
-  const logs = (n = lines.length) => lines.slice(-n).join('\n');
-
-  async function stop({ signal = 'SIGINT', graceMs = 15_000 } = {}) {
-    if (exitInfo) return exitInfo;
-    child.kill(signal);
-    const timer = setTimeout(() => {
-      if (!exitInfo) child.kill('SIGKILL');
-    }, graceMs);
-    const result = await exitPromise;
-    clearTimeout(timer);
-    return result;
-  }
-
-  const handle = {
-    name,
-    binary,
-    args,
-    pid: child.pid,
-    process: child,
-    rpcPort,
-    httpUrl,
-    wsUrl,
-    logs,
-    exited: () => exitInfo,
-    exitPromise,
-    stop,
-    kill: () => stop({ signal: 'SIGKILL', graceMs: 0 }),
-  };
-
-  const deadline = Date.now() + startTimeoutMs;
-  for (;;) {
-    if (exitInfo) {
-      throw new Error(
-        `${name}: handles-node (${binary} ${args.join(' ')}) exited before serving RPC: ` +
-          `${JSON.stringify(exitInfo)}\n--- last log lines ---\n${logs(40)}`,
-      );
-    }
-    try {
-      const res = await rpcCall(httpUrl, 'system_health', [], { timeoutMs: 2000 });
-      if (res.result) return handle;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      await handle.kill();
-      throw new Error(
-        `${name}: handles-node did not answer on ${httpUrl} within ${startTimeoutMs} ms` +
-          `\n--- last log lines ---\n${logs(40)}`,
-      );
-    }
-    await sleep(250);
   }
 }
 

@@ -47,8 +47,8 @@ export async function rpcCall(url, method, params = [], { timeoutMs = 10_000 } =
 
 /**
  * Starts `handles-node --dev --sealing manual --tmp` on free ports and waits until its JSON-RPC
- * answers. Resolves to `{ rpcPort, httpUrl, wsUrl, process, logs(), stop() }`.
- * Rejects at once when the binary is missing, and with the node's last log lines when it exits
+ * answers. Resolves to the handle of `spawnNode` (`rpcPort`, `httpUrl`, `wsUrl`, `process`, `logs()`,
+ * `stop()`, `kill()`, ...). Rejects at once when the binary is missing, and with the node's last log lines when it exits
  * or does not answer within `startTimeoutMs`.
  */
 export async function startDevNode({
@@ -57,12 +57,6 @@ export async function startDevNode({
   extraArgs = [],
   startTimeoutMs = Number(process.env.HANDLES_NODE_START_TIMEOUT_MS || 180_000),
 } = {}) {
-  if (!existsSync(binary)) {
-    throw new Error(
-      `handles-node binary not found at ${binary}: build it (cargo build -p handles-node) ` +
-        'or set HANDLES_NODE to its path',
-    );
-  }
   const rpcPort = await freePort();
   let p2pPort = await freePort();
   while (p2pPort === rpcPort) p2pPort = await freePort();
@@ -80,6 +74,33 @@ export async function startDevNode({
     '--no-mdns',
     ...extraArgs,
   ];
+  return spawnNode({ name: 'dev node', binary, args, rpcPort, startTimeoutMs });
+}
+
+/**
+ * Starts `binary args...` and waits until its JSON-RPC answers `system_health` on `rpcPort`.
+ * `args` must contain the node's `--rpc-port rpcPort`. Resolves to a handle:
+ * `{ name, pid, process, args, rpcPort, httpUrl, wsUrl, logs(), exited(), stop(), kill() }`.
+ * - `stop({ signal = 'SIGINT', graceMs = 15000 })`: sends `signal`, SIGKILL after `graceMs`,
+ *   resolves to `{ code, signal }` once the process has exited;
+ * - `kill()`: SIGKILL at once, resolves when the process has exited.
+ * Rejects at once when the binary is missing, and with the node's last log lines when the node
+ * exits or does not answer within `startTimeoutMs` (then the process is killed).
+ */
+export async function spawnNode({
+  name = 'node',
+  binary = nodeBinaryPath(),
+  args,
+  rpcPort,
+  startTimeoutMs = Number(process.env.HANDLES_NODE_START_TIMEOUT_MS || 180_000),
+  keepLines = 600,
+}) {
+  if (!existsSync(binary)) {
+    throw new Error(
+      `handles-node binary not found at ${binary}: build it (cargo build -p handles-node) ` +
+        'or set HANDLES_NODE to its path',
+    );
+  }
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   // Never leave a node behind, even when the test process ends without calling stop().
   const killOnExit = () => child.kill('SIGKILL');
@@ -87,62 +108,78 @@ export async function startDevNode({
   child.once('exit', () => process.off('exit', killOnExit));
   const lines = [];
   const keep = (chunk) => {
-    for (const line of chunk.toString().split('\n')) {
-      if (line) lines.push(line);
-    }
-    if (lines.length > 400) lines.splice(0, lines.length - 400);
+    for (const line of chunk.toString().split('\n')) if (line) lines.push(line);
+    if (lines.length > keepLines) lines.splice(0, lines.length - keepLines);
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  let exited = null;
+  let exitInfo = null;
   const exitPromise = new Promise((resolve) => {
     child.on('exit', (code, signal) => {
-      exited = { code, signal };
-      resolve(exited);
+      exitInfo = { code, signal };
+      resolve(exitInfo);
     });
-    child.on('error', (err) => {
-      exited = { error: err };
-      resolve(exited);
+    child.on('error', (error) => {
+      exitInfo = { error: error.message };
+      resolve(exitInfo);
     });
   });
-  const logs = () => lines.join('\n');
   const httpUrl = `http://127.0.0.1:${rpcPort}`;
   const wsUrl = `ws://127.0.0.1:${rpcPort}`;
+  const logs = (n = lines.length) => lines.slice(-n).join('\n');
 
-  async function stop() {
-    if (exited) return exited;
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  async function stop({ signal = 'SIGINT', graceMs = 15_000 } = {}) {
+    if (exitInfo) return exitInfo;
+    child.kill(signal);
+    const timer = setTimeout(() => {
+      if (!exitInfo) child.kill('SIGKILL');
+    }, graceMs);
     const result = await exitPromise;
     clearTimeout(timer);
     return result;
   }
 
+  const handle = {
+    name,
+    binary,
+    args,
+    pid: child.pid,
+    process: child,
+    rpcPort,
+    httpUrl,
+    wsUrl,
+    logs,
+    exited: () => exitInfo,
+    exitPromise,
+    stop,
+    kill: () => stop({ signal: 'SIGKILL', graceMs: 0 }),
+  };
+
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
-    if (exited) {
+    if (exitInfo) {
       throw new Error(
-        `handles-node (${binary} ${args.join(' ')}) exited before serving RPC: ` +
-          `${JSON.stringify(exited)}\n--- last log lines ---\n${lines.slice(-40).join('\n')}`,
+        `${name}: handles-node (${binary} ${args.join(' ')}) exited before serving RPC: ` +
+          `${JSON.stringify(exitInfo)}\n--- last log lines ---\n${logs(40)}`,
       );
     }
     try {
       const res = await rpcCall(httpUrl, 'system_health', [], { timeoutMs: 2000 });
-      if (res.result) break;
+      if (res.result) return handle;
     } catch {
       // not up yet
     }
     if (Date.now() > deadline) {
-      await stop();
+      await handle.kill();
       throw new Error(
-        `handles-node did not answer on ${httpUrl} within ${startTimeoutMs} ms` +
-          `\n--- last log lines ---\n${lines.slice(-40).join('\n')}`,
+        `${name}: handles-node did not answer on ${httpUrl} within ${startTimeoutMs} ms` +
+          `\n--- last log lines ---\n${logs(40)}`,
       );
     }
     await sleep(250);
   }
-  return { binary, args, rpcPort, httpUrl, wsUrl, process: child, logs, stop };
 }
+
 
 /**
  * Makes one block with manual sealing: `engine_createBlock(createEmpty, finalize, parentHash)`.
@@ -165,46 +202,66 @@ export async function sealBlocks(api, n, opts) {
 }
 
 /**
- * Signs and submits `tx` with `signer`, seals a block, and resolves once the extrinsic is in a
- * block: `{ blockHash, blockNumber, events, dispatchError }` where `events` are the extrinsic's
- * events (`{ section, method, data }` records) and `dispatchError` is a readable string or null.
+ * Signs and sends `tx` with `signer` (`options` go to `signAndSend`, e.g. `{ nonce: -1 }`) without
+ * making a block. Resolves, once the pool took it, to `{ included }`: a promise of
+ * `{ blockHash, blockNumber, events, dispatchError }` once a block includes it, where `events` are
+ * the extrinsic's events and `dispatchError` the raw `DispatchError` or null. `included` rejects
+ * when the pool drops the extrinsic or after `timeoutMs`. Blocks made with finalize = true may take
+ * it from Ready straight to Finalized, so both statuses count.
  */
-export async function submitAndSeal(api, tx, signer, { timeoutMs = 60_000 } = {}) {
-  let unsub;
+export async function sendExtrinsic(api, tx, signer, { timeoutMs = 60_000, options = {} } = {}) {
   let settle;
   let fail;
   const included = new Promise((resolve, reject) => {
     settle = resolve;
     fail = reject;
   });
-  unsub = await tx.signAndSend(signer, (result) => {
-    const { status, events, dispatchError } = result;
-    if (status.isInvalid || status.isDropped || status.isUsurped) {
-      fail(new Error(`extrinsic ${status.type}`));
-    } else if (status.isInBlock || status.isFinalized) {
-      settle({
-        blockHash: (status.isInBlock ? status.asInBlock : status.asFinalized).toHex(),
-        events: events.map(({ event }) => event),
-        dispatchError: dispatchError ? describeDispatchError(api, dispatchError) : null,
-      });
-    }
-  });
+  const timer = setTimeout(() => fail(new Error('extrinsic not included in time')), timeoutMs);
+  let unsub;
+  try {
+    unsub = await tx.signAndSend(signer, options, (result) => {
+      const { status, events, dispatchError } = result;
+      if (status.isInvalid || status.isDropped || status.isUsurped) {
+        fail(new Error(`extrinsic ${status.type}`));
+      } else if (status.isInBlock || status.isFinalized) {
+        settle({
+          blockHash: (status.isInBlock ? status.asInBlock : status.asFinalized).toHex(),
+          events: events.map(({ event }) => event),
+          dispatchError: dispatchError ?? null,
+        });
+      }
+    });
+  } catch (err) {
+    clearTimeout(timer);
+    throw err;
+  }
+  const done = included
+    .then(async (out) => {
+      const header = await api.rpc.chain.getHeader(out.blockHash);
+      return { ...out, blockNumber: header.number.toNumber() };
+    })
+    .finally(() => {
+      clearTimeout(timer);
+      unsub();
+    });
+  done.catch(() => {}); // observed by the caller
+  return { included: done };
+}
+
+/**
+ * Signs and submits `tx` with `signer`, seals a block, and resolves once the extrinsic is in a
+ * block: `{ blockHash, blockNumber, events, dispatchError }` where `events` are the extrinsic's
+ * events (`{ section, method, data }` records) and `dispatchError` is a readable string or null.
+ */
+export async function submitAndSeal(api, tx, signer, { timeoutMs = 60_000 } = {}) {
+  const { included } = await sendExtrinsic(api, tx, signer, { timeoutMs });
   // The extrinsic is in the pool once signAndSend resolved: make the block that includes it.
   await sealBlock(api);
-  let timer;
-  try {
-    const out = await Promise.race([
-      included,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('extrinsic not included in time')), timeoutMs);
-      }),
-    ]);
-    const header = await api.rpc.chain.getHeader(out.blockHash);
-    return { ...out, blockNumber: header.number.toNumber() };
-  } finally {
-    clearTimeout(timer);
-    unsub?.();
-  }
+  const out = await included;
+  return {
+    ...out,
+    dispatchError: out.dispatchError ? describeDispatchError(api, out.dispatchError) : null,
+  };
 }
 
 /** `Module.Error: docs` for module errors, else the error's string form. */

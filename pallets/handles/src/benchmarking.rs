@@ -1,6 +1,8 @@
 //! Benchmarks of `pallet-handles` (FRAME benchmarks v2), each set up for its worst case:
 //!
-//! - the longest handle with the longest canonical form (32 × `m`, canonical 64 bytes `rnrn...`);
+//! - the handle with the longest canonical form, which is also the slowest to validate: ten
+//!   Hangul syllables U+CB94 (30 bytes, canonical form 210 bytes, as the search over every
+//!   repeated-character handle in the pallet README found);
 //! - the full `u32` suffix range;
 //! - signatures over the `<Bytes>`-wrapped message, so each is verified twice (raw, then wrapped);
 //! - the replay bucket of the payload's expiration holding `MaxPayloadsPerExpiration - 1` entries;
@@ -9,8 +11,14 @@
 //! - an old handle that cools down on change, a non-zero cooldown on retire;
 //! - `prune_payloads(p)` over `p` in `0..=MaxPayloadsPerExpiration`.
 //!
-//! Keys are sr25519 keys made in the benchmark keystore (`sp_io::crypto`), so the runtime's
-//! `Signature`/`Signer` must convert from sr25519 (`MultiSignature`/`MultiSigner` do).
+//! The `probe_*` benchmarks are not weights: they check that these choices are the worst case
+//! (other key schemes, raw signatures, other handles, emptier buckets and owner lists). They are
+//! marked `extra`, so the CLI runs them only with `--extra` and they stay out of `weights.rs`; the
+//! pallet README has the command and the figures.
+//!
+//! Keys are made in the benchmark keystore (`sp_io::crypto`), so the runtime's `Signer` and
+//! `Signature` must convert from sr25519, ed25519 and ecdsa keys and signatures
+//! (`MultiSigner`/`MultiSignature` do).
 
 use super::*;
 use crate::Pallet as Handles;
@@ -21,42 +29,120 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use sp_core::{crypto::KeyTypeId, sr25519};
+use sp_core::{crypto::KeyTypeId, ecdsa, ed25519, sr25519};
 use sp_runtime::traits::IdentifyAccount;
 
 /// Key type of the benchmark keys.
 const KEY_TYPE: KeyTypeId = KeyTypeId(*b"hndl");
 /// Block at which the benchmarks run.
 const NOW: u32 = 10;
+/// Syllables whose handles have the longest canonical form (see the module docs).
+const WORST_SYLLABLE: char = '\u{CB94}';
+const WORST_SYLLABLE_2: char = '\u{CB92}';
+
+/// A runtime `Signer` the benchmark keys convert into.
+pub trait BenchmarkSigner:
+	From<sr25519::Public> + From<ed25519::Public> + From<ecdsa::Public>
+{
+}
+impl<S: From<sr25519::Public> + From<ed25519::Public> + From<ecdsa::Public>> BenchmarkSigner for S {}
+
+/// A runtime `Signature` the benchmark signatures convert into.
+pub trait BenchmarkSignature:
+	From<sr25519::Signature> + From<ed25519::Signature> + From<ecdsa::Signature>
+{
+}
+impl<S: From<sr25519::Signature> + From<ed25519::Signature> + From<ecdsa::Signature>>
+	BenchmarkSignature for S
+{
+}
+
+/// A public key of the benchmark keystore.
+#[derive(Clone, Copy)]
+enum BenchPublic {
+	Sr25519(sr25519::Public),
+	Ed25519(ed25519::Public),
+	Ecdsa(ecdsa::Public),
+}
+
+/// How a benchmark key signs a payload's message.
+#[derive(Clone, Copy, PartialEq)]
+enum Form {
+	/// The message as is (one verification).
+	Raw,
+	/// The `<Bytes>`-wrapped message (verified after the raw attempt fails: two verifications).
+	Wrapped,
+}
 
 /// A signing key of the benchmark keystore and its account.
 struct BenchKey<T: Config> {
-	public: sr25519::Public,
+	public: BenchPublic,
 	account: T::AccountId,
 }
 
 impl<T: Config> BenchKey<T>
 where
-	T::Signer: From<sr25519::Public>,
-	T::Signature: From<sr25519::Signature>,
+	T::Signer: BenchmarkSigner,
+	T::Signature: BenchmarkSignature,
 {
+	/// An sr25519 key (the scheme the weights are measured with).
 	fn new() -> Self {
-		let public = sp_io::crypto::sr25519_generate(KEY_TYPE, None);
-		Self { public, account: T::Signer::from(public).into_account() }
+		Self::from_public(BenchPublic::Sr25519(sp_io::crypto::sr25519_generate(KEY_TYPE, None)))
+	}
+
+	fn ed25519() -> Self {
+		Self::from_public(BenchPublic::Ed25519(sp_io::crypto::ed25519_generate(KEY_TYPE, None)))
+	}
+
+	fn ecdsa() -> Self {
+		Self::from_public(BenchPublic::Ecdsa(sp_io::crypto::ecdsa_generate(KEY_TYPE, None)))
+	}
+
+	fn from_public(public: BenchPublic) -> Self {
+		let signer = match public {
+			BenchPublic::Sr25519(p) => T::Signer::from(p),
+			BenchPublic::Ed25519(p) => T::Signer::from(p),
+			BenchPublic::Ecdsa(p) => T::Signer::from(p),
+		};
+		Self { public, account: signer.into_account() }
+	}
+
+	/// Signature over `payload`'s message in `form`.
+	fn sign_as<P: SignedPayload>(&self, payload: &P, form: Form) -> T::Signature {
+		let mut message = Handles::<T>::message_for(payload);
+		if form == Form::Wrapped {
+			message = wrap_bytes(&message);
+		}
+		const IN_KEYSTORE: &str = "the key was generated in the keystore";
+		match self.public {
+			BenchPublic::Sr25519(p) => {
+				sp_io::crypto::sr25519_sign(KEY_TYPE, &p, &message).expect(IN_KEYSTORE).into()
+			}
+			BenchPublic::Ed25519(p) => {
+				sp_io::crypto::ed25519_sign(KEY_TYPE, &p, &message).expect(IN_KEYSTORE).into()
+			}
+			BenchPublic::Ecdsa(p) => {
+				sp_io::crypto::ecdsa_sign(KEY_TYPE, &p, &message).expect(IN_KEYSTORE).into()
+			}
+		}
 	}
 
 	/// Signature over the `<Bytes>`-wrapped message of `payload` (the slower path to verify).
 	fn sign<P: SignedPayload>(&self, payload: &P) -> T::Signature {
-		let message = wrap_bytes(&Handles::<T>::message_for(payload));
-		sp_io::crypto::sr25519_sign(KEY_TYPE, &self.public, &message)
-			.expect("the key was generated in the keystore")
-			.into()
+		self.sign_as(payload, Form::Wrapped)
 	}
 }
 
-/// The longest base handle (32 bytes) with a long canonical form.
-fn longest_handle(letter: u8) -> Vec<u8> {
-	alloc::vec![letter; handles_rules::MAX_BASE_BYTES]
+/// A worst-case base handle (longest canonical form, slowest to validate): `syllable` repeated.
+fn worst_handle(syllable: char) -> Vec<u8> {
+	let count = handles_rules::MAX_BASE_BYTES / syllable.len_utf8();
+	let handle: alloc::string::String = core::iter::repeat_n(syllable, count).collect();
+	handle.into_bytes()
+}
+
+/// A base handle of `len` ASCII letters `letter` (`m` folds to `rn`, doubling its canonical form).
+fn ascii_handle(letter: u8, len: u32) -> Vec<u8> {
+	alloc::vec![letter; len as usize]
 }
 
 fn setup<T: Config>() {
@@ -73,13 +159,22 @@ fn expiration<T: Config>() -> BlockNumberFor<T> {
 	(NOW + 100).into()
 }
 
-/// Fills the replay bucket of `expiration` to one below its bound.
-fn fill_replay_bucket<T: Config>(expiration: BlockNumberFor<T>) {
-	let entries = T::MaxPayloadsPerExpiration::get().saturating_sub(1);
+/// Puts `entries` used payloads into the replay bucket of `expiration`.
+fn fill_replay_bucket<T: Config>(expiration: BlockNumberFor<T>, entries: u32) {
 	for i in 0..entries {
 		UsedPayloads::<T>::insert(expiration, sp_io::hashing::blake2_256(&i.to_le_bytes()), ());
 	}
 	UsedPayloadCount::<T>::insert(expiration, entries);
+}
+
+/// One below the replay bucket's bound: the fullest bucket a payload can still go into.
+fn fullest_bucket<T: Config>() -> u32 {
+	T::MaxPayloadsPerExpiration::get().saturating_sub(1)
+}
+
+/// One below the owner's MSA bound: the longest list an MSA can still be added to.
+fn fullest_owner<T: Config>() -> u32 {
+	T::MaxMsasPerOwner::get().saturating_sub(1)
 }
 
 /// Gives `owner` `count` MSAs with ids counting down from `u32::MAX` (no handles).
@@ -114,29 +209,49 @@ fn give_handle<T: Config>(owner: &T::AccountId, base: &[u8]) -> MsaId {
 	msa_id
 }
 
+/// A `create_handle` case: `owner` (holding `owned` MSAs) signs in `form` a payload for `base`
+/// whose replay bucket holds `bucket` entries. Returns the signature and the payload.
+fn create_case<T: Config>(
+	owner: &BenchKey<T>,
+	form: Form,
+	base: Vec<u8>,
+	bucket: u32,
+	owned: u32,
+) -> (T::Signature, CreateHandlePayload<BlockNumberFor<T>>)
+where
+	T::Signer: BenchmarkSigner,
+	T::Signature: BenchmarkSignature,
+{
+	setup::<T>();
+	fill_owner::<T>(&owner.account, owned);
+	let suffix = first_available::<T>(&base);
+	let payload = CreateHandlePayload { base_handle: base, suffix, expiration: expiration::<T>() };
+	fill_replay_bucket::<T>(payload.expiration, bucket);
+	(owner.sign_as(&payload, form), payload)
+}
+
 fn assert_last_event<T: Config>(event: Event<T>) {
 	let event: <T as frame_system::Config>::RuntimeEvent = event.into();
 	frame_system::Pallet::<T>::assert_last_event(event);
 }
 
 #[benchmarks(where
-	T::Signer: From<sr25519::Public>,
-	T::Signature: From<sr25519::Signature>,
+	T::Signer: BenchmarkSigner,
+	T::Signature: BenchmarkSignature,
 )]
 mod benchmarks {
 	use super::*;
 
 	#[benchmark]
 	fn create_handle() {
-		setup::<T>();
 		let owner = BenchKey::<T>::new();
-		fill_owner::<T>(&owner.account, T::MaxMsasPerOwner::get().saturating_sub(1));
-		let base = longest_handle(b'm');
-		let suffix = first_available::<T>(&base);
-		let payload =
-			CreateHandlePayload { base_handle: base, suffix, expiration: expiration::<T>() };
-		fill_replay_bucket::<T>(payload.expiration);
-		let signature = owner.sign(&payload);
+		let (signature, payload) = create_case::<T>(
+			&owner,
+			Form::Wrapped,
+			worst_handle(WORST_SYLLABLE),
+			fullest_bucket::<T>(),
+			fullest_owner::<T>(),
+		);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
@@ -149,10 +264,10 @@ mod benchmarks {
 	fn retire_handle() {
 		setup::<T>();
 		let owner = BenchKey::<T>::new();
-		fill_owner::<T>(&owner.account, T::MaxMsasPerOwner::get().saturating_sub(1));
-		let msa_id = give_handle::<T>(&owner.account, &longest_handle(b'm'));
+		fill_owner::<T>(&owner.account, fullest_owner::<T>());
+		let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
 		let payload = RetireHandlePayload { msa_id, expiration: expiration::<T>() };
-		fill_replay_bucket::<T>(payload.expiration);
+		fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
 		let signature = owner.sign(&payload);
 		let sponsor: T::AccountId = whitelisted_caller();
 
@@ -166,9 +281,9 @@ mod benchmarks {
 	fn change_handle() {
 		setup::<T>();
 		let owner = BenchKey::<T>::new();
-		fill_owner::<T>(&owner.account, T::MaxMsasPerOwner::get().saturating_sub(1));
-		let msa_id = give_handle::<T>(&owner.account, &longest_handle(b'w'));
-		let new_base = longest_handle(b'm');
+		fill_owner::<T>(&owner.account, fullest_owner::<T>());
+		let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE_2));
+		let new_base = worst_handle(WORST_SYLLABLE);
 		let new_suffix = first_available::<T>(&new_base);
 		let payload = ChangeHandlePayload {
 			msa_id,
@@ -176,7 +291,7 @@ mod benchmarks {
 			new_suffix,
 			expiration: expiration::<T>(),
 		};
-		fill_replay_bucket::<T>(payload.expiration);
+		fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
 		let signature = owner.sign(&payload);
 		let sponsor: T::AccountId = whitelisted_caller();
 
@@ -191,15 +306,15 @@ mod benchmarks {
 		setup::<T>();
 		let owner = BenchKey::<T>::new();
 		let new_owner = BenchKey::<T>::new();
-		fill_owner::<T>(&owner.account, T::MaxMsasPerOwner::get().saturating_sub(1));
-		fill_owner::<T>(&new_owner.account, T::MaxMsasPerOwner::get().saturating_sub(1));
-		let msa_id = give_handle::<T>(&owner.account, &longest_handle(b'm'));
+		fill_owner::<T>(&owner.account, fullest_owner::<T>());
+		fill_owner::<T>(&new_owner.account, fullest_owner::<T>());
+		let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
 		let payload = TransferOwnershipPayload {
 			msa_id,
 			new_owner: new_owner.account.clone(),
 			expiration: expiration::<T>(),
 		};
-		fill_replay_bucket::<T>(payload.expiration);
+		fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
 		let signature = owner.sign(&payload);
 		let new_owner_signature = new_owner.sign(&payload);
 		let sponsor: T::AccountId = whitelisted_caller();
@@ -239,7 +354,7 @@ mod benchmarks {
 		setup::<T>();
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let base = longest_handle(b'm');
+		let base = worst_handle(WORST_SYLLABLE);
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, base.clone());
@@ -254,7 +369,7 @@ mod benchmarks {
 		setup::<T>();
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let base = longest_handle(b'm');
+		let base = worst_handle(WORST_SYLLABLE);
 		let canonical = Handles::<T>::reserved_canonical(&base).expect("valid");
 		ReservedHandles::<T>::insert(&canonical, ());
 
@@ -271,7 +386,7 @@ mod benchmarks {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let owner: T::AccountId = account("owner", 0, 0);
-		let msa_id = give_handle::<T>(&owner, &longest_handle(b'm'));
+		let msa_id = give_handle::<T>(&owner, &worst_handle(WORST_SYLLABLE));
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, msa_id);
@@ -297,10 +412,7 @@ mod benchmarks {
 	fn prune_payloads(p: Linear<0, { T::MaxPayloadsPerExpiration::get() }>) {
 		setup::<T>();
 		let expiration: BlockNumberFor<T> = (NOW - 1).into();
-		for i in 0..p {
-			UsedPayloads::<T>::insert(expiration, sp_io::hashing::blake2_256(&i.to_le_bytes()), ());
-		}
-		UsedPayloadCount::<T>::insert(expiration, p);
+		fill_replay_bucket::<T>(expiration, p);
 
 		#[block]
 		{
@@ -308,6 +420,120 @@ mod benchmarks {
 		}
 
 		assert_eq!(UsedPayloads::<T>::iter_prefix(expiration).count(), 0);
+	}
+
+	// Worst-case checks (not weights; see the module docs).
+
+	/// `create_handle` with an ASCII handle of `l` bytes (`m`, canonical `2 l` bytes), `r` entries
+	/// in the replay bucket and `o` MSAs already owned: the slopes must not be negative, and at
+	/// `l` = 32 it must not cost more than `create_handle` with the worst handle.
+	#[benchmark(extra)]
+	fn probe_create_ascii(
+		l: Linear<
+			{ handles_rules::MIN_BASE_CHARS as u32 },
+			{ handles_rules::MAX_BASE_BYTES as u32 },
+		>,
+		r: Linear<0, { T::MaxPayloadsPerExpiration::get().saturating_sub(1) }>,
+		o: Linear<0, { T::MaxMsasPerOwner::get().saturating_sub(1) }>,
+	) {
+		let owner = BenchKey::<T>::new();
+		let (signature, payload) =
+			create_case::<T>(&owner, Form::Wrapped, ascii_handle(b'm', l), r, o);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+
+		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, o + 1);
+	}
+
+	/// `create_handle` signed over the raw message (one verification instead of two).
+	#[benchmark(extra)]
+	fn probe_create_raw_signature() {
+		let owner = BenchKey::<T>::new();
+		let (signature, payload) = create_case::<T>(
+			&owner,
+			Form::Raw,
+			worst_handle(WORST_SYLLABLE),
+			fullest_bucket::<T>(),
+			fullest_owner::<T>(),
+		);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+
+		assert!(!OwnerMsas::<T>::get(&owner.account).is_empty());
+	}
+
+	/// `create_handle` by an ed25519 owner.
+	#[benchmark(extra)]
+	fn probe_create_ed25519() {
+		let owner = BenchKey::<T>::ed25519();
+		let (signature, payload) = create_case::<T>(
+			&owner,
+			Form::Wrapped,
+			worst_handle(WORST_SYLLABLE),
+			fullest_bucket::<T>(),
+			fullest_owner::<T>(),
+		);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+
+		assert!(!OwnerMsas::<T>::get(&owner.account).is_empty());
+	}
+
+	/// `create_handle` by an ecdsa owner.
+	#[benchmark(extra)]
+	fn probe_create_ecdsa() {
+		let owner = BenchKey::<T>::ecdsa();
+		let (signature, payload) = create_case::<T>(
+			&owner,
+			Form::Wrapped,
+			worst_handle(WORST_SYLLABLE),
+			fullest_bucket::<T>(),
+			fullest_owner::<T>(),
+		);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+
+		assert!(!OwnerMsas::<T>::get(&owner.account).is_empty());
+	}
+
+	/// `transfer_ownership` between owners holding `o` MSAs each (plus the one moved).
+	#[benchmark(extra)]
+	fn probe_transfer_owned(o: Linear<0, { T::MaxMsasPerOwner::get().saturating_sub(1) }>) {
+		setup::<T>();
+		let owner = BenchKey::<T>::new();
+		let new_owner = BenchKey::<T>::new();
+		fill_owner::<T>(&owner.account, o);
+		fill_owner::<T>(&new_owner.account, o);
+		let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
+		let payload = TransferOwnershipPayload {
+			msa_id,
+			new_owner: new_owner.account.clone(),
+			expiration: expiration::<T>(),
+		};
+		fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
+		let signature = owner.sign(&payload);
+		let new_owner_signature = new_owner.sign(&payload);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		transfer_ownership(
+			RawOrigin::Signed(sponsor),
+			owner.account.clone(),
+			signature,
+			new_owner.account.clone(),
+			new_owner_signature,
+			payload,
+		);
+
+		assert_eq!(MsaOwner::<T>::get(msa_id), Some(new_owner.account));
 	}
 
 	impl_benchmark_test_suite!(Handles, crate::mock::new_test_ext(), crate::mock::Test);

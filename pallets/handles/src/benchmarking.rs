@@ -1,8 +1,8 @@
 //! Benchmarks of `pallet-handles` (FRAME benchmarks v2), each set up for its worst case:
 //!
-//! - the handle with the longest canonical form, which is also the slowest to validate: ten
-//!   Hangul syllables U+CB94 (30 bytes, canonical form 210 bytes, as the search over every
-//!   repeated-character handle in the pallet README found);
+//! - the handle with the longest canonical form: ten Hangul syllables U+CB94 and `mm` (32 bytes,
+//!   canonical form 214 bytes; the rules' bound is 224). Hangul handles are also the slowest to
+//!   validate (see "Weights" in the pallet README);
 //! - the full `u32` suffix range;
 //! - signatures over the `<Bytes>`-wrapped message, so each is verified twice (raw, then wrapped);
 //! - the replay bucket of the payload's expiration holding `MaxPayloadsPerExpiration - 1` entries;
@@ -133,10 +133,11 @@ where
 	}
 }
 
-/// A worst-case base handle (longest canonical form, slowest to validate): `syllable` repeated.
+/// A worst-case base handle (longest canonical form): ten `syllable`s (three bytes each, 21 bytes
+/// of canonical form each) and `mm` (`rnrn`).
 fn worst_handle(syllable: char) -> Vec<u8> {
-	let count = handles_rules::MAX_BASE_BYTES / syllable.len_utf8();
-	let handle: alloc::string::String = core::iter::repeat_n(syllable, count).collect();
+	let mut handle: alloc::string::String = core::iter::repeat_n(syllable, 10).collect();
+	handle.push_str("mm");
 	handle.into_bytes()
 }
 
@@ -537,4 +538,21 @@ mod benchmarks {
 	}
 
 	impl_benchmark_test_suite!(Handles, crate::mock::new_test_ext(), crate::mock::Test);
+}
+
+#[cfg(test)]
+mod worst_case_tests {
+	use super::*;
+
+	#[test]
+	fn worst_handles_fill_the_base_and_have_the_longest_canonical_form() {
+		for syllable in [WORST_SYLLABLE, WORST_SYLLABLE_2] {
+			let handle = worst_handle(syllable);
+			assert_eq!(handle.len(), handles_rules::MAX_BASE_BYTES);
+			let valid = handles_rules::validate_with_default_reserved(&handle).expect("valid");
+			assert_eq!(valid.canonical.len(), 214);
+			// Longer than every ASCII handle's canonical form (at most 2 bytes per letter).
+			assert!(valid.canonical.len() > 2 * handles_rules::MAX_BASE_BYTES);
+		}
+	}
 }

@@ -234,10 +234,11 @@ impl_runtime_apis! {
 		) {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
+			use frame_system_benchmarking::Pallet as SystemBench;
 			use super::*;
 
 			let mut list = Vec::<BenchmarkList>::new();
-			crate::benchmarks::list_benchmarks!(list, extra);
+			list_benchmarks!(list, extra);
 
 			let storage_info = AllPalletsWithSystem::storage_info();
 			(list, storage_info)
@@ -249,6 +250,7 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
+			use frame_system_benchmarking::Pallet as SystemBench;
 			use super::*;
 
 			impl frame_system_benchmarking::Config for Runtime {}
@@ -256,7 +258,7 @@ impl_runtime_apis! {
 			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
-			crate::benchmarks::add_benchmarks!(params, batches);
+			add_benchmarks!(params, batches);
 			Ok(batches)
 		}
 	}

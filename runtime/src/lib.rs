@@ -11,9 +11,11 @@
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
-pub mod apis;
+// Before `apis`: its `list_benchmarks!`/`add_benchmarks!` macros are used there by name.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 

@@ -209,7 +209,10 @@ export async function runLoad({
           ours++;
         }
       });
-      blocks.push({ number, hash, ours, sealMs: Math.round(tSealed - tSeal), poolWaitMs });
+      // Normal-class ref time the block used (ms), to tell a block full by weight from a short one.
+      const used = await (await api.at(hash)).query.system.blockWeight();
+      const normalMs = round(used.normal.refTime.toNumber() / 1e9, 1);
+      blocks.push({ number, hash, ours, sealMs: Math.round(tSealed - tSeal), poolWaitMs, normalMs });
       log(
         `# block ${number}: ${ours} creates, pool wait ${poolWaitMs} ms, seal ${Math.round(tSealed - tSeal)} ms ` +
           `(${includedAt.size}/${n})`,
@@ -295,6 +298,8 @@ export async function runLoad({
       },
       emptyBlocks: perBlock.filter((c) => c === 0).length,
       sealMsPerBlock: usedBlocks.map((b) => b.sealMs),
+      normalWeightMsPerBlock: usedBlocks.map((b) => b.normalMs),
+      normalWeightLimitMs: round(api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap().refTime.toNumber() / 1e9, 1),
       poolWaitMsPerBlock: usedBlocks.map((b) => b.poolWaitMs),
       waitForPool,
       submitSeconds: round((tSubmitted - t0) / 1000, 3),

@@ -231,6 +231,53 @@ where
 	(owner.sign_as(&payload, form), payload)
 }
 
+/// The worst `create_handle` case for `owner` signing in `form`: the worst handle, the fullest
+/// replay bucket and owner list.
+fn worst_create<T: Config>(
+	owner: &BenchKey<T>,
+	form: Form,
+) -> (T::Signature, CreateHandlePayload<BlockNumberFor<T>>)
+where
+	T::Signer: BenchmarkSigner,
+	T::Signature: BenchmarkSignature,
+{
+	let (bucket, owned) = (fullest_bucket::<T>(), fullest_owner::<T>());
+	create_case::<T>(owner, form, worst_handle(WORST_SYLLABLE), bucket, owned)
+}
+
+/// A `transfer_ownership` case: both owners hold `owned` MSAs, then the owner gets one with the
+/// worst handle, which moves; the replay bucket is the fullest.
+struct TransferCase<T: Config> {
+	owner: BenchKey<T>,
+	new_owner: BenchKey<T>,
+	msa_id: MsaId,
+	signature: T::Signature,
+	new_owner_signature: T::Signature,
+	payload: TransferOwnershipPayload<T::AccountId, BlockNumberFor<T>>,
+}
+
+fn transfer_case<T: Config>(owned: u32) -> TransferCase<T>
+where
+	T::Signer: BenchmarkSigner,
+	T::Signature: BenchmarkSignature,
+{
+	setup::<T>();
+	let owner = BenchKey::<T>::new();
+	let new_owner = BenchKey::<T>::new();
+	fill_owner::<T>(&owner.account, owned);
+	fill_owner::<T>(&new_owner.account, owned);
+	let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
+	let payload = TransferOwnershipPayload {
+		msa_id,
+		new_owner: new_owner.account.clone(),
+		expiration: expiration::<T>(),
+	};
+	fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
+	let signature = owner.sign(&payload);
+	let new_owner_signature = new_owner.sign(&payload);
+	TransferCase { owner, new_owner, msa_id, signature, new_owner_signature, payload }
+}
+
 fn assert_last_event<T: Config>(event: Event<T>) {
 	let event: <T as frame_system::Config>::RuntimeEvent = event.into();
 	frame_system::Pallet::<T>::assert_last_event(event);
@@ -246,13 +293,7 @@ mod benchmarks {
 	#[benchmark]
 	fn create_handle() {
 		let owner = BenchKey::<T>::new();
-		let (signature, payload) = create_case::<T>(
-			&owner,
-			Form::Wrapped,
-			worst_handle(WORST_SYLLABLE),
-			fullest_bucket::<T>(),
-			fullest_owner::<T>(),
-		);
+		let (signature, payload) = worst_create::<T>(&owner, Form::Wrapped);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
@@ -304,33 +345,20 @@ mod benchmarks {
 
 	#[benchmark]
 	fn transfer_ownership() {
-		setup::<T>();
-		let owner = BenchKey::<T>::new();
-		let new_owner = BenchKey::<T>::new();
-		fill_owner::<T>(&owner.account, fullest_owner::<T>());
-		fill_owner::<T>(&new_owner.account, fullest_owner::<T>());
-		let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
-		let payload = TransferOwnershipPayload {
-			msa_id,
-			new_owner: new_owner.account.clone(),
-			expiration: expiration::<T>(),
-		};
-		fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
-		let signature = owner.sign(&payload);
-		let new_owner_signature = new_owner.sign(&payload);
+		let case = transfer_case::<T>(fullest_owner::<T>());
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(sponsor),
-			owner.account.clone(),
-			signature,
-			new_owner.account.clone(),
-			new_owner_signature,
-			payload,
+			case.owner.account.clone(),
+			case.signature,
+			case.new_owner.account.clone(),
+			case.new_owner_signature,
+			case.payload,
 		);
 
-		assert_eq!(MsaOwner::<T>::get(msa_id), Some(new_owner.account));
+		assert_eq!(MsaOwner::<T>::get(case.msa_id), Some(case.new_owner.account));
 	}
 
 	#[benchmark]
@@ -452,89 +480,58 @@ mod benchmarks {
 	#[benchmark(extra)]
 	fn probe_create_raw_signature() {
 		let owner = BenchKey::<T>::new();
-		let (signature, payload) = create_case::<T>(
-			&owner,
-			Form::Raw,
-			worst_handle(WORST_SYLLABLE),
-			fullest_bucket::<T>(),
-			fullest_owner::<T>(),
-		);
+		let (signature, payload) = worst_create::<T>(&owner, Form::Raw);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
 
-		assert!(!OwnerMsas::<T>::get(&owner.account).is_empty());
+		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, T::MaxMsasPerOwner::get());
 	}
 
 	/// `create_handle` by an ed25519 owner.
 	#[benchmark(extra)]
 	fn probe_create_ed25519() {
 		let owner = BenchKey::<T>::ed25519();
-		let (signature, payload) = create_case::<T>(
-			&owner,
-			Form::Wrapped,
-			worst_handle(WORST_SYLLABLE),
-			fullest_bucket::<T>(),
-			fullest_owner::<T>(),
-		);
+		let (signature, payload) = worst_create::<T>(&owner, Form::Wrapped);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
 
-		assert!(!OwnerMsas::<T>::get(&owner.account).is_empty());
+		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, T::MaxMsasPerOwner::get());
 	}
 
 	/// `create_handle` by an ecdsa owner.
 	#[benchmark(extra)]
 	fn probe_create_ecdsa() {
 		let owner = BenchKey::<T>::ecdsa();
-		let (signature, payload) = create_case::<T>(
-			&owner,
-			Form::Wrapped,
-			worst_handle(WORST_SYLLABLE),
-			fullest_bucket::<T>(),
-			fullest_owner::<T>(),
-		);
+		let (signature, payload) = worst_create::<T>(&owner, Form::Wrapped);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
 
-		assert!(!OwnerMsas::<T>::get(&owner.account).is_empty());
+		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, T::MaxMsasPerOwner::get());
 	}
 
 	/// `transfer_ownership` between owners holding `o` MSAs each (plus the one moved).
 	#[benchmark(extra)]
 	fn probe_transfer_owned(o: Linear<0, { T::MaxMsasPerOwner::get().saturating_sub(1) }>) {
-		setup::<T>();
-		let owner = BenchKey::<T>::new();
-		let new_owner = BenchKey::<T>::new();
-		fill_owner::<T>(&owner.account, o);
-		fill_owner::<T>(&new_owner.account, o);
-		let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
-		let payload = TransferOwnershipPayload {
-			msa_id,
-			new_owner: new_owner.account.clone(),
-			expiration: expiration::<T>(),
-		};
-		fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
-		let signature = owner.sign(&payload);
-		let new_owner_signature = new_owner.sign(&payload);
+		let case = transfer_case::<T>(o);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		transfer_ownership(
 			RawOrigin::Signed(sponsor),
-			owner.account.clone(),
-			signature,
-			new_owner.account.clone(),
-			new_owner_signature,
-			payload,
+			case.owner.account.clone(),
+			case.signature,
+			case.new_owner.account.clone(),
+			case.new_owner_signature,
+			case.payload,
 		);
 
-		assert_eq!(MsaOwner::<T>::get(msa_id), Some(new_owner.account));
+		assert_eq!(MsaOwner::<T>::get(case.msa_id), Some(case.new_owner.account));
 	}
 
 	impl_benchmark_test_suite!(Handles, crate::mock::new_test_ext(), crate::mock::Test);

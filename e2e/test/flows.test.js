@@ -95,6 +95,17 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     assert.equal((await available(base)).includes(suffix), availableNow, `${base}.${suffix} available: ${availableNow}`);
   }
 
+  /** `res` retired `h`'s handle: the event names it, the MSA keeps its owner but has no handle, and
+   * the handle resolves to nothing with its suffix not offered (cooling down). */
+  async function expectRetired(res, h) {
+    const ev = theEvent(res, 'handles', 'HandleRetired');
+    assert.equal(ev.data.msaId.toNumber(), h.msaId);
+    assert.equal(text(ev.data.handle), h.display);
+    assert.equal(await rpc('handles_getHandleForMsa', [h.msaId]), null);
+    assert.deepEqual(await rpc('handles_getHandlesForOwner', [h.owner.address]), [{ msaId: h.msaId, handle: null }]);
+    await expectFree(h.base, h.suffix);
+  }
+
   async function create(label, { type, wrap, base }) {
     const owner = freshPair(type);
     const { data } = await api.query.system.account(owner.address);
@@ -195,12 +206,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const res = await submit(api, signedCall(api, 'retire', h.owner, payload, { wrap: false }), ctx.bob);
     ok(res, 'retire');
     retiredAt = res.blockNumber;
-    const ev = theEvent(res, 'handles', 'HandleRetired');
-    assert.equal(ev.data.msaId.toNumber(), h.msaId);
-    assert.equal(text(ev.data.handle), h.display);
-    assert.equal(await rpc('handles_getHandleForMsa', [h.msaId]), null);
-    assert.deepEqual(await rpc('handles_getHandlesForOwner', [h.owner.address]), [{ msaId: h.msaId, handle: null }]);
-    await expectFree(h.base, h.suffix);
+    await expectRetired(res, h);
     // Retiring again: the MSA has no handle.
     const again = await submit(api, signedCall(api, 'retire', h.owner, { msaId: h.msaId, expiration: await expiration(51) }), ctx.bob);
     fails(again, 'MsaHasNoHandle');
@@ -348,12 +354,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const res = await sudo(api, ctx.alice, api.tx.handles.forceRetireHandle(h.msaId));
     ok(res, 'sudo');
     assert.equal(res.inner, null, res.inner?.text);
-    const ev = theEvent(res, 'handles', 'HandleRetired');
-    assert.equal(ev.data.msaId.toNumber(), h.msaId);
-    assert.equal(text(ev.data.handle), h.display);
-    assert.equal(await rpc('handles_getHandleForMsa', [h.msaId]), null);
-    assert.deepEqual(await rpc('handles_getHandlesForOwner', [h.owner.address]), [{ msaId: h.msaId, handle: null }]);
-    await expectFree(h.base, h.suffix);
+    await expectRetired(res, h);
     // Again: no handle; an unknown MSA: not found. Each changes nothing.
     assert.equal((await sudo(api, ctx.alice, api.tx.handles.forceRetireHandle(h.msaId))).inner?.name, 'MsaHasNoHandle');
     const unknown = (h.msaId + 1) >>> 0;

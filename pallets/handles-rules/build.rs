@@ -4,50 +4,48 @@
 //! - the fold defined in `src/fold_rules.rs` (the same file the crate's tests compile and compare
 //!   against, exhaustively); Hangul syllables keep an identity fold here: the crate decomposes them
 //!   arithmetically and folds their jamo, which the tests show to be equal;
-//! - whether rule 3 allows the character (UTS #39 identifier profile of `unicode-security`, minus
-//!   the invisible joiners);
+//! - whether rule 3 allows the character (`fold_rules::allowed`: the UTS #39 identifier profile of
+//!   `unicode-security`, minus the invisible joiners, plus the Thai and Lao sara am);
 //! - for allowed characters, the UTS #39 augmented script set (`unicode-security` over the
 //!   Script_Extensions of `unicode-script`) as a bit mask, so the "highly restrictive" check is a
-//!   few AND operations.
+//!   few AND operations;
+//! - whether it is a combining mark (General_Category M; no base begins with one).
 //!
-//! Each code point gets one packed `u32` (layout below); the distinct values are stored once and
-//! reached through a three-level trie whose block sizes are chosen here to minimise its size.
-//! Everything is written to `$OUT_DIR/tables.rs`.
+//! Each code point gets one packed `u32` (layout in `src/table_layout.rs`, shared with the crate);
+//! the distinct values are stored once and reached through a three-level trie whose block sizes
+//! are chosen here to minimise its size. Besides, it writes the decimal digits (General_Category
+//! Nd, from `unicode-properties`) as the first code point of each run of ten, and the canonical
+//! forms of the default reserved handles. Everything goes to `$OUT_DIR/tables.rs`.
 
 extern crate alloc;
 
 #[path = "src/fold_rules.rs"]
 #[allow(dead_code)]
 mod fold_rules;
+#[path = "src/reserved.rs"]
+mod reserved;
+#[path = "src/table_layout.rs"]
+#[allow(dead_code)]
+mod table_layout;
 
 use std::{collections::HashMap, env, fmt::Write as _, fs, path::PathBuf};
 
-use unicode_normalization::char::canonical_combining_class;
+use table_layout::*;
+use unicode_normalization::{
+	char::{canonical_combining_class, is_combining_mark},
+	UnicodeNormalization,
+};
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
-use unicode_security::{mixed_script::AugmentedScriptSet, GeneralSecurityProfile};
+use unicode_security::mixed_script::AugmentedScriptSet;
 
 const HANGUL_FIRST: u32 = 0xAC00;
 const HANGUL_LAST: u32 = 0xD7A3;
 const CODE_POINTS: usize = 0x11_0000;
 
-// Layout of a packed value, shared with `src/canonical.rs` (which states the same constants).
-const IDENTITY: u32 = 1;
-const FORBIDDEN: u32 = 1 << 1;
-const REORDER: u32 = 1 << 2;
-const LEN_SHIFT: u32 = 3; // 5 bits
-const ALLOWED: u32 = 1 << 8;
-const SCRIPT_SHIFT: u32 = 9; // 7 bits
-const OFFSET_SHIFT: u32 = 16; // 16 bits
-
-// Bits of a script-set mask above the per-script bits: UTS #39 Hanb, Jpan, Kore.
-const HANB: u64 = 1 << 61;
-const JPAN: u64 = 1 << 62;
-const KORE: u64 = 1 << 63;
-
-/// Rule 3 (before the forbidden characters of rule 2): allowed by the UTS #39 identifier profile
-/// and visible. Same definition as the reference in the crate's tests.
+/// Rule 3 (before the forbidden characters of rule 2), as `fold_rules` defines it.
 fn allowed(c: char) -> bool {
-	c.identifier_allowed() && !matches!(c, '\u{200C}' | '\u{200D}')
+	fold_rules::allowed(c)
 }
 
 fn script_mask(set: AugmentedScriptSet, universe: &[Script]) -> u64 {
@@ -145,9 +143,31 @@ fn write_array(out: &mut String, doc: &str, name: &str, data: &[u32]) -> usize {
 	data.len() * width(max)
 }
 
+/// The decimal digits (General_Category Nd) as the first code point of each run of ten: Unicode
+/// encodes every decimal digit in a contiguous run from 0 to 9, which this checks.
+fn digit_zeros() -> Vec<u32> {
+	let digits: Vec<u32> = (0u32..CODE_POINTS as u32)
+		.filter(|cp| {
+			char::from_u32(*cp)
+				.is_some_and(|c| c.general_category() == GeneralCategory::DecimalNumber)
+		})
+		.collect();
+	assert!(digits.len().is_multiple_of(10), "Nd does not come in runs of ten");
+	let zeros: Vec<u32> = digits.chunks(10).map(|run| run[0]).collect();
+	for (run, zero) in digits.chunks(10).zip(&zeros) {
+		assert!(
+			run.iter().enumerate().all(|(i, d)| *d == zero + i as u32),
+			"Nd run at U+{zero:04X}"
+		);
+	}
+	zeros
+}
+
 fn main() {
 	println!("cargo:rerun-if-changed=build.rs");
 	println!("cargo:rerun-if-changed=src/fold_rules.rs");
+	println!("cargo:rerun-if-changed=src/reserved.rs");
+	println!("cargo:rerun-if-changed=src/table_layout.rs");
 
 	// The script universe: every script named by the Script_Extensions of an allowed character.
 	let mut universe: Vec<Script> = Vec::new();
@@ -163,7 +183,11 @@ fn main() {
 		}
 	}
 	universe.sort_by_key(|s| s.short_name());
-	assert!(universe.len() <= 61, "script universe of {} does not fit a u64 mask", universe.len());
+	assert!(
+		universe.len() <= MAX_SCRIPTS,
+		"script universe of {} does not fit a u64 mask",
+		universe.len()
+	);
 	let latin_bit = universe.iter().position(|s| *s == Script::Latin).expect("Latin is allowed");
 
 	// Script sets, id 0 being "all" (Common), which disallowed characters also get.
@@ -190,12 +214,18 @@ fn main() {
 				};
 				(offset, folded.len())
 			};
-			assert!(len < 32 && offset < (1 << 16), "table layout overflow at U+{cp:04X}");
+			assert!(
+				len <= LEN_MASK as usize && offset < MAX_POOL_BYTES,
+				"table layout overflow at U+{cp:04X}"
+			);
 			packed = ((offset as u32) << OFFSET_SHIFT)
 				| ((len as u32) << LEN_SHIFT)
 				| if reorder { REORDER } else { 0 }
 				| if forbidden { FORBIDDEN } else { 0 }
 				| if identity { IDENTITY } else { 0 };
+		}
+		if is_combining_mark(c) {
+			packed |= MARK;
 		}
 		if allowed(c) {
 			let mask = script_mask(AugmentedScriptSet::for_char(c), &universe);
@@ -206,7 +236,7 @@ fn main() {
 					script_sets.len() - 1
 				}
 			};
-			assert!(id < 128, "more than 128 script sets");
+			assert!(id <= SCRIPT_MASK as usize, "too many script sets");
 			packed |= ALLOWED | ((id as u32) << SCRIPT_SHIFT);
 		}
 		*slot = packed;
@@ -243,7 +273,7 @@ fn main() {
 	);
 	bytes += write_array(&mut out, "Mid blocks: leaf block numbers.", "MID", &mids);
 	bytes += write_array(&mut out, "Leaf blocks: indices into VALUES.", "LEAF", &leaves);
-	writeln!(out, "/// Distinct packed values (offset << 16 | script set << 9 | allowed << 8 | len << 3 | reorder << 2 | forbidden << 1 | identity).").unwrap();
+	writeln!(out, "/// Distinct packed values (layout in `table_layout.rs`).").unwrap();
 	writeln!(out, "pub(crate) static VALUES: [u32; {}] = [", value_list.len()).unwrap();
 	for (i, v) in value_list.iter().enumerate() {
 		if i % 8 == 0 {
@@ -273,6 +303,25 @@ fn main() {
 		out,
 		"#[cfg(test)]\npub(crate) static SCRIPT_UNIVERSE: [&str; {}] = {names:?};",
 		names.len()
+	)
+	.unwrap();
+	let zeros = digit_zeros();
+	writeln!(
+		out,
+		"/// Decimal digits (General_Category Nd): the code point of the zero of each run of ten, ascending."
+	)
+	.unwrap();
+	writeln!(out, "pub(crate) static DIGIT_ZEROS: [u32; {}] = {zeros:?};", zeros.len()).unwrap();
+	bytes += zeros.len() * 4;
+	let reserved: Vec<String> = reserved::DEFAULT_RESERVED
+		.iter()
+		.map(|r| r.chars().map(|c| fold_rules::fold(c).0).collect::<String>().nfd().collect())
+		.collect();
+	writeln!(out, "/// Canonical forms of `DEFAULT_RESERVED`, in its order.").unwrap();
+	writeln!(
+		out,
+		"pub(crate) static DEFAULT_RESERVED_CANONICAL: [&str; {}] = {reserved:?};",
+		reserved.len()
 	)
 	.unwrap();
 	writeln!(out, "/// Total size of the tables above, in bytes.").unwrap();

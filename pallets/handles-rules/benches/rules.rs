@@ -53,6 +53,13 @@ fn bench_validate(c: &mut Criterion) {
 			}
 		})
 	});
+	group.bench_function("mixed_set_of_10_default_reserved", |b| {
+		b.iter(|| {
+			for h in &set {
+				let _ = black_box(validate_with_default_reserved(black_box(h.as_bytes())));
+			}
+		})
+	});
 	group.finish();
 
 	let mut group = c.benchmark_group("canonical");

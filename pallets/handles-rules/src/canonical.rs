@@ -9,15 +9,20 @@ use alloc::{string::String, vec::Vec};
 
 use unicode_normalization::char::canonical_combining_class;
 
-mod tables {
-	include!(concat!(env!("OUT_DIR"), "/tables.rs"));
-}
+use crate::{table_layout::*, tables};
 
 /// Version of the canonical form. Canonical forms are storage keys: any change to the algorithm
 /// or to the pinned Unicode data (`unicode-security =0.1.3`, `unicode-normalization =0.1.26`,
-/// `unicode-script`; see [`UNICODE_VERSIONS`]) that changes a canonical form must bump this and
-/// come with a storage migration. Tests pin canonical forms of look-alike sets and the versions.
-pub const CANONICAL_VERSION: u32 = 1;
+/// `unicode-script =0.5.9`, `icu_casemap =2.4.0`, `unicode-properties =0.1.5`, all Unicode
+/// 18.0.0; see [`UNICODE_VERSIONS`]) that changes a canonical form must bump this and come with a
+/// storage migration. A test pins a digest of the fold of every code point and of the canonical
+/// forms of a fixed corpus, so such a change fails until this is raised.
+///
+/// Version 2: whether a combining mark folds is decided by the mark as typed and its script
+/// (kept marks are never dropped), letters of specific scripts that resemble an apostrophe or a
+/// colon are themselves, middle dots are forbidden images, the Thai and Lao sara am split into
+/// nikhahit + sara aa, `ð` joins `d` like `đ`, and case mappings come from pinned data.
+pub const CANONICAL_VERSION: u32 = 2;
 
 /// Upper bound on the length in bytes of the canonical form of a valid handle. Validation refuses
 /// a handle whose canonical form is longer (`CanonicalTooLong`); it is never truncated.
@@ -40,17 +45,6 @@ const HANGUL_V: u32 = 0x1161;
 const HANGUL_T: u32 = 0x11A7;
 const HANGUL_V_COUNT: u32 = 21;
 const HANGUL_T_COUNT: u32 = 28;
-
-// Layout of a packed per-character value (see `build.rs`, which writes the table).
-const IDENTITY: u32 = 1;
-const FORBIDDEN: u32 = 1 << 1;
-const REORDER: u32 = 1 << 2;
-const LEN_SHIFT: u32 = 3;
-const LEN_MASK: u32 = 0x1F;
-const ALLOWED: u32 = 1 << 8;
-const SCRIPT_SHIFT: u32 = 9;
-const SCRIPT_MASK: u32 = 0x7F;
-const OFFSET_SHIFT: u32 = 16;
 
 /// What one character folds to.
 #[derive(Clone, Copy)]
@@ -97,6 +91,12 @@ impl CharInfo {
 		self.0 & ALLOWED != 0
 	}
 
+	/// Whether the character is a combining mark (General_Category M).
+	#[inline]
+	pub(crate) fn is_mark(self) -> bool {
+		self.0 & MARK != 0
+	}
+
 	/// The UTS #39 augmented script set of an allowed character as a mask: one bit per script
 	/// of [`tables::SCRIPT_UNIVERSE`], all of them for Common and Inherited, then Hanb, Jpan and
 	/// Kore. Unspecified (all bits) for a disallowed character.
@@ -128,7 +128,7 @@ impl CharInfo {
 /// Bit of Latin in [`CharInfo::script_mask`].
 pub(crate) const LATIN_MASK: u64 = tables::LATIN;
 /// Bits of Hanb, Jpan and Kore in [`CharInfo::script_mask`].
-pub(crate) const CJK_MASK: u64 = 0b111 << 61;
+pub(crate) const CJK_MASK: u64 = HANB | JPAN | KORE;
 
 #[cfg(test)]
 pub(crate) use tables::{SCRIPT_UNIVERSE, TABLE_BYTES};
@@ -207,14 +207,19 @@ fn flush_marks(run: &mut Vec<(u8, char)>, out: &mut String) {
 ///
 /// Total on any `&str`: validation decides bounds, and nothing is ever truncated. Algorithm
 /// (version [`CANONICAL_VERSION`]): every character is replaced by its fold, then combining marks
-/// are put in canonical order. The fold of a character is the fixpoint of one round of: NFD;
-/// drop default-ignorable characters and the combining marks of Latin, Greek, Cyrillic and
-/// generic diacritics (marks of other scripts are kept); case fold (`lowercase(uppercase(c))`);
-/// UTS #39 skeleton, where a lower-case letter whose skeleton has no ASCII character but whose
-/// capital's skeleton is one ASCII letter takes that letter; finally `i` joins `l`. Folds of the
-/// forbidden characters (`@ # : .` and `'`, the fold of `` ` ``) are replaced by U+FFFD, so a
-/// canonical form never contains a forbidden character. Every character of a fold is its own
-/// fold, which makes the form idempotent.
+/// are put in canonical order. The fold of a character is the fixpoint of one round of: NFD (the
+/// Thai and Lao sara am split into nikhahit + sara aa); case fold (`lowercase(uppercase(c))`,
+/// pinned data); NFD again; then per character: a combining mark of Latin, Greek, Cyrillic or
+/// generic diacritics (Script_Extensions Common or Inherited), an Arabic haraka or a Hebrew point
+/// is dropped; any other mark is kept, as its UTS #39 skeleton when that holds only kept
+/// characters, else as itself; anything else takes its UTS #39 skeleton (minus the folded marks
+/// it introduces), where a lower-case letter whose skeleton has no ASCII character but whose
+/// capital's skeleton is one ASCII letter (folded marks aside) takes that letter, and an allowed
+/// letter of a specific script whose skeleton holds `'` or `:` stays itself; finally `i` joins
+/// `l`. Folds holding an image of a forbidden character (`@ # : .`, `'` the image of `` ` ``,
+/// and `·` the image of the middle dots) have it replaced by U+FFFD, so a canonical form never
+/// contains a forbidden character. Every character of a fold is its own fold, which makes the
+/// form idempotent.
 pub fn canonical(input: &str) -> String {
 	let mut out = String::with_capacity(input.len() + 8);
 	let mut reorder = false;

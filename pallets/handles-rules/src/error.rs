@@ -29,6 +29,9 @@ pub enum HandleError {
 	CanonicalTooLong,
 	/// The canonical form is a reserved handle.
 	Reserved,
+	/// The handle begins with a combining mark (General_Category M), which would attach to
+	/// whatever precedes it on screen. Carries that mark.
+	LeadingCombiningMark(char),
 }
 
 impl HandleError {
@@ -44,6 +47,7 @@ impl HandleError {
 			HandleError::CanonicalTooShort => HandleRule::CanonicalTooShort,
 			HandleError::CanonicalTooLong => HandleRule::CanonicalTooLong,
 			HandleError::Reserved => HandleRule::Reserved,
+			HandleError::LeadingCombiningMark(_) => HandleRule::LeadingCombiningMark,
 		}
 	}
 }
@@ -61,7 +65,7 @@ impl fmt::Display for HandleError {
 			},
 			HandleError::ForbiddenCharacter(c) => write!(
 				f,
-				"forbidden character '{}' (U+{:04X}): handles may not contain @ # : . ` or characters that look like them",
+				"forbidden character '{}' (U+{:04X}): handles may not contain @ # : . ` or characters that look like them (middle dots included)",
 				c.escape_debug(),
 				u32::from(*c)
 			),
@@ -84,6 +88,12 @@ impl fmt::Display for HandleError {
 			),
 			HandleError::Reserved => f.write_str(
 				"reserved: this handle, or one that looks like it, is reserved",
+			),
+			HandleError::LeadingCombiningMark(c) => write!(
+				f,
+				"leading combining mark '{}' (U+{:04X}): a handle may not begin with a combining mark",
+				c.escape_debug(),
+				u32::from(*c)
 			),
 		}
 	}
@@ -124,6 +134,8 @@ pub enum HandleRule {
 	CanonicalTooLong,
 	/// The canonical form is reserved.
 	Reserved,
+	/// Begins with a combining mark.
+	LeadingCombiningMark,
 }
 
 impl HandleRule {
@@ -139,6 +151,7 @@ impl HandleRule {
 			HandleRule::CanonicalTooShort => "canonical form too short",
 			HandleRule::CanonicalTooLong => "canonical form too long",
 			HandleRule::Reserved => "reserved",
+			HandleRule::LeadingCombiningMark => "leading combining mark",
 		}
 	}
 }

@@ -1,32 +1,72 @@
-//! The definition of the per-character fold behind the canonical form.
+//! The definition of the per-character fold behind the canonical form, and of rule 3.
 //!
 //! This module is the single source of truth for what a character folds to. It calls
-//! `unicode-security` (UTS #39 skeletons), `unicode-normalization` (NFD) and `core`'s case
-//! mappings directly, so it is slow; the generated table in `tables.rs` holds its result for
-//! every code point and a test checks that the two agree on all 1,114,112 code points.
+//! `unicode-security` (UTS #39 skeletons and identifier profile), `unicode-normalization` (NFD),
+//! `unicode-script` (Script_Extensions) and `icu_casemap` (full case mappings) directly, all
+//! pinned in the workspace, so it is slow and never depends on the compiler's Unicode tables;
+//! `build.rs` evaluates it for every code point into `tables.rs`, and a test checks that the two
+//! agree on all 1,114,112 code points.
 
 use alloc::string::String;
 
+use icu_casemap::{CaseMapper, CaseMapperBorrowed};
+use icu_locale_core::LanguageIdentifier;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_script::{Script, UnicodeScript};
+use unicode_security::GeneralSecurityProfile;
 
 /// What a forbidden character's own fold is replaced by inside canonical forms.
 pub(crate) const FORBIDDEN_REPLACEMENT: char = '\u{FFFD}';
 
-/// The folds of the forbidden characters `@ # : . \``: `` ` `` folds to `'` under UTS #39.
-pub(crate) const FORBIDDEN_IMAGES: [char; 5] = ['@', '#', ':', '.', '\''];
+/// The images (raw folds) that make a character forbidden: those of `@ # : .` and `'` (the
+/// image of `` ` `` under UTS #39), and the middle dot U+00B7, the image under UTS #39 of every
+/// centred dot that passes for the `.` of a display handle (U+0387, U+2027, U+2E31, U+30FB,
+/// U+FF65, U+1427, ...).
+pub(crate) const FORBIDDEN_IMAGES: [char; 6] = ['@', '#', ':', '.', '\'', '\u{00B7}'];
+
+/// The images a letter or sign of a specific script may have and still be itself: the apostrophe
+/// and the colon (Hebrew yod, Ukrainian ґ, the visarga). Look-alikes of the dot get no such pass.
+pub(crate) const LETTER_IMAGES: [char; 2] = ['\'', ':'];
+
+/// Characters rule 3 allows beyond the UTS #39 identifier profile: the Thai and Lao sara am,
+/// which keyboards produce and the profile leaves out only because NFKC splits them.
+pub(crate) const EXTRA_ALLOWED: [char; 2] = ['\u{0E33}', '\u{0EB3}'];
+
+/// Splits applied with NFD: sara am is nikhahit + sara aa (its compatibility decomposition), so
+/// both spellings of `ทำ` have one canonical form and the nikhahit, a kept mark, keeps `ทำ` apart
+/// from `ทา`.
+const SPLITS: [(char, [char; 2]); 2] =
+	[('\u{0E33}', ['\u{0E4D}', '\u{0E32}']), ('\u{0EB3}', ['\u{0ECD}', '\u{0EB2}'])];
 
 /// Most rounds of [`step`] before a fixpoint; the data needs 3, so 8 leaves room.
 const MAX_ROUNDS: usize = 8;
 
-/// Whether `c` is a combining mark that is dropped: a mark (General_Category M) whose
-/// Script_Extensions is Common/Inherited (generic diacritics such as U+0308) or names Latin, Greek
-/// or Cyrillic. Marks of other scripts (Devanagari vowel signs, Arabic harakat, kana voicing
-/// marks...) spell different words and are kept.
+/// Rule 3: allowed in identifiers by the UTS #39 general security profile and visible (the
+/// zero-width joiners are the profile's only invisible characters), plus [`EXTRA_ALLOWED`].
+pub(crate) fn allowed(c: char) -> bool {
+	(c.identifier_allowed() && !matches!(c, '\u{200C}' | '\u{200D}')) || EXTRA_ALLOWED.contains(&c)
+}
+
+/// Optional vocalisation marks, which fold like Latin diacritics: the Arabic harakat (tanwin,
+/// fatha, damma, kasra, shadda, sukun: U+064B..=U+0652) and every Hebrew mark (points and
+/// cantillation). Arabic madda and hamza (U+0653..=U+0655) spell letters and are kept.
+pub(crate) fn is_vocalisation_mark(c: char) -> bool {
+	('\u{064B}'..='\u{0652}').contains(&c)
+		|| (is_combining_mark(c) && c.script_extension() == Script::Hebrew.into())
+}
+
+/// Whether `c` is a combining mark that is dropped, decided by the mark as typed: a mark
+/// (General_Category M) whose Script_Extensions is Common or Inherited (generic diacritics such
+/// as U+0308) or names Latin, Greek or Cyrillic, or an optional vocalisation mark. All other
+/// marks (Indic vowel signs, anusvara, nukta, virama, kana voicing marks, Thai, Lao, Khmer,
+/// Myanmar and Tibetan signs, Arabic madda...) spell different words and are kept.
 pub(crate) fn is_folded_mark(c: char) -> bool {
-	if !is_combining_mark(c) {
-		return false;
-	}
+	is_combining_mark(c) && (drops_marks(c) || is_vocalisation_mark(c))
+}
+
+/// Whether the Script_Extensions of `c` is Common or Inherited or names Latin, Greek or
+/// Cyrillic: the scripts whose diacritics fold.
+fn drops_marks(c: char) -> bool {
 	let ext = c.script_extension();
 	ext.is_common()
 		|| ext.is_inherited()
@@ -46,88 +86,163 @@ fn extra(c: char) -> char {
 	}
 }
 
-/// Case fold of one character: `lowercase(uppercase(c))` (so `ſ`, `ı`, `ς`, the Kelvin sign and
-/// `ß` fold with their case partners).
+fn case_mapper() -> CaseMapperBorrowed<'static> {
+	CaseMapper::new()
+}
+
+fn one(c: char) -> String {
+	let mut s = String::new();
+	s.push(c);
+	s
+}
+
+/// Full upper case of one character, from the pinned case data (root locale).
+pub(crate) fn uppercase(c: char) -> String {
+	case_mapper().uppercase_to_string(&one(c), &LanguageIdentifier::UNKNOWN).into_owned()
+}
+
+/// Full lower case of one character, from the pinned case data (root locale; a lone character
+/// has no context, so no final sigma).
+pub(crate) fn lowercase(c: char) -> String {
+	case_mapper().lowercase_to_string(&one(c), &LanguageIdentifier::UNKNOWN).into_owned()
+}
+
+/// Case fold of one character: `lowercase(uppercase(c))`, each character of the upper case
+/// lowered on its own (so `ſ`, `ı`, `ς`, the Kelvin sign and `ß` fold with their case partners).
 fn push_case_fold(c: char, out: &mut String) {
-	for u in c.to_uppercase() {
-		for l in u.to_lowercase() {
-			out.push(l);
-		}
+	for u in uppercase(c).chars() {
+		out.push_str(&lowercase(u));
 	}
 }
 
-/// One round on a string: NFD; case fold; NFD again; drop folded marks; UTS #39 skeleton of each
-/// character (which drops default-ignorable characters), with the capital anchor; drop folded
-/// marks the skeleton introduced; the extra mapping.
+/// NFD of one character, with [`SPLITS`].
+fn decompose(c: char, mut sink: impl FnMut(char)) {
+	match SPLITS.iter().find(|(s, _)| *s == c) {
+		Some((_, parts)) => parts.iter().for_each(|p| decompose_canonical(*p, &mut sink)),
+		None => decompose_canonical(c, sink),
+	}
+}
+
+fn skeleton(c: char) -> String {
+	let mut buf = [0u8; 4];
+	unicode_security::skeleton(c.encode_utf8(&mut buf)).collect()
+}
+
+/// Whether `c` has a specific script: its Script_Extensions is neither Common nor Inherited.
+fn has_specific_script(c: char) -> bool {
+	let ext = c.script_extension();
+	!ext.is_common() && !ext.is_inherited()
+}
+
+/// The fold of a kept mark: its UTS #39 skeleton when that is made of characters that are kept
+/// (so look-alike marks of different scripts still meet: Lao `ຸ` and Thai `ุ`), otherwise the
+/// mark itself. A kept mark is never dropped and never becomes a generic mark or a forbidden
+/// image.
+fn push_kept_mark(m: char, out: &mut String) {
+	let skel = skeleton(m);
+	let usable = !skel.is_empty()
+		&& !skel.chars().any(|s| is_folded_mark(s) || FORBIDDEN_IMAGES.contains(&s));
+	if usable {
+		out.extend(skel.chars().map(extra));
+	} else {
+		out.push(m);
+	}
+}
+
+/// The fold of a character that is not a combining mark: its UTS #39 skeleton (with the capital
+/// anchor), dropping the folded marks the skeleton introduces, then the extra mapping. It is
+/// itself instead when
+/// - it is an allowed letter or sign of a specific script whose skeleton holds an apostrophe or
+///   a colon (and no dot): it is a letter, not a look-alike of `` ` `` or `:`;
+/// - it is a letter of a script whose marks are kept (not Latin, Greek, Cyrillic, Common or
+///   Inherited) whose skeleton draws it as a base with a folded mark: that mark spells another
+///   letter (Telugu `భ` is not `బ`, Devanagari `ॲ` is not `अ`, Kurdish `ۆ` is not `و`).
+fn push_letter(f: char, out: &mut String) {
+	let skel = match capital_anchor(f) {
+		Some(letter) => one(letter),
+		None => skeleton(f),
+	};
+	let letter_image = skel.chars().any(|s| LETTER_IMAGES.contains(&s));
+	let dot_image =
+		skel.chars().any(|s| FORBIDDEN_IMAGES.contains(&s) && !LETTER_IMAGES.contains(&s));
+	let apostrophe_or_colon = letter_image && !dot_image && has_specific_script(f) && allowed(f);
+	let marked_letter = !drops_marks(f) && skel.chars().any(is_folded_mark);
+	if apostrophe_or_colon || marked_letter {
+		out.push(f);
+		return;
+	}
+	for s in skel.chars() {
+		if is_folded_mark(s) {
+			continue;
+		}
+		out.push(extra(s));
+	}
+}
+
+/// One round on a string: NFD (with [`SPLITS`]); case fold; NFD again; then each character:
+/// a folded mark is dropped, a kept mark takes [`push_kept_mark`], anything else
+/// [`push_letter`].
 ///
-/// Case folding comes before mark stripping so that U+0345 (combining iota subscript), whose
-/// capital is `Ι`, folds like its capital.
+/// Case folding comes before marks are sorted out so that U+0345 (combining iota subscript),
+/// whose capital is `Ι`, folds like its capital.
 fn step(input: &str) -> String {
 	let mut decomposed = String::new();
 	for c in input.chars() {
-		decompose_canonical(c, |d| decomposed.push(d));
+		decompose(c, |d| decomposed.push(d));
 	}
 	let mut cased = String::new();
 	for d in decomposed.chars() {
 		push_case_fold(d, &mut cased);
 	}
-	let mut folded = String::new();
+	let mut typed = String::new();
 	for e in cased.chars() {
-		decompose_canonical(e, |f| {
-			if !is_folded_mark(f) {
-				folded.push(f)
-			}
-		});
+		decompose(e, |f| typed.push(f));
 	}
 	let mut out = String::new();
-	for f in folded.chars() {
-		let anchored = capital_anchor(f);
-		let mut buf = [0u8; 4];
-		let source: &str = match anchored {
-			Some(ref a) => a,
-			None => f.encode_utf8(&mut buf),
-		};
-		for s in unicode_security::skeleton(source) {
-			if is_folded_mark(s) {
-				continue;
+	for f in typed.chars() {
+		if is_combining_mark(f) {
+			if !is_folded_mark(f) {
+				push_kept_mark(f, &mut out);
 			}
-			out.push(extra(s));
+		} else {
+			push_letter(f, &mut out);
 		}
 	}
 	out
 }
 
 /// The capital anchor: a non-ASCII lower-case letter whose own skeleton has no ASCII character,
-/// but whose capital's skeleton is a single ASCII letter, folds with that letter (Cyrillic `в`
-/// joins `b` because `В` looks like `B`; likewise `н`/`h`, `к`/`k`, `т`/`t`, `м`/`m`, Greek
-/// `κ`/`k`, `τ`/`t`, `ε`/`e`...). Without it an all-capital word in Cyrillic or Greek would not
-/// meet its Latin look-alike, since case folding happens first. Letters whose own skeleton is
-/// already ASCII (Greek `ν` -> `v`, `γ` -> `y`) keep it, so no two ASCII letters ever merge.
-fn capital_anchor(lower: char) -> Option<String> {
+/// but whose capital's skeleton, without its folded marks, is a single ASCII letter, folds with
+/// that letter (Cyrillic `в` joins `b` because `В` looks like `B`; likewise `н`/`h`, `к`/`k`,
+/// `т`/`t`, `м`/`m`, Greek `κ`/`k`, `τ`/`t`, `ε`/`e`, and `ð` joins `d` because `Ð` looks like
+/// `Đ`, whose skeleton is `D` with a stroke). Without it an all-capital word would not meet its
+/// look-alike, since case folding happens first. Letters whose own skeleton is already ASCII
+/// (Greek `ν` -> `v`, `γ` -> `y`) keep it, so no two ASCII letters ever merge.
+fn capital_anchor(lower: char) -> Option<char> {
 	if lower.is_ascii() {
 		return None;
 	}
-	let mut buf = [0u8; 4];
-	if unicode_security::skeleton(lower.encode_utf8(&mut buf)).any(|c| c.is_ascii()) {
+	if skeleton(lower).chars().any(|c| c.is_ascii()) {
 		return None;
 	}
-	let mut upper = lower.to_uppercase();
-	let capital = upper.next()?;
-	if upper.next().is_some() || capital == lower {
+	let upper = uppercase(lower);
+	let mut upper_chars = upper.chars();
+	let capital = upper_chars.next()?;
+	if upper_chars.next().is_some() || capital == lower {
 		return None;
 	}
-	let mut skel = unicode_security::skeleton(capital.encode_utf8(&mut buf));
-	let letter = skel.next()?;
-	if skel.next().is_some() || !letter.is_ascii_alphabetic() {
+	let skel = skeleton(capital);
+	let mut kept = skel.chars().filter(|s| !is_folded_mark(*s));
+	let letter = kept.next()?;
+	if kept.next().is_some() || !letter.is_ascii_alphabetic() {
 		return None;
 	}
-	Some(letter.to_ascii_lowercase().into())
+	Some(letter.to_ascii_lowercase())
 }
 
 /// The fold of one character before the forbidden replacement: [`step`] iterated to a fixpoint.
 pub(crate) fn raw_fold(c: char) -> String {
-	let mut buf = [0u8; 4];
-	let mut current = String::from(&*c.encode_utf8(&mut buf));
+	let mut current = one(c);
 	for _ in 0..MAX_ROUNDS {
 		let next = step(&current);
 		if next == current {

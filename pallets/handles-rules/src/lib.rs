@@ -11,29 +11,30 @@ mod error;
 #[cfg(test)]
 mod fold_rules;
 mod msa;
+mod reserved;
 mod suffix;
+mod table_layout;
+mod tables;
 mod validate;
+
+#[cfg(test)]
+mod pinned_tests;
+#[cfg(test)]
+mod table_tests;
 
 pub use canonical::{canonical, CANONICAL_VERSION, MAX_CANONICAL_BYTES, UNICODE_VERSIONS};
 pub use display::{
-	format_display, parse_display, DisplayError, MAX_DISPLAY_BYTES, MAX_SUFFIX_DIGITS,
+	format_display, parse_display, DisplayError, MAX_DISPLAY_BYTES, MAX_DISPLAY_INPUT_BYTES,
+	MAX_SUFFIX_DIGITS,
 };
 pub use error::{HandleError, HandleRule};
-pub use msa::msa_id;
+pub use msa::{msa_id, MsaId};
+pub use reserved::DEFAULT_RESERVED;
 pub use suffix::{
-	candidates, suffix_options, RangeError, SuffixRange, CANDIDATES_PER_SEED, DEFAULT_SUFFIX_MAX,
-	DEFAULT_SUFFIX_MIN, MAX_SUFFIX_OPTIONS,
+	candidates, suffix_options, RangeError, Seed, Suffix, SuffixRange, CANDIDATES_PER_SEED,
+	DEFAULT_SUFFIX_MAX, DEFAULT_SUFFIX_MIN, MAX_SUFFIX_OPTIONS,
 };
 pub use validate::{
 	default_reserved_canonical, is_highly_restrictive, validate, validate_with_default_reserved,
-	ValidHandle, DEFAULT_RESERVED, FORBIDDEN_CHARS, MAX_BASE_BYTES, MIN_BASE_CHARS,
+	ValidHandle, FORBIDDEN_CHARS, MAX_BASE_BYTES, MIN_BASE_CHARS,
 };
-
-/// Identifier of a message source account (MSA).
-pub type MsaId = u32;
-/// Numeric suffix of a display handle (`Alice.4821` has suffix `4821`).
-pub type Suffix = u32;
-/// A 32-byte seed from which suffix candidates are drawn (the chain uses block hashes).
-pub type Seed = [u8; 32];
-#[cfg(test)]
-mod table_tests;

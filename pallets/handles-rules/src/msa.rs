@@ -1,6 +1,9 @@
 //! MSA ids derived from a handle.
 
-use crate::{MsaId, Suffix};
+use crate::Suffix;
+
+/// Identifier of a message source account (MSA).
+pub type MsaId = u32;
 
 /// The MSA id a handle `(canonical, suffix)` gives a new MSA:
 /// `u32::from_le_bytes(blake2_256(canonical ++ "." ++ decimal(suffix))[0..4])`.

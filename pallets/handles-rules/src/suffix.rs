@@ -8,7 +8,10 @@ use rand_chacha::{
 	ChaCha20Rng,
 };
 
-use crate::{Seed, Suffix};
+/// Numeric suffix of a display handle (`Alice.4821` has suffix `4821`).
+pub type Suffix = u32;
+/// A 32-byte seed from which suffix candidates are drawn (the chain uses block hashes).
+pub type Seed = [u8; 32];
 
 /// Number of suffix candidates drawn from one seed.
 pub const CANDIDATES_PER_SEED: usize = 10;

@@ -18,7 +18,10 @@ use crate::{
 		canonical, push_fold, reorder_marks, CharInfo, CJK_MASK, LATIN_MASK, SCRIPT_UNIVERSE,
 		TABLE_BYTES,
 	},
-	fold_rules::{fold, raw_fold, FORBIDDEN_IMAGES, FORBIDDEN_REPLACEMENT},
+	fold_rules::{
+		self, fold, is_folded_mark, raw_fold, EXTRA_ALLOWED, FORBIDDEN_IMAGES,
+		FORBIDDEN_REPLACEMENT,
+	},
 	is_highly_restrictive, FORBIDDEN_CHARS, MAX_BASE_BYTES, MAX_CANONICAL_BYTES,
 };
 
@@ -28,9 +31,10 @@ fn is_invisible(c: char) -> bool {
 	matches!(c, '\u{200C}' | '\u{200D}')
 }
 
-/// Reference for rule 3 (the table's allowed bit): UTS #39 identifier profile, visible.
+/// Reference for rule 3 (the table's allowed bit): UTS #39 identifier profile, visible, plus the
+/// Thai and Lao sara am.
 fn is_allowed(c: char) -> bool {
-	c.identifier_allowed() && !is_invisible(c)
+	(c.identifier_allowed() && !is_invisible(c)) || matches!(c, '\u{0E33}' | '\u{0EB3}')
 }
 
 fn universe() -> Vec<Script> {
@@ -144,9 +148,15 @@ fn no_fold_contains_a_forbidden_character() {
 
 #[test]
 fn forbidden_images_are_the_raw_folds_of_the_forbidden_characters() {
-	for (f, image) in FORBIDDEN_CHARS.iter().zip(FORBIDDEN_IMAGES.iter()) {
+	for (f, image) in FORBIDDEN_CHARS.iter().chain(['\u{00B7}'].iter()).zip(FORBIDDEN_IMAGES.iter())
+	{
 		assert_eq!(raw_fold(*f), one(*image));
 		assert_eq!(canonical(&one(*f)), one(FORBIDDEN_REPLACEMENT));
+	}
+	// The middle dots that pass for the separator all have the image of U+00B7.
+	for dot in ['\u{0387}', '\u{2027}', '\u{2E31}', '\u{30FB}', '\u{FF65}', '\u{1427}', '\u{2022}']
+	{
+		assert_eq!(raw_fold(dot), one('\u{00B7}'), "U+{:04X}", u32::from(dot));
 	}
 	assert_eq!(raw_fold(FORBIDDEN_REPLACEMENT), one(FORBIDDEN_REPLACEMENT));
 }
@@ -300,8 +310,11 @@ fn case_variants_of_every_code_point_are_equal() {
 	for c in all_chars() {
 		let s = one(c);
 		let base = canonical(&s);
-		assert_eq!(canonical(&s.to_uppercase()), base, "upper case of U+{:04X}", u32::from(c));
-		assert_eq!(canonical(&s.to_lowercase()), base, "lower case of U+{:04X}", u32::from(c));
+		// Case mappings of the pinned data (`icu_casemap`), not of the compiler.
+		let upper = fold_rules::uppercase(c);
+		let lower = fold_rules::lowercase(c);
+		assert_eq!(canonical(&upper), base, "upper case of U+{:04X}", u32::from(c));
+		assert_eq!(canonical(&lower), base, "lower case of U+{:04X}", u32::from(c));
 	}
 }
 
@@ -339,4 +352,123 @@ proptest! {
 		let nfd: String = folded.chars().nfd().collect();
 		prop_assert_eq!(reorder_marks(folded), nfd);
 	}
+}
+
+#[test]
+fn mark_bit_equals_general_category_m_for_every_code_point() {
+	for c in all_chars() {
+		assert_eq!(
+			CharInfo::of(c).is_mark(),
+			unicode_normalization::char::is_combining_mark(c),
+			"mark bit of U+{:04X}",
+			u32::from(c)
+		);
+	}
+}
+
+#[test]
+fn rule_3_additions_are_the_sara_am() {
+	assert_eq!(EXTRA_ALLOWED, ['\u{0E33}', '\u{0EB3}']);
+	for c in EXTRA_ALLOWED {
+		assert!(!c.identifier_allowed() && CharInfo::of(c).allowed());
+		assert!(!CharInfo::of(c).is_mark());
+	}
+}
+
+/// A letter of each script that has one (allowed, Script_Extensions that script alone), for the
+/// words the mark walk adds marks to.
+fn letter_of(script: Script) -> Option<char> {
+	use unicode_script::UnicodeScript;
+	all_chars().find(|c| {
+		is_allowed(*c)
+			&& !unicode_normalization::char::is_combining_mark(*c)
+			&& c.script_extension() == script.into()
+	})
+}
+
+#[test]
+fn every_combining_mark_either_stays_or_folds_as_its_script_says() {
+	// Decided by the mark as typed: a mark that stays changes the canonical form of any word it
+	// is added to, one that folds never does. U+0345 (iota subscript) is a letter in disguise: its
+	// capital is Ι, so it folds like ι (case folding comes first).
+	use unicode_script::UnicodeScript;
+	let mut letters: Vec<(Script, Option<char>)> = Vec::new();
+	let (mut stay, mut folded) = (0usize, 0usize);
+	for m in all_chars().filter(|c| unicode_normalization::char::is_combining_mark(*c)) {
+		let script = m.script();
+		let letter = match letters.iter().find(|(s, _)| *s == script) {
+			Some((_, l)) => *l,
+			None => {
+				let l = letter_of(script);
+				letters.push((script, l));
+				l
+			}
+		};
+		let mut words = vec![String::from("ab")];
+		if let Some(l) = letter {
+			words.push([l, l].iter().collect());
+		}
+		for word in words {
+			let marked = format!("{word}{m}");
+			let changes = canonical(&marked) != canonical(&word);
+			if m == '\u{0345}' {
+				assert_eq!(canonical(&marked), canonical(&format!("{word}ι")));
+				continue;
+			}
+			assert_eq!(
+				changes,
+				!is_folded_mark(m),
+				"U+{:04X} after {word:?}: {:?} vs {:?}",
+				u32::from(m),
+				canonical(&marked),
+				canonical(&word)
+			);
+		}
+		if is_folded_mark(m) {
+			folded += 1;
+		} else {
+			stay += 1;
+		}
+	}
+	assert!(stay > 1000 && folded > 500, "{stay} stay, {folded} fold");
+	std::eprintln!("combining marks: {stay} stay, {folded} fold");
+}
+
+#[test]
+fn kept_marks_never_fold_to_a_generic_mark_or_nothing() {
+	for m in all_chars().filter(|c| unicode_normalization::char::is_combining_mark(*c)) {
+		if is_folded_mark(m) {
+			continue;
+		}
+		let (f, forbidden) = fold(m);
+		assert!(!f.is_empty() && !forbidden, "U+{:04X}", u32::from(m));
+		assert!(!f.chars().any(is_folded_mark), "U+{:04X} -> {f:?}", u32::from(m));
+	}
+}
+
+#[test]
+fn generated_digits_and_reserved_forms_match_their_definitions() {
+	use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+	let mut zeros = Vec::new();
+	for c in all_chars() {
+		let nd = c.general_category() == GeneralCategory::DecimalNumber;
+		assert_eq!(crate::display::decimal_digit(c).is_some(), nd, "U+{:04X}", u32::from(c));
+		if let Some((zero, value)) = crate::display::decimal_digit(c) {
+			assert_eq!(zero + value, u32::from(c));
+			if value == 0 {
+				zeros.push(u32::from(c));
+			}
+		}
+	}
+	assert_eq!(zeros, crate::tables::DIGIT_ZEROS.to_vec());
+	for (r, c) in crate::DEFAULT_RESERVED.iter().zip(crate::tables::DEFAULT_RESERVED_CANONICAL) {
+		assert_eq!(canonical(r), c);
+	}
+	assert_eq!(crate::DEFAULT_RESERVED.len(), crate::tables::DEFAULT_RESERVED_CANONICAL.len());
+}
+
+#[test]
+fn table_fits_its_layout() {
+	assert!(universe().len() <= crate::table_layout::MAX_SCRIPTS);
+	assert!(crate::tables::POOL.len() <= crate::table_layout::MAX_POOL_BYTES);
 }

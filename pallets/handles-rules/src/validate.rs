@@ -5,11 +5,9 @@ use alloc::{string::String, vec::Vec};
 use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
 use crate::{
-	canonical::{
-		canonical, push_fold, push_fold_with, reorder_marks, CharInfo, CJK_MASK, LATIN_MASK,
-		MAX_CANONICAL_BYTES,
-	},
-	HandleError,
+	canonical::{push_fold, push_fold_with, reorder_marks, CharInfo, CJK_MASK, LATIN_MASK},
+	tables::DEFAULT_RESERVED_CANONICAL,
+	HandleError, MAX_CANONICAL_BYTES,
 };
 
 /// Longest base handle, in bytes of UTF-8.
@@ -19,8 +17,10 @@ pub const MIN_BASE_CHARS: usize = 2;
 /// Characters a handle may not contain, nor any character whose canonical form contains their
 /// canonical form.
 pub const FORBIDDEN_CHARS: [char; 5] = ['@', '#', ':', '.', '`'];
-/// Handles reserved by default (compared by canonical form).
-pub const DEFAULT_RESERVED: [&str; 3] = ["admin", "everyone", "all"];
+/// Characters rule 3 allows beyond the UTS #39 identifier profile (the Thai and Lao sara am),
+/// each with a letter of the same augmented script set, which stands in for it when
+/// `unicode-security` is asked about the restriction level.
+const EXTRA_ALLOWED: [(char, char); 2] = [('\u{0E33}', '\u{0E32}'), ('\u{0EB3}', '\u{0EB2}')];
 
 /// A valid base handle with its canonical form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,12 +31,20 @@ pub struct ValidHandle {
 	pub canonical: String,
 }
 
-/// Rule 4 as UTS #39 defines it (`unicode-security`'s restriction level).
+/// Rule 4 as UTS #39 defines it (`unicode-security`'s restriction level), counting the
+/// characters rule 3 adds to the identifier profile (the Thai and Lao sara am) as allowed.
 ///
 /// [`validate`] does not call this: it evaluates the same definition from the per-character
 /// table (see [`MixedScriptCheck`]); tests show both agree.
 pub fn is_highly_restrictive(text: &str) -> bool {
-	text.detect_restriction_level() <= RestrictionLevel::HighlyRestrictive
+	if !text.chars().any(|c| EXTRA_ALLOWED.iter().any(|(x, _)| *x == c)) {
+		return text.detect_restriction_level() <= RestrictionLevel::HighlyRestrictive;
+	}
+	let stand_in: String = text
+		.chars()
+		.map(|c| EXTRA_ALLOWED.iter().find(|(x, _)| *x == c).map_or(c, |(_, s)| *s))
+		.collect();
+	stand_in.as_str().detect_restriction_level() <= RestrictionLevel::HighlyRestrictive
 }
 
 /// UTS #39 restriction-level detection, reduced to what "at most highly restrictive" needs, over
@@ -78,9 +86,10 @@ impl MixedScriptCheck {
 ///
 /// Rules, each with its own error: (1) at most [`MAX_BASE_BYTES`] bytes (`TooLong`, checked
 /// first so no work depends on the input size), UTF-8 (`NotUtf8`), at least [`MIN_BASE_CHARS`]
-/// characters (`TooShort`); (2) no character of [`FORBIDDEN_CHARS`] and none whose fold contains
-/// the fold of one (`ForbiddenCharacter`, the first such character); (3) every character allowed
-/// in identifiers by UTS #39 and visible (`DisallowedCharacter`); (4) at most "highly
+/// characters (`TooShort`); (2) no character of [`FORBIDDEN_CHARS`] and none whose fold holds an
+/// image of one or of the middle dot (`ForbiddenCharacter`, the first such character), and no
+/// combining mark first (`LeadingCombiningMark`); (3) every character allowed in identifiers by
+/// UTS #39 and visible, or a Thai or Lao sara am (`DisallowedCharacter`); (4) at most "highly
 /// restrictive" mixing of scripts (`MixedScript`); (5) a canonical form of at most
 /// [`MAX_CANONICAL_BYTES`] bytes (`CanonicalTooLong`) and at least [`MIN_BASE_CHARS`] characters
 /// (`CanonicalTooShort`) that `is_reserved` does not refuse (`Reserved`).
@@ -97,11 +106,16 @@ pub fn validate(
 	let mut forbidden = false;
 	let mut allowed = true;
 	let mut reorder = false;
+	let mut leading_mark = None;
 	let mut scripts = MixedScriptCheck::new();
 	for c in text.chars() {
-		chars += 1;
-		// One table lookup gives the fold, its flags, the rule-3 bit and the script set.
+		// One table lookup gives the fold, its flags, the rule-3 bit, the mark bit and the
+		// script set.
 		let info = CharInfo::of(c);
+		if chars == 0 && info.is_mark() {
+			leading_mark = Some(c);
+		}
+		chars += 1;
 		let f = push_fold_with(c, info, &mut folded);
 		reorder |= f.reorder;
 		// The table flags every character of FORBIDDEN_CHARS too (they fold to themselves).
@@ -112,9 +126,17 @@ pub fn validate(
 	if chars < MIN_BASE_CHARS {
 		return Err(HandleError::TooShort);
 	}
-	if forbidden || !allowed {
-		if let Some(e) = first_refused_character(text) {
+	if forbidden {
+		if let Some(e) = first_forbidden_character(text) {
 			return Err(e);
+		}
+	}
+	if let Some(mark) = leading_mark {
+		return Err(HandleError::LeadingCombiningMark(mark));
+	}
+	if !allowed {
+		if let Some(c) = text.chars().find(|c| !CharInfo::of(*c).allowed()) {
+			return Err(HandleError::DisallowedCharacter(c));
 		}
 	}
 	let ascii = chars == text.len();
@@ -134,27 +156,34 @@ pub fn validate(
 	Ok(ValidHandle { base: String::from(text), canonical })
 }
 
-/// Rules 2 and 3 for a text known to break one of them: the first forbidden character, else the
-/// first disallowed one.
+/// Rule 2 for a text known to break it: the first forbidden character.
 #[cold]
-fn first_refused_character(text: &str) -> Option<HandleError> {
+fn first_forbidden_character(text: &str) -> Option<HandleError> {
 	let mut scratch = String::new();
-	for c in text.chars() {
-		scratch.clear();
-		if push_fold(c, &mut scratch).forbidden || FORBIDDEN_CHARS.contains(&c) {
-			return Some(HandleError::ForbiddenCharacter(c));
-		}
-	}
-	text.chars().find(|c| !CharInfo::of(*c).allowed()).map(HandleError::DisallowedCharacter)
+	text.chars()
+		.find(|c| {
+			scratch.clear();
+			push_fold(*c, &mut scratch).forbidden || FORBIDDEN_CHARS.contains(c)
+		})
+		.map(HandleError::ForbiddenCharacter)
 }
 
-/// The canonical forms of [`DEFAULT_RESERVED`].
+/// The canonical forms of [`DEFAULT_RESERVED`](crate::DEFAULT_RESERVED), computed once by
+/// `build.rs` (a test checks each equals [`canonical`](crate::canonical) of its handle).
 pub fn default_reserved_canonical() -> Vec<String> {
-	DEFAULT_RESERVED.iter().map(|r| canonical(r)).collect()
+	DEFAULT_RESERVED_CANONICAL.iter().map(|r| String::from(*r)).collect()
+}
+
+/// Whether `canonical` is the canonical form of a default reserved handle; no canonicalization
+/// happens here.
+pub(crate) fn is_default_reserved(canonical: &str) -> bool {
+	DEFAULT_RESERVED_CANONICAL.contains(&canonical)
 }
 
 /// [`validate`] with the default reserved list.
+///
+/// The canonical forms of the reserved handles come from the generated table, so this costs
+/// what [`validate`] costs.
 pub fn validate_with_default_reserved(base: &[u8]) -> Result<ValidHandle, HandleError> {
-	let reserved = default_reserved_canonical();
-	validate(base, |c| reserved.iter().any(|r| r == c))
+	validate(base, is_default_reserved)
 }

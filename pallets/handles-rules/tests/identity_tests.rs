@@ -90,10 +90,62 @@ fn display_handles_format_and_parse() {
 	assert_eq!(format_display("Alice", 4821), "Alice.4821");
 	assert_eq!(format_display("a", 0), "a.0");
 	assert_eq!(parse_display(b"Alice.4821"), Ok(("Alice", 4821)));
-	assert_eq!(parse_display(b"a.b.7"), Ok(("a.b", 7)));
+	assert_eq!(parse_display("ab·c.7".as_bytes()), Ok(("ab·c", 7)));
 	assert_eq!(parse_display(b"x.0"), Ok(("x", 0)));
 	assert_eq!(parse_display(b"x.4294967295"), Ok(("x", u32::MAX)));
 	assert_eq!(parse_display("Дмитрий.12".as_bytes()), Ok(("Дмитрий", 12)));
+}
+
+#[test]
+fn suffixes_in_other_decimal_digits_are_read() {
+	for (input, suffix) in [
+		("alice.４８２１", 4821), // fullwidth
+		("alice.४८२१", 4821),     // Devanagari
+		("alice.٤٨٢١", 4821),     // Arabic-Indic
+		("alice.۴۸۲۱", 4821),     // Extended Arabic-Indic
+		("alice.๔๘๒๑", 4821),     // Thai
+		("alice.𝟒𝟖𝟐𝟏", 4821),     // mathematical bold
+		("alice.０", 0),
+		("alice.４２９４９６７２９５", u32::MAX),
+	] {
+		assert_eq!(parse_display(input.as_bytes()), Ok(("alice", suffix)), "{input}");
+	}
+	// One kind of digit per suffix, no leading zero, no overflow, at most 10 digits.
+	for input in [
+		"alice.4８21",
+		"alice.४8",
+		"alice.０４８２１",
+		"alice.４２９４９６７２９６",
+		"alice.١٢٣٤٥٦٧٨٩٠١",
+	] {
+		assert_eq!(parse_display(input.as_bytes()), Err(DisplayError::InvalidSuffix), "{input}");
+	}
+	// The longest input: a 32-byte base and ten 4-byte digits.
+	let longest = format!("{}.{}", "a".repeat(MAX_BASE_BYTES), "𝟗".repeat(MAX_SUFFIX_DIGITS));
+	assert_eq!(longest.len(), MAX_DISPLAY_INPUT_BYTES);
+	assert_eq!(parse_display(longest.as_bytes()), Err(DisplayError::InvalidSuffix)); // > u32::MAX
+	let long_ok = format!("{}.{}", "a".repeat(MAX_BASE_BYTES), "𝟒𝟐𝟗𝟒𝟗𝟔𝟕𝟐𝟗𝟓");
+	assert_eq!(
+		parse_display(long_ok.as_bytes()),
+		Ok(("a".repeat(MAX_BASE_BYTES).as_str(), u32::MAX))
+	);
+	assert_eq!(parse_display(format!("{longest}9").as_bytes()), Err(DisplayError::TooLong));
+}
+
+#[test]
+fn a_base_with_a_dot_or_a_leading_mark_is_malformed() {
+	use DisplayError::*;
+	for (input, err) in [
+		("Ali.ce.12", DottedBase),
+		("..1", DottedBase),
+		("a.b.7", DottedBase),
+		("alice..4821", DottedBase),
+		(".4821", EmptyBase),
+		("\u{0301}alice.4821", LeadingCombiningMark),
+		("\u{093F}क.12", LeadingCombiningMark),
+	] {
+		assert_eq!(parse_display(input.as_bytes()), Err(err), "{input:?}");
+	}
 }
 
 #[test]
@@ -111,17 +163,25 @@ fn malformed_display_handles_are_refused() {
 		(b"Alice. 12", InvalidSuffix),
 		(b"Alice.4294967296", InvalidSuffix),
 		(b"Alice.99999999999", InvalidSuffix),
-		(b"Alice.\xd9\xa1", InvalidSuffix),
+		(b"Alice.\xd9\xa1\x32", InvalidSuffix), // Arabic-Indic one, then an ASCII two
 		(b"Al\xffce.12", NotUtf8),
 	] {
 		assert_eq!(parse_display(input), Err(err), "{}", String::from_utf8_lossy(input));
 	}
-	let long = format!("{}.1", "a".repeat(MAX_DISPLAY_BYTES - 1));
+	let long = format!("{}.1", "a".repeat(MAX_DISPLAY_INPUT_BYTES - 1));
 	assert_eq!(parse_display(long.as_bytes()), Err(TooLong));
 	let max = format!("{}.4294967295", "a".repeat(MAX_BASE_BYTES));
 	assert_eq!(max.len(), MAX_DISPLAY_BYTES);
 	assert!(parse_display(max.as_bytes()).is_ok());
-	for e in [NotUtf8, TooLong, MissingSuffix, EmptyBase, InvalidSuffix] {
+	for e in [
+		NotUtf8,
+		TooLong,
+		MissingSuffix,
+		EmptyBase,
+		InvalidSuffix,
+		DottedBase,
+		LeadingCombiningMark,
+	] {
 		assert!(e.to_string().len() > 20, "{e}");
 	}
 }
@@ -150,10 +210,19 @@ proptest! {
 
 	#[test]
 	fn display_round_trips(base in "[^.]{1,8}", suffix in any::<u32>()) {
+		// No base handle begins with a combining mark, so neither does a display handle's base.
+		prop_assume!(!unicode_normalization::char::is_combining_mark(base.chars().next().unwrap()));
 		let d = format_display(&base, suffix);
-		if d.len() <= MAX_DISPLAY_BYTES {
+		if d.len() <= MAX_DISPLAY_INPUT_BYTES {
 			prop_assert_eq!(parse_display(d.as_bytes()), Ok((base.as_str(), suffix)));
 		}
+	}
+
+	#[test]
+	fn any_kind_of_digits_gives_the_same_suffix(base in "[a-z]{2,8}", suffix in any::<u32>(), zero in prop::sample::select(vec!['0', '０', '०', '٠', '۰', '০', '๐', '០', '၀', '𝟎', '𝟘', '𑁦'])) {
+		let digits: String = suffix.to_string().bytes().map(|b| char::from_u32(u32::from(zero) + u32::from(b - b'0')).unwrap()).collect();
+		let d = format!("{base}.{digits}");
+		prop_assert_eq!(parse_display(d.as_bytes()), Ok((base.as_str(), suffix)));
 	}
 
 	#[test]

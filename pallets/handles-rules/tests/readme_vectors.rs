@@ -43,6 +43,32 @@ const CANONICAL_INPUTS: &[&str] = &[
 	"की",
 	"ali@ce",
 	"ali＠ce",
+	// Version 2: marks as typed, letters like ' and :, middle dots, sara am, Ð.
+	"パン",
+	"ハン",
+	"ポスト",
+	"ホスト",
+	"बंद",
+	"बद",
+	"ज़रा",
+	"जरा",
+	"கல்",
+	"கல",
+	"ทำ",
+	"ทํา",
+	"ทา",
+	"ដំរី",
+	"ដរី",
+	"آ",
+	"ا",
+	"مُحَمَّد",
+	"محمد",
+	"יוסי",
+	"ґанок",
+	"दुःख",
+	"ÐỨC",
+	"ĐỨC",
+	"alice·4821",
 ];
 
 fn seeds() -> [(String, Seed); 2] {
@@ -116,6 +142,109 @@ fn msa_table() -> String {
 	t
 }
 
+/// Per script, the combining marks (General_Category M) of the pinned data: how many there are,
+/// how many rule 3 allows, and how many stay (change the canonical form of a word they are added
+/// to) or fold. A mark's script is its Script property, or for an Inherited or Common mark whose
+/// Script_Extensions names other scripts than Latin, Greek and Cyrillic (Arabic harakat, kana
+/// voicing marks), those scripts. Scripts
+/// with an allowed mark get a row, and Hebrew (whose points rule 3 refuses but which fold); the
+/// others are summed in the last row.
+fn mark_rows() -> Vec<[String; 7]> {
+	use unicode_normalization::char::is_combining_mark;
+	use unicode_script::{Script, UnicodeScript};
+	use unicode_security::GeneralSecurityProfile;
+	#[derive(Default, Clone)]
+	struct Count {
+		marks: usize,
+		allowed: usize,
+		stay: usize,
+		fold: usize,
+		stay_examples: Vec<char>,
+		fold_examples: Vec<char>,
+	}
+	let mut by_script: Vec<(String, Count)> = Vec::new();
+	for m in (0u32..=0x10FFFF).filter_map(char::from_u32).filter(|c| is_combining_mark(*c)) {
+		let ext = m.script_extension();
+		let lgc = [Script::Latin, Script::Greek, Script::Cyrillic];
+		let name = if matches!(m.script(), Script::Inherited | Script::Common)
+			&& !ext.is_common()
+			&& !ext.is_inherited()
+			&& !lgc.iter().any(|s| ext.contains_script(*s))
+		{
+			ext.iter().map(|s| s.full_name().replace('_', " ")).collect::<Vec<_>>().join(", ")
+		} else {
+			m.script().full_name().replace('_', " ")
+		};
+		let at = match by_script.iter().position(|(n, _)| *n == name) {
+			Some(at) => at,
+			None => {
+				by_script.push((name, Count::default()));
+				by_script.len() - 1
+			}
+		};
+		let count = &mut by_script[at].1;
+		let stays = canonical(&format!("ab{m}")) != canonical("ab");
+		count.marks += 1;
+		if stays {
+			count.stay += 1;
+		} else {
+			count.fold += 1;
+		}
+		if m.identifier_allowed() {
+			count.allowed += 1;
+			let examples = if stays { &mut count.stay_examples } else { &mut count.fold_examples };
+			if examples.len() < 3 {
+				examples.push(m);
+			}
+		}
+	}
+	by_script.sort_by(|a, b| a.0.cmp(&b.0));
+	let examples = |v: &[char]| {
+		v.iter().map(|c| format!("U+{:04X}", u32::from(*c))).collect::<Vec<_>>().join(" ")
+	};
+	let mut rows = Vec::new();
+	let mut rest = Count::default();
+	let mut rest_scripts = 0;
+	for (name, c) in &by_script {
+		if c.allowed == 0 && name != "Hebrew" {
+			rest.marks += c.marks;
+			rest.stay += c.stay;
+			rest.fold += c.fold;
+			rest_scripts += 1;
+			continue;
+		}
+		rows.push([
+			name.clone(),
+			c.marks.to_string(),
+			c.allowed.to_string(),
+			c.stay.to_string(),
+			c.fold.to_string(),
+			examples(&c.stay_examples),
+			examples(&c.fold_examples),
+		]);
+	}
+	rows.push([
+		format!("{rest_scripts} other scripts (no allowed mark)"),
+		rest.marks.to_string(),
+		"0".into(),
+		rest.stay.to_string(),
+		rest.fold.to_string(),
+		String::new(),
+		String::new(),
+	]);
+	rows
+}
+
+fn mark_table() -> String {
+	let mut t = String::from(
+		"| script | marks | allowed | stay | fold | allowed marks that stay (e.g.) | allowed marks that fold (e.g.) |\n|---|---|---|---|---|---|---|\n",
+	);
+	for r in mark_rows() {
+		t.push_str(&format!("| {} |\n", r.join(" | ")));
+	}
+	t
+}
+
 fn region() -> &'static str {
 	let start = README.find("<!-- rules:start -->").expect("README has the rules:start marker");
 	let end = README.find("<!-- rules:end -->").expect("README has the rules:end marker");
@@ -153,6 +282,16 @@ fn readme_canonical_forms_match_the_code() {
 }
 
 #[test]
+fn readme_mark_table_matches_the_code() {
+	let rows = rows("#### Combining marks by script");
+	let expected = mark_rows();
+	assert_eq!(rows.len(), expected.len(), "rows of the mark table");
+	for (row, want) in rows.iter().zip(&expected) {
+		assert_eq!(row, &want.to_vec());
+	}
+}
+
+#[test]
 fn readme_candidates_match_the_code() {
 	let rows = rows("#### Suffix candidates");
 	assert_eq!(rows.len(), 8);
@@ -185,6 +324,7 @@ fn readme_constants_match_the_code() {
 		format!("`MAX_CANONICAL_BYTES` = {MAX_CANONICAL_BYTES}"),
 		format!("`MAX_BASE_BYTES` = {MAX_BASE_BYTES}"),
 		format!("`MAX_DISPLAY_BYTES` = {MAX_DISPLAY_BYTES}"),
+		format!("`MAX_DISPLAY_INPUT_BYTES` = {MAX_DISPLAY_INPUT_BYTES}"),
 	] {
 		assert!(r.contains(&needle), "README lacks {needle}");
 	}
@@ -194,9 +334,10 @@ fn readme_constants_match_the_code() {
 #[ignore]
 fn print_vectors() {
 	println!(
-		"#### Canonical forms\n\n{}\n#### Suffix candidates\n\n{}\n#### MSA ids\n\n{}",
+		"#### Canonical forms\n\n{}\n#### Suffix candidates\n\n{}\n#### MSA ids\n\n{}\n#### Combining marks by script\n\n{}",
 		canonical_table(),
 		candidates_table(),
-		msa_table()
+		msa_table(),
+		mark_table()
 	);
 }

@@ -22,6 +22,16 @@ fn plain_handles_are_valid() {
 		"नमस्ते",
 		"مرحبا",
 		"ab",
+		"ÐỨC",
+		"ĐỨC",
+		"パン",
+		"ポスト",
+		"बंद",
+		"ज़रा",
+		"பாஞ்ச",
+		"ทำ",
+		"ដំរី",
+		"آب",
 		"x1",
 	] {
 		let v = check(h).unwrap_or_else(|e| panic!("{h}: {e}"));
@@ -79,6 +89,71 @@ fn look_alikes_of_forbidden_characters_are_refused() {
 	] {
 		assert_eq!(check(h), Err(HandleError::ForbiddenCharacter(c)), "{h}");
 	}
+}
+
+#[test]
+fn look_alikes_of_the_separator_are_refused() {
+	// No base can imitate `base.suffix`: `alice·4821.1000` would pass for `alice.4821`.
+	for (h, c) in [
+		("alice·4821", '·'),
+		("alice\u{0387}4821", '\u{0387}'),
+		("alice\u{2024}4821", '\u{2024}'),
+		("alice\u{2027}4821", '\u{2027}'),
+		("alice\u{2E31}4821", '\u{2E31}'),
+		("ジョン・スミス", '・'),
+		("ｼﾞｮﾝ\u{FF65}ｽﾐｽ", '\u{FF65}'),
+		("ᐊᐧᐊ", 'ᐧ'),
+		("col·lega", '·'),
+		("ab٠", '٠'), // Arabic-Indic zero: a dot under UTS #39
+	] {
+		assert_eq!(check(h), Err(HandleError::ForbiddenCharacter(c)), "{h}");
+	}
+}
+
+#[test]
+fn letters_that_resemble_an_apostrophe_or_a_colon_are_valid() {
+	for h in [
+		"יוסי",
+		"ישראל",
+		"דני",
+		"ґанок",
+		"Ґанок",
+		"дзиґа",
+		"दुःख",
+		"अतः",
+		"દુઃખ",
+		"ทำ",
+		"น้ำ",
+		"ທຳ",
+		"ຄຳ",
+		"מצ׳",
+		"мʼясо",
+	] {
+		let v = check(h).unwrap_or_else(|e| panic!("{h}: {e}"));
+		assert!(!v.canonical.contains('\u{FFFD}'), "{h} -> {}", v.canonical);
+	}
+	// Common punctuation that looks like them stays forbidden.
+	for (h, c) in [("a'b", '\''), ("a’b", '’'), ("aʻb", 'ʻ'), ("a：b", '：')] {
+		assert_eq!(check(h), Err(HandleError::ForbiddenCharacter(c)), "{h}");
+	}
+}
+
+#[test]
+fn a_base_does_not_begin_with_a_combining_mark() {
+	for (h, m) in [
+		("\u{0301}alice", '\u{0301}'),
+		("\u{093F}कम", '\u{093F}'),
+		("\u{0E4D}า", '\u{0E4D}'),
+		("\u{3099}か", '\u{3099}'),
+		("\u{0903}ab", '\u{0903}'),
+	] {
+		assert_eq!(check(h), Err(HandleError::LeadingCombiningMark(m)), "{h:?}");
+	}
+	// A mark after the first character is fine, and a forbidden character is reported first.
+	assert!(check("कि").is_ok());
+	assert_eq!(check("\u{0301}a@"), Err(HandleError::ForbiddenCharacter('@')));
+	// Sara am is a letter, not a mark: a word may begin with it.
+	assert!(check("ำา").is_ok());
 }
 
 #[test]
@@ -177,6 +252,9 @@ fn reserved_list_is_an_argument() {
 		default_reserved_canonical(),
 		vec![canonical("admin"), canonical("everyone"), canonical("all")]
 	);
+	// The precomputed forms are those of DEFAULT_RESERVED, in order.
+	let computed: Vec<String> = DEFAULT_RESERVED.iter().map(|r| canonical(r)).collect();
+	assert_eq!(default_reserved_canonical(), computed);
 }
 
 #[test]
@@ -191,6 +269,7 @@ fn every_error_names_its_rule() {
 		(HandleError::CanonicalTooShort, "canonical form too short"),
 		(HandleError::CanonicalTooLong, "canonical form too long"),
 		(HandleError::Reserved, "reserved"),
+		(HandleError::LeadingCombiningMark('\u{0301}'), "(U+0301): a handle may not begin"),
 	];
 	for (e, needle) in cases {
 		let text = e.to_string();
@@ -210,6 +289,7 @@ fn rule_maps_each_error() {
 	assert_eq!(HandleError::TooShort.rule(), HandleRule::TooShort);
 	assert_eq!(HandleError::TooLong.rule(), HandleRule::TooLong);
 	assert_eq!(HandleError::CanonicalTooShort.rule(), HandleRule::CanonicalTooShort);
+	assert_eq!(HandleError::LeadingCombiningMark('x').rule(), HandleRule::LeadingCombiningMark);
 }
 
 #[cfg(feature = "codec")]

@@ -115,6 +115,8 @@ pub enum InvalidHandleReason {
 	CanonicalTooLong,
 	/// The handle, or a look-alike of it, is reserved.
 	Reserved,
+	/// Begins with a combining mark.
+	LeadingCombiningMark,
 }
 
 impl From<HandleRule> for InvalidHandleReason {
@@ -129,6 +131,7 @@ impl From<HandleRule> for InvalidHandleReason {
 			HandleRule::CanonicalTooShort => Self::CanonicalTooShort,
 			HandleRule::CanonicalTooLong => Self::CanonicalTooLong,
 			HandleRule::Reserved => Self::Reserved,
+			HandleRule::LeadingCombiningMark => Self::LeadingCombiningMark,
 		}
 	}
 }

@@ -1,0 +1,216 @@
+//! Canonical forms are storage keys, so they are pinned: digests of the fold of every code point,
+//! of the rule data (rule 3, marks, scripts, digits, reserved forms) and of the canonical forms of
+//! a fixed corpus are compared with committed values. Any change to the algorithm or to the
+//! pinned Unicode data that changes a form fails here until `CANONICAL_VERSION` is raised.
+
+#![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+extern crate std;
+
+use alloc::{string::String, vec::Vec};
+use std::format;
+
+use crate::{
+	canonical,
+	canonical::{push_fold, CharInfo, SCRIPT_UNIVERSE},
+	tables::{DEFAULT_RESERVED_CANONICAL, DIGIT_ZEROS},
+	CANONICAL_VERSION,
+};
+
+/// Digest of the fold (and forbidden flag) of every code point, for [`CANONICAL_VERSION`].
+const FOLD_DIGEST: &str = "5858e9f50a4750b8e37106cf1dca744e73ee21d702fed9f11af3c096daf6644b";
+/// Digest of the canonical forms of [`CORPUS`], for [`CANONICAL_VERSION`].
+const CORPUS_DIGEST: &str = "86e52049737373fba3fbe5cf43896cfedf594506f40f76b8ecff9daa2a843210";
+/// Digest of the rule data: rule-3 bit, mark bit and script set of every code point, the
+/// decimal digits and the canonical forms of the default reserved handles.
+const RULES_DIGEST: &str = "bd79a33804c8b076125d5bc32000f5a91720621e57abf832131af8f222abb472";
+
+/// Handles of many scripts whose canonical forms are pinned one by one (through their digest).
+pub(crate) const CORPUS: &[&str] = &[
+	"alice",
+	"Alice",
+	"ALICE",
+	"AIice",
+	"a1ice",
+	"аlice",
+	"alicë",
+	"ÀLİCE",
+	"bob",
+	"dob",
+	"BOB",
+	"ВОВ",
+	"pay",
+	"par",
+	"modern",
+	"rnodern",
+	"MODERN",
+	"h0ll0w",
+	"straße",
+	"STRASSE",
+	"admin",
+	"adm1n",
+	"АDMIN",
+	"everyone",
+	"all",
+	"Ωμέγα",
+	"ΩΜΕΓΑ",
+	"Дмитрий",
+	"ДМИТРИЙ",
+	"crème_brûlée",
+	"jean-luc",
+	"ÐỨC",
+	"ĐỨC",
+	"Łódź",
+	"ǅemal",
+	"ﬁnn",
+	"东京",
+	"東京",
+	"ひらがな",
+	"パン",
+	"ハン",
+	"ポスト",
+	"ホスト",
+	"がっこう",
+	"한국어",
+	"꽦꽦",
+	"नमस्ते",
+	"बंद",
+	"बद",
+	"रंग",
+	"ज़रा",
+	"जरा",
+	"पाँच",
+	"दुःख",
+	"अतः",
+	"কলকাতা",
+	"ਪੰਜਾਬ",
+	"ગુજરાત",
+	"ଓଡ଼ିଆ",
+	"கல்",
+	"தமிழ்",
+	"తెలుగు",
+	"ಕನ್ನಡ",
+	"മലയാളം",
+	"සිංහල",
+	"ทำ",
+	"ทํา",
+	"ทา",
+	"น้ำ",
+	"ສະບາຍດີ",
+	"ຄຳ",
+	"ដំរី",
+	"ដរី",
+	"မြန်မာ",
+	"བོད་ཡིག",
+	"ދިވެހި",
+	"آ",
+	"ا",
+	"مرحبا",
+	"مُحَمَّد",
+	"محمد",
+	"יוסי",
+	"ישראל",
+	"דני",
+	"ґанок",
+	"Ґанок",
+	"ქართული",
+	"Հայերեն",
+	"ᏣᎳᎩ",
+	"ꆈꌠ",
+	"ߒߞߏ",
+	"ali@ce",
+	"ali＠ce",
+	"alice·4821",
+	"a'b",
+	"a`b",
+	"x_1-2",
+];
+
+fn hex(bytes: &[u8]) -> String {
+	bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn all_chars() -> impl Iterator<Item = char> {
+	(0u32..=0x10FFFF).filter_map(char::from_u32)
+}
+
+fn fold_digest() -> String {
+	let mut data = Vec::new();
+	let mut folded = String::new();
+	for c in all_chars() {
+		folded.clear();
+		let flags = push_fold(c, &mut folded);
+		data.extend_from_slice(&u32::from(c).to_le_bytes());
+		data.extend_from_slice(folded.as_bytes());
+		data.push(0xFF);
+		data.push(u8::from(flags.forbidden));
+	}
+	hex(&sp_crypto_hashing::blake2_256(&data))
+}
+
+fn corpus_digest() -> String {
+	let mut data = String::new();
+	for input in CORPUS {
+		data.push_str(input);
+		data.push('\t');
+		data.push_str(&canonical(input));
+		data.push('\n');
+	}
+	hex(&sp_crypto_hashing::blake2_256(data.as_bytes()))
+}
+
+fn rules_digest() -> String {
+	let mut data = Vec::new();
+	for name in SCRIPT_UNIVERSE {
+		data.extend_from_slice(name.as_bytes());
+		data.push(0xFF);
+	}
+	for c in all_chars() {
+		let info = CharInfo::of(c);
+		data.push(u8::from(info.allowed()) | u8::from(info.is_mark()) << 1);
+		if info.allowed() {
+			data.extend_from_slice(&info.script_mask().to_le_bytes());
+		}
+	}
+	for zero in DIGIT_ZEROS {
+		data.extend_from_slice(&zero.to_le_bytes());
+	}
+	for r in DEFAULT_RESERVED_CANONICAL {
+		data.extend_from_slice(r.as_bytes());
+		data.push(0xFF);
+	}
+	hex(&sp_crypto_hashing::blake2_256(&data))
+}
+
+#[test]
+fn folds_of_every_code_point_are_pinned() {
+	let digest = fold_digest();
+	assert_eq!(
+		digest, FOLD_DIGEST,
+		"the fold of some code point changed, so canonical forms (storage keys) change: raise \
+		 CANONICAL_VERSION (now {CANONICAL_VERSION}), write a storage migration that re-keys every \
+		 handle, then set FOLD_DIGEST and CORPUS_DIGEST to the new values"
+	);
+}
+
+#[test]
+fn canonical_forms_of_the_corpus_are_pinned() {
+	let digest = corpus_digest();
+	assert_eq!(
+		digest, CORPUS_DIGEST,
+		"canonical forms of the pinned corpus changed: raise CANONICAL_VERSION (now \
+		 {CANONICAL_VERSION}) and write a storage migration, then set CORPUS_DIGEST to the new value \
+		 (if only CORPUS itself was edited, update the digest alone)"
+	);
+}
+
+#[test]
+fn rule_data_is_pinned() {
+	let digest = rules_digest();
+	assert_eq!(
+		digest, RULES_DIGEST,
+		"the rule data changed (rule-3 bit, combining marks, script sets, decimal digits or the \
+		 reserved forms): handles that were valid may now be refused or the reverse; document the \
+		 change in the README and the release notes, then set RULES_DIGEST to the new value"
+	);
+}

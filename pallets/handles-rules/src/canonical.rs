@@ -179,6 +179,18 @@ fn push_hangul(cp: u32, out: &mut String) -> CharFold {
 /// non-zero combining class is stably sorted by class. This needs only the combining classes,
 /// not the decomposition tables. Tests compare it with NFD.
 pub(crate) fn reorder_marks(folded: String) -> String {
+	// Most texts with marks are in order already (a mark after a starter, or marks of rising
+	// class): then the string is returned as it is, with no allocation.
+	let mut previous = 0u8;
+	let in_order = folded.chars().all(|c| {
+		let class = canonical_combining_class(c);
+		let ok = class == 0 || previous <= class;
+		previous = class;
+		ok
+	});
+	if in_order {
+		return folded;
+	}
 	let mut out = String::with_capacity(folded.len());
 	let mut run: Vec<(u8, char)> = Vec::new();
 	for c in folded.chars() {

@@ -106,16 +106,11 @@ pub fn validate(
 	let mut forbidden = false;
 	let mut allowed = true;
 	let mut reorder = false;
-	let mut leading_mark = None;
 	let mut scripts = MixedScriptCheck::new();
 	for c in text.chars() {
-		// One table lookup gives the fold, its flags, the rule-3 bit, the mark bit and the
-		// script set.
-		let info = CharInfo::of(c);
-		if chars == 0 && info.is_mark() {
-			leading_mark = Some(c);
-		}
 		chars += 1;
+		// One table lookup gives the fold, its flags, the rule-3 bit and the script set.
+		let info = CharInfo::of(c);
 		let f = push_fold_with(c, info, &mut folded);
 		reorder |= f.reorder;
 		// The table flags every character of FORBIDDEN_CHARS too (they fold to themselves).
@@ -131,8 +126,11 @@ pub fn validate(
 			return Err(e);
 		}
 	}
-	if let Some(mark) = leading_mark {
-		return Err(HandleError::LeadingCombiningMark(mark));
+	// No ASCII character is a mark, so only a non-ASCII first character is looked up again.
+	if text.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+		if let Some(mark) = text.chars().next().filter(|c| CharInfo::of(*c).is_mark()) {
+			return Err(HandleError::LeadingCombiningMark(mark));
+		}
 	}
 	if !allowed {
 		if let Some(c) = text.chars().find(|c| !CharInfo::of(*c).allowed()) {

@@ -84,6 +84,10 @@ export async function startDevNode({
  * - `stop({ signal = 'SIGINT', graceMs = 15000 })`: sends `signal`, SIGKILL after `graceMs`,
  *   resolves to `{ code, signal }` once the process has exited;
  * - `kill()`: SIGKILL at once, resolves when the process has exited.
+ * `binary` may also be a command that ends up running the node, such as `bash` with
+ * `args = ['scripts/node', ...]` (found on PATH when it has no `/`; `cwd` is its working
+ * directory): with `group: true` it gets a process group of its own, and `stop()`/`kill()` signal
+ * that group (whatever the command started, e.g. cargo, ends with it).
  * Rejects at once when the binary is missing, and with the node's last log lines when the node
  * exits or does not answer within `startTimeoutMs` (then the process is killed).
  */
@@ -92,18 +96,28 @@ export async function spawnNode({
   binary = nodeBinaryPath(),
   args,
   rpcPort,
+  cwd,
+  group = false,
   startTimeoutMs = Number(process.env.HANDLES_NODE_START_TIMEOUT_MS || 180_000),
   keepLines = 600,
 }) {
-  if (!existsSync(binary)) {
+  if (binary.includes('/') && !existsSync(binary)) {
     throw new Error(
-      `handles-node binary not found at ${binary}: build it (cargo build -p handles-node) ` +
+      `handles-node binary not found at ${binary}: build it (bash scripts/build) ` +
         'or set HANDLES_NODE to its path',
     );
   }
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd, detached: group });
+  const signalChild = (sig) => {
+    if (!group) return child.kill(sig);
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      // the group is gone already
+    }
+  };
   // Never leave a node behind, even when the test process ends without calling stop().
-  const killOnExit = () => child.kill('SIGKILL');
+  const killOnExit = () => signalChild('SIGKILL');
   process.once('exit', killOnExit);
   child.once('exit', () => process.off('exit', killOnExit));
   const lines = [];
@@ -130,9 +144,9 @@ export async function spawnNode({
 
   async function stop({ signal = 'SIGINT', graceMs = 15_000 } = {}) {
     if (exitInfo) return exitInfo;
-    child.kill(signal);
+    signalChild(signal);
     const timer = setTimeout(() => {
-      if (!exitInfo) child.kill('SIGKILL');
+      if (!exitInfo) signalChild('SIGKILL');
     }, graceMs);
     const result = await exitPromise;
     clearTimeout(timer);

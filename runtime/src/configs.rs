@@ -23,9 +23,10 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	Signature, System, DAYS, EXISTENTIAL_DEPOSIT, SLOT_DURATION, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, MultiBlockMigrations, Nonce,
+	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, Signature, System, DAYS, EXISTENTIAL_DEPOSIT, SLOT_DURATION,
+	VERSION,
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -60,6 +61,9 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	/// Multi-block migrations run before any transaction of a block, and while one is under way
+	/// blocks hold no transactions.
+	type MultiBlockMigrator = MultiBlockMigrations;
 }
 
 impl pallet_aura::Config for Runtime {
@@ -173,4 +177,32 @@ impl pallet_handles::Config for Runtime {
 	type MaxPayloadsPerExpiration = ConstU32<1000>;
 	type MaxReservedHandles = ConstU32<256>;
 	type WeightInfo = pallet_handles::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Weight that multi-block migrations may use per block: half of a block.
+	pub MbmServiceWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+/// Multi-block migrations, oldest first. Each runs once: it checks the storage version it
+/// migrates from.
+#[cfg(not(feature = "runtime-benchmarks"))]
+pub type MultiBlockMigrationSet = (pallet_handles::migrations::CanonicalFormV2<Runtime>,);
+
+impl pallet_migrations::Config for Runtime {
+	#[allow(deprecated)]
+	type RuntimeEvent = RuntimeEvent;
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type Migrations = MultiBlockMigrationSet;
+	// The pallet's own benchmarks need its mocked migrations.
+	#[cfg(feature = "runtime-benchmarks")]
+	type Migrations = pallet_migrations::mock_helpers::MockedMigrations;
+	type CursorMaxLen = ConstU32<{ 1 << 16 }>;
+	type IdentifierMaxLen = ConstU32<256>;
+	type MigrationStatusHandler = ();
+	/// A failed migration (its step rolls back) lets transactions in again, so that governance
+	/// can upgrade to a fix; a frozen chain could not even do that (no safe-mode pallet here).
+	type FailedMigrationHandler = frame_support::migrations::ForceUnstuckOnFailedMigration;
+	type MaxServiceWeight = MbmServiceWeight;
+	type WeightInfo = pallet_migrations::weights::SubstrateWeight<Runtime>;
 }

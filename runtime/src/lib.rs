@@ -1,7 +1,8 @@
 //! Wasm runtime of the handles chain.
 //!
 //! Pallets: `System`, `Timestamp`, `Aura`, `Grandpa`, `Balances`, `TransactionPayment`, `Sudo`,
-//! `Council` (pallet-collective) and `Handles` (pallet-handles). Handle governance is `Root`
+//! `Council` (pallet-collective), `Handles` (pallet-handles) and `MultiBlockMigrations`
+//! (pallet-migrations, which runs the storage migrations of runtime upgrades over several blocks). Handle governance is `Root`
 //! (sudo) or more than half of the council. The runtime API `HandlesApi` serves the
 //! `handles_*` JSON-RPC methods of the node.
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -69,7 +70,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("handles"),
 	impl_name: alloc::borrow::Cow::Borrowed("handles-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -201,4 +202,7 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type Handles = pallet_handles;
+
+	#[runtime::pallet_index(9)]
+	pub type MultiBlockMigrations = pallet_migrations;
 }

@@ -7,6 +7,7 @@
 //! - `features/`: one module per feature (create, retire, change, transfer, governance, payload
 //!   checks, hooks, read functions, invariants).
 //! - [`types`]: storage records, payloads and the signed-message format.
+//! - [`migrations`]: storage migrations (canonical forms of rules version 2).
 //! - [`weights`]: the [`WeightInfo`] trait and its figures.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -14,6 +15,7 @@
 extern crate alloc;
 
 mod features;
+pub mod migrations;
 pub mod types;
 pub mod weights;
 
@@ -39,8 +41,9 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::{IdentifyAccount, Verify};
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version: 1 since canonical forms of version 2 of the rules crate
+	/// (migration [`migrations::CanonicalFormV2`] from 0).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -282,6 +285,17 @@ pub mod pallet {
 		ReservedHandleRemoved {
 			/// Canonical form removed from the reserved list (UTF-8).
 			canonical: Vec<u8>,
+		},
+		/// A storage migration of canonical forms found two handles that are now look-alikes with
+		/// the same suffix: the one held longer keeps the pair, this MSA's handle is released (the
+		/// MSA stays, without a handle, and may take another with `change_handle`).
+		HandleReleasedByMigration {
+			/// The MSA whose handle was released.
+			msa_id: MsaId,
+			/// The display handle it held.
+			handle: Vec<u8>,
+			/// The MSA that keeps the pair.
+			held_by: MsaId,
 		},
 		/// The seeds of suffix candidates rotated.
 		SeedRotated {

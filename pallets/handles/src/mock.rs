@@ -137,10 +137,16 @@ pub fn sponsor() -> RuntimeOrigin {
 
 /// Storage of the mock: the product defaults, both seeds [`GENESIS_SEED`].
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_handles::GenesisConfig::<Test> { initial_seed: GENESIS_SEED, ..Default::default() }
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	// The whole runtime's genesis, as a chain builds it (pallets' storage versions included).
+	let storage = RuntimeGenesisConfig {
+		system: Default::default(),
+		handles: pallet_handles::GenesisConfig::<Test> {
+			initial_seed: GENESIS_SEED,
+			..Default::default()
+		},
+	}
+	.build_storage()
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.register_extension(sp_keystore::KeystoreExt::new(
 		sp_keystore::testing::MemoryKeystore::new(),

@@ -7,6 +7,7 @@ mod create_tests;
 mod governance_tests;
 mod invariants_tests;
 mod lookalike_tests;
+mod migration_tests;
 mod race_tests;
 mod read_tests;
 mod replay_tests;

@@ -64,12 +64,13 @@ describe('bad input through RPC and extrinsics', { timeout: 300_000 }, () => {
     return res.error;
   }
 
-  test('too long: base handle over 32 bytes, display handle over 43 bytes (8002)', async () => {
+  test('too long: base handle over 32 bytes, display handle over 73 bytes (8002)', async () => {
     await expectRpcError('handles_getSuffixOptions', ['a'.repeat(33)], CODES.HANDLE_TOO_LONG, /33 bytes.*at most 32/);
     await expectRpcError('handles_getSuffixOptions', ['é'.repeat(17)], CODES.HANDLE_TOO_LONG, /34 bytes/); // 17 chars, 34 bytes
     await expectRpcError('handles_validateHandle', ['b'.repeat(40)], CODES.HANDLE_TOO_LONG, /at most 32/);
     await expectRpcError('handles_getSuffixOptions', ['x'.repeat(100_000)], CODES.HANDLE_TOO_LONG, /100000 bytes/);
-    await expectRpcError('handles_getMsaForHandle', [`${'a'.repeat(40)}.1234`], CODES.HANDLE_TOO_LONG, /display handle is 45 bytes.*at most 43/);
+    await expectRpcError('handles_getMsaForHandle', [`${'a'.repeat(70)}.1234`], CODES.HANDLE_TOO_LONG, /display handle is 75 bytes.*at most 73/);
+    await expectRpcError('handles_getMsaForHandle', [`${'a'.repeat(40)}.1234`], CODES.HANDLE_TOO_LONG, /base handle is 40 bytes/);
     await expectRpcError('handles_getMsaForHandle', [`${'a'.repeat(33)}.1`], CODES.HANDLE_TOO_LONG, /base handle is 33 bytes/);
   });
 
@@ -77,8 +78,12 @@ describe('bad input through RPC and extrinsics', { timeout: 300_000 }, () => {
     for (const display of ['alice', 'alice.', '.1234', 'alice.+123', 'alice.-1', 'alice.0123', 'alice.12a', 'alice.4294967296', 'alice. 12', '']) {
       await expectRpcError('handles_getMsaForHandle', [display], CODES.MALFORMED_DISPLAY_HANDLE, /malformed/);
     }
-    // The last dot splits: a dot in the base is a valid shape (it just cannot be registered).
-    assert.equal(await rpc('handles_getMsaForHandle', ['a.b.1234']), null);
+    // The last dot splits, and a base holding a dot is malformed (no base can contain one).
+    for (const display of ['a.b.1234', 'Ali.ce.12', '..1']) {
+      await expectRpcError('handles_getMsaForHandle', [display], CODES.MALFORMED_DISPLAY_HANDLE, /malformed/);
+    }
+    // A suffix in other decimal digits is well formed.
+    assert.equal(await rpc('handles_getMsaForHandle', ['alice.４８２１']), null);
     assert.equal(await rpc('handles_getMsaForHandle', ['alice.0']), null);
     assert.equal(await rpc('handles_getMsaForHandle', ['alice.4294967295']), null);
   });

@@ -15,7 +15,7 @@ pub const RUNTIME_ERROR: i32 = 8000;
 /// The `at` block hash names a block this node does not know.
 pub const UNKNOWN_BLOCK: i32 = 8001;
 /// A base handle is longer than `handles_rules::MAX_BASE_BYTES` bytes or a display handle is
-/// longer than `handles_rules::MAX_DISPLAY_BYTES` bytes (lengths count UTF-8 bytes, not
+/// longer than `handles_rules::MAX_DISPLAY_INPUT_BYTES` bytes (lengths count UTF-8 bytes, not
 /// characters).
 pub const HANDLE_TOO_LONG: i32 = 8002;
 /// A display handle is not `base.suffix` with a non-empty base and a decimal `u32` suffix without

@@ -20,7 +20,7 @@
 //!
 //! Bad input never panics: it is a JSON-RPC error with one of the codes in [`error`] and a message
 //! saying what is wrong. The RPC checks what it can without chain state (lengths against
-//! [`handles_rules::MAX_BASE_BYTES`] and [`handles_rules::MAX_DISPLAY_BYTES`], the `base.suffix`
+//! [`handles_rules::MAX_BASE_BYTES`] and [`handles_rules::MAX_DISPLAY_INPUT_BYTES`], the `base.suffix`
 //! shape of display handles, SS58 accounts) before calling the runtime; the handle rules
 //! themselves are the runtime's (and `handles-rules`') business.
 //!
@@ -175,16 +175,17 @@ fn check_base_len(base_handle: &str) -> RpcResult<()> {
 }
 
 /// Checks the `base.suffix` shape of a display handle with [`handles_rules::parse_display`]: a
-/// non-empty base of at most `MAX_BASE_BYTES`, a `.`, and a decimal `u32` suffix without sign or
-/// leading zeros, `MAX_DISPLAY_BYTES` in all.
+/// non-empty base of at most `MAX_BASE_BYTES` without `.`, a `.`, and a decimal `u32` suffix
+/// without sign or leading zeros in one kind of Unicode decimal digits (`alice.４８２１`),
+/// `MAX_DISPLAY_INPUT_BYTES` in all.
 fn check_display_handle(display_handle: &str) -> RpcResult<()> {
 	let len = display_handle.len();
-	if len > handles_rules::MAX_DISPLAY_BYTES {
+	if len > handles_rules::MAX_DISPLAY_INPUT_BYTES {
 		return Err(error(
 			HANDLE_TOO_LONG,
 			format!(
 				"display handle is {len} bytes of UTF-8, at most {} are allowed",
-				handles_rules::MAX_DISPLAY_BYTES
+				handles_rules::MAX_DISPLAY_INPUT_BYTES
 			),
 		));
 	}

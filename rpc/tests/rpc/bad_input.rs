@@ -4,7 +4,7 @@
 use handles_rpc::error::{
 	HANDLE_TOO_LONG, INVALID_ACCOUNT, INVALID_HANDLE, MALFORMED_DISPLAY_HANDLE, RUNTIME_ERROR,
 };
-use handles_rules::{MAX_BASE_BYTES, MAX_DISPLAY_BYTES};
+use handles_rules::{MAX_BASE_BYTES, MAX_DISPLAY_BYTES, MAX_DISPLAY_INPUT_BYTES};
 use serde_json::json;
 
 use crate::{mock, request, RpcError};
@@ -29,6 +29,8 @@ fn limits_are_those_of_the_contract() {
 	assert_eq!(MAX_BASE_BYTES, 32);
 	// base, `.`, and the ten digits of u32::MAX.
 	assert_eq!(MAX_DISPLAY_BYTES, 43);
+	// The same with digits of up to 4 bytes each (`𝟒` U+1D7D2).
+	assert_eq!(MAX_DISPLAY_INPUT_BYTES, 73);
 }
 
 #[test]
@@ -92,18 +94,32 @@ async fn huge_input_is_refused_without_panic() {
 }
 
 #[tokio::test]
-async fn display_handle_over_43_bytes_is_too_long() {
-	let display = format!("{}.{}", "a".repeat(32), "12345678901"); // 44 bytes
-	assert_eq!(display.len(), 44);
+async fn display_handle_over_73_bytes_is_too_long() {
+	let display = format!("{}.{}", "a".repeat(32), "𝟏".repeat(11)); // 32 + 1 + 44 bytes
+	assert_eq!(display.len(), 77);
 	let (e, calls) = err("handles_getMsaForHandle", json!([display])).await;
 	assert_eq!(e.code, i64::from(HANDLE_TOO_LONG));
-	assert_eq!(e.message, "display handle is 44 bytes of UTF-8, at most 43 are allowed");
+	assert_eq!(e.message, "display handle is 77 bytes of UTF-8, at most 73 are allowed");
 	assert_eq!(calls, 0);
 
-	// The longest well-formed display handle (43 bytes) reaches the runtime: null, not an error.
+	// The longest well-formed display handles reach the runtime: null, not an error. In ASCII
+	// digits (43 bytes) and in 4-byte mathematical digits (73 bytes).
 	let longest = format!("{}.{}", "a".repeat(32), u32::MAX);
 	assert_eq!(longest.len(), 43);
 	assert!(ok("handles_getMsaForHandle", json!([longest])).await.is_null());
+	let wide = format!("{}.𝟒𝟐𝟗𝟒𝟗𝟔𝟕𝟐𝟗𝟓", "a".repeat(32));
+	assert_eq!(wide.len(), 73);
+	assert!(ok("handles_getMsaForHandle", json!([wide])).await.is_null());
+}
+
+#[tokio::test]
+async fn display_handle_with_a_dotted_base_is_malformed() {
+	for display in ["Ali.ce.12", "..1", "a.b.1234"] {
+		let (e, calls) = err("handles_getMsaForHandle", json!([display])).await;
+		assert_eq!(e.code, i64::from(MALFORMED_DISPLAY_HANDLE), "{display}");
+		assert!(e.message.contains("malformed"), "{display}: {}", e.message);
+		assert_eq!(calls, 0);
+	}
 }
 
 #[tokio::test]
@@ -120,7 +136,8 @@ async fn malformed_display_handles_are_refused_with_the_reason() {
 	const NO_SUFFIX: &str = "has no suffix: expected base.suffix";
 	const EMPTY_BASE: &str = "has an empty base";
 	const BAD_SUFFIX: &str =
-		"invalid suffix: expected decimal digits without sign or leading zeros that fit in 32 bits";
+		"invalid suffix: expected decimal digits of one kind, without sign or leading zeros, that fit in 32 bits";
+	const DOTTED_BASE: &str = "has a '.' in its base";
 	let cases = [
 		("alice", NO_SUFFIX),
 		("", NO_SUFFIX),
@@ -138,8 +155,12 @@ async fn malformed_display_handles_are_refused_with_the_reason() {
 		("alice.0x10", BAD_SUFFIX),
 		("alice.1e3", BAD_SUFFIX),
 		("alice.1_000", BAD_SUFFIX),
-		("alice.\u{ff11}\u{ff12}", BAD_SUFFIX), // fullwidth digits
-		("alice.\u{661}\u{662}", BAD_SUFFIX),   // Arabic-Indic digits
+		("alice.\u{ff11}2", BAD_SUFFIX), // fullwidth and ASCII digits mixed
+		("alice.\u{661}\u{ff12}", BAD_SUFFIX), // Arabic-Indic and fullwidth digits mixed
+		("alice.\u{ff10}\u{ff11}", BAD_SUFFIX), // a leading zero in fullwidth digits
+		("a.b.1234", DOTTED_BASE),
+		("Ali.ce.12", DOTTED_BASE),
+		("..1", DOTTED_BASE),
 		("alice.99999999999", BAD_SUFFIX),
 		("alice.4294967296", BAD_SUFFIX),
 	];
@@ -163,12 +184,13 @@ async fn well_formed_display_handles_reach_the_runtime() {
 }
 
 #[tokio::test]
-async fn base_breaking_a_rule_in_a_display_handle_is_invalid_handle_from_the_runtime() {
-	// `a.b.1234` has the `base.suffix` shape (base `a.b`); the runtime refuses the base.
-	let (e, calls) = err("handles_getMsaForHandle", json!(["a.b.1234"])).await;
-	assert_eq!(e.code, i64::from(INVALID_HANDLE));
-	assert_eq!(e.message, "invalid handle: rule 2: `.` is not allowed");
-	assert_eq!(calls, 1);
+async fn suffixes_in_other_decimal_digits_reach_the_runtime() {
+	for input in ["alice.\u{ff14}\u{ff18}\u{ff12}\u{ff11}", "alice.\u{966}", "alice.\u{96a}\u{968}"] {
+		let (module, client) = mock::module();
+		let res = request(&module, "handles_getMsaForHandle", json!([input])).await.unwrap();
+		assert!(res.is_null(), "{input:?}");
+		assert_eq!(client.calls()[0].arg, input.as_bytes().to_vec());
+	}
 }
 
 #[tokio::test]

@@ -121,12 +121,22 @@ export async function spawnNode({
   process.once('exit', killOnExit);
   child.once('exit', () => process.off('exit', killOnExit));
   const lines = [];
-  const keep = (chunk) => {
-    for (const line of chunk.toString().split('\n')) if (line) lines.push(line);
+  const push = (line) => {
+    if (line) lines.push(line);
     if (lines.length > keepLines) lines.splice(0, lines.length - keepLines);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  // Whole lines only: a chunk may end in the middle of one, which waits for the next chunk.
+  const keep = (stream) => {
+    let partial = '';
+    stream.on('data', (chunk) => {
+      const parts = (partial + chunk.toString()).split('\n');
+      partial = parts.pop();
+      parts.forEach(push);
+    });
+    stream.on('end', () => push(partial));
+  };
+  keep(child.stdout);
+  keep(child.stderr);
   let exitInfo = null;
   const exitPromise = new Promise((resolve) => {
     child.on('exit', (code, signal) => {

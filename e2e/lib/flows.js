@@ -132,25 +132,27 @@ export function createTx(api, owner, signature, { baseHandle, suffix, expiration
   });
 }
 
-/** `handles.retireHandle(owner, signature, payload)` */
-export function retireTx(api, owner, signature, { msaId, expiration }) {
-  return api.tx.handles.retireHandle(addressOf(owner), signature, { msaId, expiration });
+/** `handles.retireHandle(owner, signature, payload)`; `handle`: the MSA's display handle. */
+export function retireTx(api, owner, signature, { msaId, handle, expiration }) {
+  return api.tx.handles.retireHandle(addressOf(owner), signature, { msaId, handle: bytesArg(handle), expiration });
 }
 
-/** `handles.changeHandle(owner, signature, payload)` */
-export function changeTx(api, owner, signature, { msaId, newBaseHandle, newSuffix, expiration }) {
+/** `handles.changeHandle(owner, signature, payload)`; `oldHandle`: the MSA's display handle or null. */
+export function changeTx(api, owner, signature, { msaId, oldHandle, newBaseHandle, newSuffix, expiration }) {
   return api.tx.handles.changeHandle(addressOf(owner), signature, {
     msaId,
+    oldHandle: oldHandle === null || oldHandle === undefined ? null : bytesArg(oldHandle),
     newBaseHandle: bytesArg(newBaseHandle),
     newSuffix,
     expiration,
   });
 }
 
-/** `handles.transferOwnership(owner, signature, newOwner, newOwnerSignature, payload)` */
-export function transferTx(api, owner, signature, newOwner, newOwnerSignature, { msaId, newOwner: payloadNewOwner, expiration }) {
+/** `handles.transferOwnership(owner, signature, newOwner, newOwnerSignature, payload)`; the payload names the current `owner`. */
+export function transferTx(api, owner, signature, newOwner, newOwnerSignature, { msaId, owner: payloadOwner, newOwner: payloadNewOwner, expiration }) {
   return api.tx.handles.transferOwnership(addressOf(owner), signature, addressOf(newOwner), newOwnerSignature, {
     msaId,
+    owner: addressOf(payloadOwner),
     newOwner: addressOf(payloadNewOwner),
     expiration,
   });

@@ -59,19 +59,30 @@ export function encodeCreateHandlePayload({ baseHandle, suffix, expiration }) {
   return u8aConcat(scaleBytes(baseHandle), u32Le(suffix), u32Le(expiration));
 }
 
-/** The fields of `RetireHandlePayload { msa_id, expiration }`, SCALE-encoded. */
-export function encodeRetireHandlePayload({ msaId, expiration }) {
-  return u8aConcat(u32Le(msaId), u32Le(expiration));
+/**
+ * The fields of `RetireHandlePayload { msa_id, handle, expiration }`, SCALE-encoded; `handle` is
+ * the display handle the MSA holds, as the chain shows it (`Alice.4821`).
+ */
+export function encodeRetireHandlePayload({ msaId, handle, expiration }) {
+  return u8aConcat(u32Le(msaId), scaleBytes(handle), u32Le(expiration));
 }
 
-/** The fields of `ChangeHandlePayload { msa_id, new_base_handle, new_suffix, expiration }`. */
-export function encodeChangeHandlePayload({ msaId, newBaseHandle, newSuffix, expiration }) {
-  return u8aConcat(u32Le(msaId), scaleBytes(newBaseHandle), u32Le(newSuffix), u32Le(expiration));
+/** SCALE `Option<Vec<u8>>`: 0x00 for null/undefined, else 0x01 and the byte vector. */
+export function scaleOptionBytes(value) {
+  return value === null || value === undefined ? Uint8Array.of(0) : u8aConcat(Uint8Array.of(1), scaleBytes(value));
 }
 
-/** The fields of `TransferOwnershipPayload { msa_id, new_owner, expiration }`. */
-export function encodeTransferOwnershipPayload({ msaId, newOwner, expiration }) {
-  return u8aConcat(u32Le(msaId), accountBytes(newOwner), u32Le(expiration));
+/**
+ * The fields of `ChangeHandlePayload { msa_id, old_handle, new_base_handle, new_suffix,
+ * expiration }`; `oldHandle` is the display handle the MSA holds, or null when it holds none.
+ */
+export function encodeChangeHandlePayload({ msaId, oldHandle, newBaseHandle, newSuffix, expiration }) {
+  return u8aConcat(u32Le(msaId), scaleOptionBytes(oldHandle), scaleBytes(newBaseHandle), u32Le(newSuffix), u32Le(expiration));
+}
+
+/** The fields of `TransferOwnershipPayload { msa_id, owner, new_owner, expiration }`. */
+export function encodeTransferOwnershipPayload({ msaId, owner, newOwner, expiration }) {
+  return u8aConcat(u32Le(msaId), accountBytes(owner), accountBytes(newOwner), u32Le(expiration));
 }
 
 const ENCODERS = {

@@ -226,7 +226,7 @@ describe('bad input through RPC and extrinsics', { timeout: 300_000 }, () => {
       ['bo\uFF20b', 'ForbiddenCharacter'],
       ['\u0430dmin', 'MixedScript'],
     ]) {
-      const payload = { msaId: valid.msaId, newBaseHandle: base, newSuffix: 1000, expiration: exp };
+      const payload = { msaId: valid.msaId, oldHandle: valid.display, newBaseHandle: base, newSuffix: 1000, expiration: exp };
       const s = signPayload(valid.owner, api.genesisHash, PayloadKind.change, payload);
       const res = await submit(api, changeTx(api, valid.owner, s, payload), ctx.bob);
       assert.equal(res.error?.name, 'InvalidHandle', res.error?.text);

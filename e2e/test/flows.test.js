@@ -183,7 +183,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const h = held.get('sr-wrapped');
     const newBase = 'Alicia';
     const { suffix, canonical } = await pickSuffix(newBase);
-    const payload = { msaId: h.msaId, newBaseHandle: newBase, newSuffix: suffix, expiration: await expiration() };
+    const payload = { msaId: h.msaId, oldHandle: h.display, newBaseHandle: newBase, newSuffix: suffix, expiration: await expiration() };
     const res = await submit(api, signedCall(api, 'change', h.owner, payload), ctx.bob);
     ok(res, 'change');
     changedAt = res.blockNumber;
@@ -202,13 +202,13 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
   let retiredAt;
   test('retire_handle: the MSA stays, without a handle; the handle is released', async () => {
     const h = held.get('sr-wrapped');
-    const payload = { msaId: h.msaId, expiration: await expiration() };
+    const payload = { msaId: h.msaId, handle: h.display, expiration: await expiration() };
     const res = await submit(api, signedCall(api, 'retire', h.owner, payload, { wrap: false }), ctx.bob);
     ok(res, 'retire');
     retiredAt = res.blockNumber;
     await expectRetired(res, h);
     // Retiring again: the MSA has no handle.
-    const again = await submit(api, signedCall(api, 'retire', h.owner, { msaId: h.msaId, expiration: await expiration(51) }), ctx.bob);
+    const again = await submit(api, signedCall(api, 'retire', h.owner, { msaId: h.msaId, handle: h.display, expiration: await expiration(51) }), ctx.bob);
     fails(again, 'MsaHasNoHandle');
   });
 
@@ -255,7 +255,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     // The MSA without a handle changes back to it: old_handle is None.
     const back = await submit(
       api,
-      signedCall(api, 'change', h.owner, { msaId: h.msaId, newBaseHandle: old.base, newSuffix: old.suffix, expiration: await expiration() }),
+      signedCall(api, 'change', h.owner, { msaId: h.msaId, oldHandle: null, newBaseHandle: old.base, newSuffix: old.suffix, expiration: await expiration() }),
       ctx.bob,
     );
     ok(back, 'change back');
@@ -270,7 +270,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const h = held.get('sr-wrapped'); // sr25519 owner, holds Alice.x
     const target = held.get('ecdsa-raw'); // ecdsa owner with one MSA already
     const newOwner = target.owner;
-    const payload = { msaId: h.msaId, newOwner: newOwner.address, expiration: await expiration() };
+    const payload = { msaId: h.msaId, owner: h.owner.address, newOwner: newOwner.address, expiration: await expiration() };
     const sig = signPayload(h.owner, api.genesisHash, PayloadKind.transfer, payload);
     const newSig = signPayload(newOwner, api.genesisHash, PayloadKind.transfer, payload, { wrap: false });
 
@@ -279,10 +279,15 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     fails(await submit(api, transferTx(api, h.owner, sig, newOwner, wrongNew, payload), ctx.bob), 'InvalidNewOwnerSignature');
     // The new_owner argument differs from the payload's.
     fails(await submit(api, transferTx(api, h.owner, sig, ctx.dave, newSig, payload), ctx.bob), 'NewOwnerMismatch');
-    // Someone else claims to be the owner.
+    // Someone else submits the owner's payload as "owner": the payload names the owner.
     const thief = freshPair('sr25519');
     const thiefSig = signPayload(thief, api.genesisHash, PayloadKind.transfer, payload);
-    fails(await submit(api, transferTx(api, thief, thiefSig, newOwner, newSig, payload), ctx.bob), 'NotOwner');
+    fails(await submit(api, transferTx(api, thief, thiefSig, newOwner, newSig, payload), ctx.bob), 'OwnerMismatch');
+    // ... or a payload that names himself: he is not the owner.
+    const thiefPayload = { ...payload, owner: thief.address };
+    const thiefOwnSig = signPayload(thief, api.genesisHash, PayloadKind.transfer, thiefPayload);
+    const newSigForThief = signPayload(newOwner, api.genesisHash, PayloadKind.transfer, thiefPayload);
+    fails(await submit(api, transferTx(api, thief, thiefOwnSig, newOwner, newSigForThief, thiefPayload), ctx.bob), 'NotOwner');
     await expectHeld(h);
 
     const res = await submit(api, transferTx(api, h.owner, sig, newOwner, newSig, payload), ctx.bob);
@@ -309,9 +314,9 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const oldOwner = held.get('transferred-old-owner').owner;
     const target = held.get('ecdsa-raw');
     const exp = await expiration();
-    fails(await submit(api, signedCall(api, 'retire', oldOwner, { msaId: h.msaId, expiration: exp }), ctx.bob), 'NotOwner');
+    fails(await submit(api, signedCall(api, 'retire', oldOwner, { msaId: h.msaId, handle: h.display, expiration: exp }), ctx.bob), 'NotOwner');
     const { suffix, canonical } = await pickSuffix('Alexa');
-    const changePayload = { msaId: h.msaId, newBaseHandle: 'Alexa', newSuffix: suffix, expiration: exp };
+    const changePayload = { msaId: h.msaId, oldHandle: h.display, newBaseHandle: 'Alexa', newSuffix: suffix, expiration: exp };
     fails(await submit(api, signedCall(api, 'change', oldOwner, changePayload), ctx.bob), 'NotOwner');
     await expectHeld(h, { ownerList: (await rpc('handles_getHandlesForOwner', [h.owner.address])) });
 
@@ -332,7 +337,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     // ... and retires it.
     const retired = await submit(
       api,
-      signedCall(api, 'retire', h.owner, { msaId: h.msaId, expiration: await expiration() }, { wrap: false }),
+      signedCall(api, 'retire', h.owner, { msaId: h.msaId, handle: h.display, expiration: await expiration() }, { wrap: false }),
       ctx.bob,
     );
     ok(retired, 'retire by the new owner');
@@ -359,15 +364,15 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     assert.equal((await sudo(api, ctx.alice, api.tx.handles.forceRetireHandle(h.msaId))).inner?.name, 'MsaHasNoHandle');
     const unknown = (h.msaId + 1) >>> 0;
     assert.equal((await sudo(api, ctx.alice, api.tx.handles.forceRetireHandle(unknown))).inner?.name, 'MsaNotFound');
-    // The owner can still give the MSA a handle with change_handle.
+    // Moderation sticks: the MSA cannot take the handle back, in any spelling.
+    for (const base of [h.base, h.base.toUpperCase()]) {
+      const takeBack = { msaId: h.msaId, oldHandle: null, newBaseHandle: base, newSuffix: h.suffix, expiration: await expiration() };
+      fails(await submit(api, signedCall(api, 'change', h.owner, takeBack), ctx.bob), 'HandleModerated');
+    }
+    // The owner can still give the MSA another handle with change_handle.
     const { suffix } = await pickSuffix('Chloe');
-    const back = await submit(
-      api,
-      changeTx(api, h.owner, signPayload(h.owner, api.genesisHash, PayloadKind.change, {
-        msaId: h.msaId, newBaseHandle: 'Chloe', newSuffix: suffix, expiration: await expiration(),
-      }), { msaId: h.msaId, newBaseHandle: 'Chloe', newSuffix: suffix, expiration: await expiration() }),
-      ctx.bob,
-    );
+    const chloe = { msaId: h.msaId, oldHandle: null, newBaseHandle: 'Chloe', newSuffix: suffix, expiration: await expiration() };
+    const back = await submit(api, changeTx(api, h.owner, signPayload(h.owner, api.genesisHash, PayloadKind.change, chloe), chloe), ctx.bob);
     ok(back, 'change after force retire');
     assert.equal(theEvent(back, 'handles', 'HandleChanged').data.oldHandle.isNone, true);
   });
@@ -380,7 +385,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     assert.equal(res.msaId, h.msaId);
     // retireTx is exported for apps; a retire of an unknown MSA fails with MsaNotFound.
     const unknown = (h.msaId ^ 0x5a5a5a5a) >>> 0;
-    const payload = { msaId: unknown, expiration: await expiration() };
+    const payload = { msaId: unknown, handle: h.display, expiration: await expiration() };
     const sig = signPayload(h.owner, api.genesisHash, PayloadKind.retire, payload);
     fails(await submit(api, retireTx(api, h.owner, sig, payload), ctx.bob), 'MsaNotFound');
   });

@@ -45,43 +45,58 @@ test('create payload = SCALE(([u8;7], H256, u8, Vec<u8>, u32, u32))', () => {
   );
 });
 
-test('retire payload = SCALE(([u8;7], H256, u8, u32, u32))', () => {
-  const expected = scale('([u8;7], H256, u8, u32, u32)', [stringToU8a('handles'), GENESIS, 1, 0xdeadbeef, 99]);
-  assert.deepEqual(signedMessage(GENESIS, PayloadKind.retire, { msaId: 0xdeadbeef, expiration: 99 }), expected);
+test('retire payload = SCALE(([u8;7], H256, u8, u32, Vec<u8>, u32)) with the display handle', () => {
+  const expected = scale('([u8;7], H256, u8, u32, Bytes, u32)', [stringToU8a('handles'), GENESIS, 1, 0xdeadbeef, u8aToHex(stringToU8a('Alice.4821')), 99]);
+  assert.deepEqual(signedMessage(GENESIS, PayloadKind.retire, { msaId: 0xdeadbeef, handle: 'Alice.4821', expiration: 99 }), expected);
+  // The pallet's README vector (genesis 0xab.., MSA 0x01020304, expiration 1234).
+  assert.equal(
+    u8aToHex(signedMessage('0x' + 'ab'.repeat(32), PayloadKind.retire, { msaId: 0x01020304, handle: 'Alice.4821', expiration: 1234 })),
+    `0x68616e646c6573${'ab'.repeat(32)}010403020128416c6963652e34383231d2040000`,
+  );
 });
 
-test('change payload = SCALE(([u8;7], H256, u8, u32, Vec<u8>, u32, u32))', () => {
+test('change payload = SCALE(([u8;7], H256, u8, u32, Option<Vec<u8>>, Vec<u8>, u32, u32))', () => {
   const long = 'x'.repeat(70); // compact length takes two bytes from 64 on
-  const expected = scale('([u8;7], H256, u8, u32, Bytes, u32, u32)', [
-    stringToU8a('handles'),
-    GENESIS,
-    2,
-    7,
-    u8aToHex(stringToU8a(long)),
-    1000,
-    5,
-  ]);
-  const msg = signedMessage(GENESIS, PayloadKind.change, {
-    msaId: 7,
-    newBaseHandle: long,
-    newSuffix: 1000,
-    expiration: 5,
-  });
-  assert.deepEqual(msg, expected);
+  for (const oldHandle of ['Alice.4821', null]) {
+    const expected = scale('([u8;7], H256, u8, u32, Option<Bytes>, Bytes, u32, u32)', [
+      stringToU8a('handles'),
+      GENESIS,
+      2,
+      7,
+      oldHandle === null ? null : u8aToHex(stringToU8a(oldHandle)),
+      u8aToHex(stringToU8a(long)),
+      1000,
+      5,
+    ]);
+    const msg = signedMessage(GENESIS, PayloadKind.change, {
+      msaId: 7,
+      oldHandle,
+      newBaseHandle: long,
+      newSuffix: 1000,
+      expiration: 5,
+    });
+    assert.deepEqual(msg, expected, `old handle ${oldHandle}`);
+  }
+  // The pallet's README vector.
+  assert.equal(
+    u8aToHex(signedMessage('0x' + 'ab'.repeat(32), PayloadKind.change, { msaId: 0x01020304, oldHandle: 'Alice.4821', newBaseHandle: 'Bob', newSuffix: 4821, expiration: 1234 })),
+    `0x68616e646c6573${'ab'.repeat(32)}02040302010128416c6963652e343832310c426f62d5120000d2040000`,
+  );
 });
 
-test('transfer payload = SCALE(([u8;7], H256, u8, u32, AccountId32, u32))', () => {
-  const expected = scale('([u8;7], H256, u8, u32, AccountId32, u32)', [stringToU8a('handles'), GENESIS, 3, 42, ALICE, 300]);
+test('transfer payload = SCALE(([u8;7], H256, u8, u32, AccountId32, AccountId32, u32)): owner, then new owner', () => {
+  const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+  const expected = scale('([u8;7], H256, u8, u32, AccountId32, AccountId32, u32)', [stringToU8a('handles'), GENESIS, 3, 42, ALICE, BOB, 300]);
   assert.deepEqual(
-    signedMessage(GENESIS, PayloadKind.transfer, { msaId: 42, newOwner: ALICE, expiration: 300 }),
+    signedMessage(GENESIS, PayloadKind.transfer, { msaId: 42, owner: ALICE, newOwner: BOB, expiration: 300 }),
     expected,
   );
 });
 
 test('bad payload values are refused, not silently encoded', () => {
-  assert.throws(() => signedMessage(GENESIS, PayloadKind.retire, { msaId: -1, expiration: 1 }), RangeError);
-  assert.throws(() => signedMessage(GENESIS, PayloadKind.retire, { msaId: 2 ** 32, expiration: 1 }), RangeError);
-  assert.throws(() => signedMessage('0x1234', PayloadKind.retire, { msaId: 1, expiration: 1 }), RangeError);
+  assert.throws(() => signedMessage(GENESIS, PayloadKind.retire, { msaId: -1, handle: 'a.1', expiration: 1 }), RangeError);
+  assert.throws(() => signedMessage(GENESIS, PayloadKind.retire, { msaId: 2 ** 32, handle: 'a.1', expiration: 1 }), RangeError);
+  assert.throws(() => signedMessage('0x1234', PayloadKind.retire, { msaId: 1, handle: 'a.1', expiration: 1 }), RangeError);
   assert.throws(() => signedMessage(GENESIS, 9, {}), RangeError);
 });
 

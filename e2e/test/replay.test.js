@@ -20,6 +20,7 @@ import {
   signedCall,
   startChain,
   submit,
+  sudo,
   theEvent,
   transferTx,
 } from '../lib/flows.js';
@@ -89,8 +90,12 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
 
   let retirePayload;
   let retireSig;
+  let settings;
   test('create -> retire -> the old create payload again (within its expiration): refused', async () => {
-    retirePayload = { msaId: a.msaId, expiration: (await bestNumber(api)) + 150 };
+    // No cooldown for this retirement, so that the next test can give the MSA the same handle back.
+    settings = await rpc('handles_getSettings', []);
+    assert.equal((await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(settings.suffixMin, settings.suffixMax, 0))).inner, null);
+    retirePayload = { msaId: a.msaId, handle: `${a.base}.${a.suffix}`, expiration: (await bestNumber(api)) + 150 };
     retireSig = sig(a.owner, 'retire', retirePayload);
     const retired = await submit(api, retireTx(api, a.owner, retireSig, retirePayload), ctx.bob);
     ok(retired, 'retire');
@@ -100,12 +105,20 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: null }]);
   });
 
-  test('a retire payload replayed after the MSA got a handle again: refused', async () => {
-    const { suffix } = await pick('Again');
-    const change = { msaId: a.msaId, newBaseHandle: 'Again', newSuffix: suffix, expiration: (await bestNumber(api)) + 50 };
-    ok(await submit(api, changeTx(api, a.owner, sig(a.owner, 'change', change), change), ctx.bob), 'change');
-    // The state the retire acted on is restored (the MSA holds a handle): the retire stays used.
+  test('a retire payload replayed after the MSA got the same handle back: refused', async () => {
+    // Retired without a cooldown (previous test): the MSA takes its handle back at once.
+    const back = { msaId: a.msaId, oldHandle: null, newBaseHandle: a.base, newSuffix: a.suffix, expiration: (await bestNumber(api)) + 50 };
+    ok(await submit(api, changeTx(api, a.owner, sig(a.owner, 'change', back), back), ctx.bob), 'change back');
+    // The state the retire acted on is restored (the MSA holds the handle it names): the retire stays used.
     fails(await submit(api, retireTx(api, a.owner, retireSig, retirePayload), ctx.bob), 'PayloadReplayed');
+    assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: `${a.base}.${a.suffix}` }]);
+    assert.equal((await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(settings.suffixMin, settings.suffixMax, settings.reuseCooldown))).inner, null);
+    // Another handle: the retire payload names one the MSA does not hold.
+    const { suffix } = await pick('Again');
+    const change = { msaId: a.msaId, oldHandle: `${a.base}.${a.suffix}`, newBaseHandle: 'Again', newSuffix: suffix, expiration: (await bestNumber(api)) + 50 };
+    ok(await submit(api, changeTx(api, a.owner, sig(a.owner, 'change', change), change), ctx.bob), 'change');
+    const stale = { ...retirePayload, expiration: (await bestNumber(api)) + 60 };
+    fails(await submit(api, retireTx(api, a.owner, sig(a.owner, 'retire', stale), stale), ctx.bob), 'HandleMismatch');
     assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: `Again.${suffix}` }]);
     a.display = `Again.${suffix}`;
   });
@@ -116,15 +129,15 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     // A create signature (kind 0) presented to change_handle with the same fields.
     const createPayload = { baseHandle: 'Crossed', suffix, expiration: exp };
     const createSig = sig(a.owner, 'create', createPayload);
-    const asChange = { msaId: a.msaId, newBaseHandle: 'Crossed', newSuffix: suffix, expiration: exp };
+    const asChange = { msaId: a.msaId, oldHandle: a.display, newBaseHandle: 'Crossed', newSuffix: suffix, expiration: exp };
     fails(await submit(api, changeTx(api, a.owner, createSig, asChange), ctx.bob), 'InvalidSignature');
     // A change signature (kind 2) presented to create_handle.
     const changeSig = sig(a.owner, 'change', asChange);
     fails(await submit(api, createTx(api, a.owner, changeSig, createPayload), ctx.bob), 'InvalidSignature');
     // A retire signature (kind 1) presented to transfer_ownership, by both keys.
     const newOwner = freshPair();
-    const retireP = { msaId: a.msaId, expiration: exp };
-    const transferP = { msaId: a.msaId, newOwner: newOwner.address, expiration: exp };
+    const retireP = { msaId: a.msaId, handle: a.display, expiration: exp };
+    const transferP = { msaId: a.msaId, owner: a.owner.address, newOwner: newOwner.address, expiration: exp };
     fails(
       await submit(api, transferTx(api, a.owner, sig(a.owner, 'retire', retireP), newOwner, sig(newOwner, 'retire', retireP), transferP), ctx.bob),
       'InvalidSignature',
@@ -133,6 +146,31 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     fails(await submit(api, retireTx(api, a.owner, sig(a.owner, 'transfer', transferP), retireP), ctx.bob), 'InvalidSignature');
     assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: a.display }]);
     assert.deepEqual(await owned(newOwner), []);
+  });
+
+  test('a transfer payload cannot bring an MSA back to an earlier owner (both signatures are one-time)', async () => {
+    const [x, b, c] = [freshPair(), freshPair(), freshPair('ed25519')];
+    const { suffix } = await pick('Moving');
+    ok(await submit(api, signedCall(api, 'create', x, { baseHandle: 'Moving', suffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create');
+    const [{ msaId }] = await owned(x);
+    const exp = (await bestNumber(api)) + 100;
+    // X -> B with payload t, signed by both.
+    const t = { msaId, owner: x.address, newOwner: b.address, expiration: exp };
+    const bSig = sig(b, 'transfer', t);
+    ok(await submit(api, transferTx(api, x, sig(x, 'transfer', t), b, bSig, t), ctx.bob), 'X -> B');
+    // B -> C.
+    const u = { msaId, owner: b.address, newOwner: c.address, expiration: exp };
+    ok(await submit(api, transferTx(api, b, sig(b, 'transfer', u), c, sig(c, 'transfer', u), u), ctx.bob), 'B -> C');
+    // C changes the handle, then submits t again as owner with B's old signature.
+    const { suffix: s2 } = await pick('Moved');
+    const change = { msaId, oldHandle: `Moving.${suffix}`, newBaseHandle: 'Moved', newSuffix: s2, expiration: exp };
+    ok(await submit(api, changeTx(api, c, sig(c, 'change', change), change), ctx.bob), 'C changes');
+    fails(await submit(api, transferTx(api, c, sig(c, 'transfer', t), b, bSig, t), ctx.bob), 'OwnerMismatch');
+    // Even a payload naming C as owner cannot reuse B's signature: it covers other bytes.
+    const tc = { ...t, owner: c.address };
+    fails(await submit(api, transferTx(api, c, sig(c, 'transfer', tc), b, bSig, tc), ctx.bob), 'InvalidNewOwnerSignature');
+    assert.deepEqual(await owned(c), [{ msaId, handle: `Moved.${s2}` }]);
+    assert.deepEqual(await owned(b), []);
   });
 
   test('a payload signed for another genesis hash is refused (InvalidSignature); the same for this chain works', async () => {
@@ -179,11 +217,11 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     assert.equal(res2.blockNumber, inclusion);
     ok(res2, 'expiration == now + MaxPayloadLifetime');
     // Retire and change check expirations too.
-    const msaId = (await owned(owner))[0].msaId;
+    const [{ msaId, handle }] = await owned(owner);
     const now = (await bestNumber(api)) + 1;
-    fails(await submit(api, signedCall(api, 'retire', owner, { msaId, expiration: now - 1 }), ctx.bob), 'PayloadExpired');
+    fails(await submit(api, signedCall(api, 'retire', owner, { msaId, handle, expiration: now - 1 }), ctx.bob), 'PayloadExpired');
     fails(
-      await submit(api, signedCall(api, 'retire', owner, { msaId, expiration: now + 1 + maxPayloadLifetime + 5 }), ctx.bob),
+      await submit(api, signedCall(api, 'retire', owner, { msaId, handle, expiration: now + 1 + maxPayloadLifetime + 5 }), ctx.bob),
       'PayloadExpirationTooFar',
     );
   });
@@ -205,7 +243,7 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     fails(await submit(api, createTx(api, owner, { Ed25519: s.Sr25519 }, payload), ctx.bob), 'InvalidSignature');
     assert.deepEqual(await owned(owner), []);
     // Another key retiring a's MSA, in its own name or in a's.
-    const retireP = { msaId: a.msaId, expiration: (await bestNumber(api)) + 50 };
+    const retireP = { msaId: a.msaId, handle: a.display, expiration: (await bestNumber(api)) + 50 };
     fails(await submit(api, retireTx(api, impostor, sig(impostor, 'retire', retireP), retireP), ctx.bob), 'NotOwner');
     fails(await submit(api, retireTx(api, a.owner, sig(impostor, 'retire', retireP), retireP), ctx.bob), 'InvalidSignature');
     assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: a.display }]);

@@ -269,10 +269,12 @@ where
 	let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
 	let payload = TransferOwnershipPayload {
 		msa_id,
+		owner: owner.account.clone(),
 		new_owner: new_owner.account.clone(),
 		expiration: expiration::<T>(),
 	};
-	fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
+	// A transfer records two entries (one per signature).
+	fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>().saturating_sub(1));
 	let signature = owner.sign(&payload);
 	let new_owner_signature = new_owner.sign(&payload);
 	TransferCase { owner, new_owner, msa_id, signature, new_owner_signature, payload }
@@ -308,7 +310,8 @@ mod benchmarks {
 		let owner = BenchKey::<T>::new();
 		fill_owner::<T>(&owner.account, fullest_owner::<T>());
 		let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
-		let payload = RetireHandlePayload { msa_id, expiration: expiration::<T>() };
+		let handle = MsaHandles::<T>::get(msa_id).map(|r| r.display()).unwrap_or_default();
+		let payload = RetireHandlePayload { msa_id, handle, expiration: expiration::<T>() };
 		fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
 		let signature = owner.sign(&payload);
 		let sponsor: T::AccountId = whitelisted_caller();
@@ -329,6 +332,7 @@ mod benchmarks {
 		let new_suffix = first_available::<T>(&new_base);
 		let payload = ChangeHandlePayload {
 			msa_id,
+			old_handle: MsaHandles::<T>::get(msa_id).map(|r| r.display()),
 			new_base_handle: new_base,
 			new_suffix,
 			expiration: expiration::<T>(),

@@ -160,6 +160,19 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Moderation: `(canonical, suffix)` -> the MSA whose handle governance retired with
+	/// `force_retire_handle`. That MSA may never take the pair again.
+	#[pallet::storage]
+	pub type Moderated<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		Canonical,
+		Blake2_128Concat,
+		Suffix,
+		MsaId,
+		OptionQuery,
+	>;
+
 	/// Replay store: `(expiration, blake2_256(message ++ signer))` of every payload that took
 	/// effect, kept until the expiration has passed (pruned in `on_initialize` of block
 	/// `expiration + 1`).
@@ -356,6 +369,15 @@ pub mod pallet {
 		NotReserved,
 		/// The reserved list holds `MaxReservedHandles` entries already.
 		TooManyReservedHandles,
+		/// The payload names a handle the MSA does not hold (any more): sign again with the
+		/// handle it holds now (`None` for an MSA without a handle).
+		HandleMismatch,
+		/// The `owner` argument differs from the payload's `owner`: the MSA changed owner after
+		/// the payload was signed, or the payload is for another owner.
+		OwnerMismatch,
+		/// Governance retired this handle of this MSA (`force_retire_handle`): it never returns
+		/// to it.
+		HandleModerated,
 	}
 
 	#[pallet::hooks]
@@ -405,13 +427,15 @@ pub mod pallet {
 			Self::do_create_handle(owner, signature, payload)
 		}
 
-		/// Retire the handle of MSA `payload.msa_id`: the MSA keeps existing without a handle and
-		/// the handle cools down for `reuse_cooldown` blocks.
+		/// Retire the handle `payload.handle` of MSA `payload.msa_id`: the MSA keeps existing
+		/// without a handle and the handle cools down for `reuse_cooldown` blocks.
 		///
-		/// Any signed origin may submit it; `owner` must own the MSA and sign the payload.
+		/// Any signed origin may submit it; `owner` must own the MSA and sign the payload, which
+		/// names the display handle the MSA holds (as the chain shows it).
 		///
 		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `MsaNotFound`, `NotOwner`,
-		/// `InvalidSignature`, `PayloadReplayed`, `ExpirationBlockFull`, `MsaHasNoHandle`.
+		/// `MsaHasNoHandle`, `HandleMismatch` (the MSA holds another handle now),
+		/// `InvalidSignature`, `PayloadReplayed`, `ExpirationBlockFull`.
 		///
 		/// Emits `HandleRetired`.
 		#[pallet::call_index(1)]
@@ -426,20 +450,23 @@ pub mod pallet {
 			Self::do_retire_handle(owner, signature, payload)
 		}
 
-		/// Give MSA `payload.msa_id` the handle `new_base_handle.new_suffix`; it keeps its id.
-		/// Its old handle, if any, cools down. Also gives a handle to an MSA whose handle was
-		/// retired.
+		/// Give MSA `payload.msa_id` the handle `new_base_handle.new_suffix` in place of
+		/// `payload.old_handle`; it keeps its id. Its old handle, if any, cools down. Also gives a
+		/// handle to an MSA whose handle was retired (`old_handle: None`). A new spelling of the
+		/// same handle (same canonical form and suffix, `alice.4821` to `Alice.4821`) restyles it
+		/// at once: no option check, no cooldown.
 		///
 		/// Any signed origin may submit it; `owner` must own the MSA and sign the payload.
 		///
 		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `MsaNotFound`, `NotOwner`,
-		/// `InvalidHandle`, `InvalidSignature`, `PayloadReplayed`, `ExpirationBlockFull`,
+		/// `HandleMismatch` (the MSA holds another handle now, or none), `InvalidHandle`,
+		/// `InvalidSignature`, `PayloadReplayed`, `ExpirationBlockFull`, `HandleModerated`,
 		/// `SuffixOutOfRange`, `SuffixNotOffered`, `HandleTaken`, `HandleCoolingDown`,
 		/// `MsaIdInUse`.
 		///
 		/// Emits `HandleChanged`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::change_handle())]
+		#[pallet::weight(T::WeightInfo::change_handle().saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn change_handle(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
@@ -452,16 +479,17 @@ pub mod pallet {
 
 		/// Move MSA `payload.msa_id` (and its handle, if any) from `owner` to `new_owner`.
 		///
-		/// Any signed origin may submit it; both `owner` (the current owner) and `new_owner` sign
-		/// the same transfer message.
+		/// Any signed origin may submit it; both `owner` (the current owner, named in the
+		/// payload) and `new_owner` sign the same transfer message, and each signature takes
+		/// effect once.
 		///
 		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `NewOwnerMismatch`,
-		/// `MsaNotFound`, `NotOwner`, `AlreadyOwner`, `InvalidSignature`,
+		/// `OwnerMismatch`, `MsaNotFound`, `NotOwner`, `AlreadyOwner`, `InvalidSignature`,
 		/// `InvalidNewOwnerSignature`, `PayloadReplayed`, `ExpirationBlockFull`, `TooManyMsas`.
 		///
 		/// Emits `OwnershipTransferred`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::transfer_ownership())]
+		#[pallet::weight(T::WeightInfo::transfer_ownership().saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
 		pub fn transfer_ownership(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
@@ -523,7 +551,8 @@ pub mod pallet {
 			Self::do_remove_reserved_handle(base)
 		}
 
-		/// Moderation: retire the handle of MSA `msa_id` as `retire_handle` would.
+		/// Moderation: retire the handle of MSA `msa_id` as `retire_handle` would; the handle
+		/// never returns to this MSA (`change_handle` to it fails with `HandleModerated`).
 		///
 		/// Origin: `GovernanceOrigin`.
 		///
@@ -531,7 +560,7 @@ pub mod pallet {
 		///
 		/// Emits `HandleRetired`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::force_retire_handle())]
+		#[pallet::weight(T::WeightInfo::force_retire_handle().saturating_add(T::DbWeight::get().writes(1)))]
 		pub fn force_retire_handle(origin: OriginFor<T>, msa_id: MsaId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_force_retire_handle(msa_id)

@@ -237,7 +237,16 @@ pub fn create(key: &Key, base: &str) -> (MsaId, Suffix) {
 
 /// A retire payload for `msa_id` expiring 10 blocks from now.
 pub fn retire_payload(msa_id: MsaId) -> RetireHandlePayload<BlockNumber> {
-	RetireHandlePayload { msa_id, expiration: System::block_number() + 10 }
+	RetireHandlePayload {
+		msa_id,
+		handle: current_handle(msa_id).unwrap_or_default(),
+		expiration: System::block_number() + 10,
+	}
+}
+
+/// The display handle MSA `msa_id` holds now, as the chain shows it.
+pub fn current_handle(msa_id: MsaId) -> Option<Vec<u8>> {
+	MsaHandles::<Test>::get(msa_id).map(|r| r.display())
 }
 
 /// `key` retires the handle of `msa_id`.
@@ -259,6 +268,7 @@ pub fn change_payload(
 ) -> ChangeHandlePayload<BlockNumber> {
 	ChangeHandlePayload {
 		msa_id,
+		old_handle: current_handle(msa_id),
 		new_base_handle: base.as_bytes().to_vec(),
 		new_suffix: suffix,
 		expiration: System::block_number() + 10,
@@ -272,6 +282,7 @@ pub fn transfer_payload(
 ) -> TransferOwnershipPayload<AccountId, BlockNumber> {
 	TransferOwnershipPayload {
 		msa_id,
+		owner: MsaOwner::<Test>::get(msa_id).unwrap_or_else(|| AccountId32::new([0; 32])),
 		new_owner: new_owner.account(),
 		expiration: System::block_number() + 10,
 	}

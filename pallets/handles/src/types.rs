@@ -164,20 +164,27 @@ pub struct CreateHandlePayload<BlockNumber> {
 	pub expiration: BlockNumber,
 }
 
-/// Owner's consent to `retire_handle`: the MSA loses its handle.
+/// Owner's consent to `retire_handle`: the MSA loses the handle it holds.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct RetireHandlePayload<BlockNumber> {
 	/// The MSA whose handle is retired.
 	pub msa_id: MsaId,
+	/// The display handle the MSA holds, as the chain shows it (`Alice.4821`, UTF-8): the
+	/// payload retires that handle only, never one the MSA holds later.
+	pub handle: Vec<u8>,
 	/// Last block at which the payload may take effect.
 	pub expiration: BlockNumber,
 }
 
-/// Owner's consent to `change_handle`: the MSA gets `new_base_handle.new_suffix`.
+/// Owner's consent to `change_handle`: the MSA trades `old_handle` for
+/// `new_base_handle.new_suffix`.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct ChangeHandlePayload<BlockNumber> {
 	/// The MSA whose handle changes (it keeps its id).
 	pub msa_id: MsaId,
+	/// The display handle the MSA holds, as the chain shows it (`Alice.4821`, UTF-8); `None`
+	/// when it holds none.
+	pub old_handle: Option<Vec<u8>>,
 	/// New base handle as typed (UTF-8, at most 32 bytes).
 	pub new_base_handle: Vec<u8>,
 	/// New suffix: one of the options for the new handle.
@@ -191,6 +198,8 @@ pub struct ChangeHandlePayload<BlockNumber> {
 pub struct TransferOwnershipPayload<AccountId, BlockNumber> {
 	/// The MSA that moves.
 	pub msa_id: MsaId,
+	/// Its owner when both sign: the payload moves the MSA away from this account only.
+	pub owner: AccountId,
 	/// The account that becomes its owner.
 	pub new_owner: AccountId,
 	/// Last block at which the payload may take effect.

@@ -185,7 +185,8 @@ async fn well_formed_display_handles_reach_the_runtime() {
 
 #[tokio::test]
 async fn suffixes_in_other_decimal_digits_reach_the_runtime() {
-	for input in ["alice.\u{ff14}\u{ff18}\u{ff12}\u{ff11}", "alice.\u{966}", "alice.\u{96a}\u{968}"] {
+	for input in ["alice.\u{ff14}\u{ff18}\u{ff12}\u{ff11}", "alice.\u{966}", "alice.\u{96a}\u{968}"]
+	{
 		let (module, client) = mock::module();
 		let res = request(&module, "handles_getMsaForHandle", json!([input])).await.unwrap();
 		assert!(res.is_null(), "{input:?}");

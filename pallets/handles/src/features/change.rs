@@ -15,13 +15,37 @@ impl<T: Config> Pallet<T> {
 		let msa_id = payload.msa_id;
 		Self::ensure_live(payload.expiration)?;
 		Self::ensure_owner(msa_id, &owner)?;
+		let old = MsaHandles::<T>::get(msa_id);
+		ensure!(
+			old.as_ref().map(|r| r.display()) == payload.old_handle,
+			Error::<T>::HandleMismatch
+		);
 		let handle = Self::check_handle(&payload.new_base_handle)?;
 		let message = Self::message_for(&payload);
 		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
+
+		// Another spelling of the handle the MSA holds: restyled at once.
+		if let Some(mut record) = old.clone() {
+			if record.canonical == handle.canonical && record.suffix == payload.new_suffix {
+				Self::record_payload(payload.expiration, replay_key);
+				let old_handle = record.display();
+				record.base = handle.base;
+				MsaHandles::<T>::insert(msa_id, &record);
+				Self::deposit_event(Event::HandleChanged {
+					msa_id,
+					old_handle: Some(old_handle),
+					new_handle: record.display(),
+				});
+				return Ok(());
+			}
+		}
+		ensure!(
+			Moderated::<T>::get(&handle.canonical, payload.new_suffix) != Some(msa_id),
+			Error::<T>::HandleModerated
+		);
 		let claim = Self::check_claim(handle, payload.new_suffix, Some(msa_id))?;
 
 		Self::record_payload(payload.expiration, replay_key);
-		let old = MsaHandles::<T>::get(msa_id);
 		if let Some(old) = &old {
 			Self::unwrite_handle(msa_id, old);
 		}

@@ -13,19 +13,21 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::ensure_live(payload.expiration)?;
 		Self::ensure_owner(payload.msa_id, &owner)?;
+		let record = MsaHandles::<T>::get(payload.msa_id).ok_or(Error::<T>::MsaHasNoHandle)?;
+		ensure!(record.display() == payload.handle, Error::<T>::HandleMismatch);
 		let message = Self::message_for(&payload);
 		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
-		let record = MsaHandles::<T>::get(payload.msa_id).ok_or(Error::<T>::MsaHasNoHandle)?;
 
 		Self::record_payload(payload.expiration, replay_key);
 		Self::retire(payload.msa_id, record);
 		Ok(())
 	}
 
-	/// Governance retires the handle of `msa_id`.
+	/// Governance retires the handle of `msa_id`; it never returns to that MSA.
 	pub(crate) fn do_force_retire_handle(msa_id: MsaId) -> DispatchResult {
 		ensure!(MsaOwner::<T>::contains_key(msa_id), Error::<T>::MsaNotFound);
 		let record = MsaHandles::<T>::get(msa_id).ok_or(Error::<T>::MsaHasNoHandle)?;
+		Moderated::<T>::insert(&record.canonical, record.suffix, msa_id);
 		Self::retire(msa_id, record);
 		Ok(())
 	}

@@ -16,6 +16,7 @@ impl<T: Config> Pallet<T> {
 		let msa_id = payload.msa_id;
 		Self::ensure_live(payload.expiration)?;
 		ensure!(payload.new_owner == new_owner, Error::<T>::NewOwnerMismatch);
+		ensure!(payload.owner == owner, Error::<T>::OwnerMismatch);
 		Self::ensure_owner(msa_id, &owner)?;
 		ensure!(new_owner != owner, Error::<T>::AlreadyOwner);
 		let message = Self::message_for(&payload);
@@ -24,10 +25,22 @@ impl<T: Config> Pallet<T> {
 			Self::signature_matches(&new_owner_signature, &new_owner, &message),
 			Error::<T>::InvalidNewOwnerSignature
 		);
+		// The new owner's signature is one-time too: it needs its own entry (and room for it).
+		let new_owner_key = Self::replay_key(&message, &new_owner);
+		ensure!(
+			!UsedPayloads::<T>::contains_key(payload.expiration, new_owner_key),
+			Error::<T>::PayloadReplayed
+		);
+		ensure!(
+			UsedPayloadCount::<T>::get(payload.expiration).saturating_add(1)
+				< T::MaxPayloadsPerExpiration::get(),
+			Error::<T>::ExpirationBlockFull
+		);
 		let new_list = Self::owned_with(&new_owner, msa_id)?;
 		let mut old_list = OwnerMsas::<T>::get(&owner);
 
 		Self::record_payload(payload.expiration, replay_key);
+		Self::record_payload(payload.expiration, new_owner_key);
 		match old_list.binary_search(&msa_id) {
 			Ok(index) => {
 				old_list.remove(index);

@@ -96,11 +96,68 @@ fn change_to_a_taken_handle_fails() {
 }
 
 #[test]
-fn change_to_its_own_current_handle_or_a_lookalike_of_it_fails() {
+fn change_to_another_spelling_of_its_handle_restyles_it_at_once() {
 	test(|| {
 		let (msa_id, suffix) = create(&alice(), "alice");
-		for base in ["alice", "ALICE"] {
+		let created_at = System::block_number();
+		// Two rotations later the suffix is no longer an option for `alice`: a restyle needs none.
+		run_to_block(202);
+		assert!(!Handles::suffix_options(b"alice".to_vec()).unwrap().candidates.contains(&suffix));
+		for base in ["ALICE", "Alice"] {
+			let before = current_handle(msa_id).unwrap();
 			let payload = change_payload(msa_id, base, suffix);
+			assert_ok!(Handles::change_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&payload),
+				payload
+			));
+			let new = format!("{base}.{suffix}").into_bytes();
+			assert_eq!(
+				last_event(),
+				Event::HandleChanged { msa_id, old_handle: Some(before), new_handle: new.clone() }
+			);
+			assert_eq!(current_handle(msa_id), Some(new));
+		}
+		let record = MsaHandles::<Test>::get(msa_id).unwrap();
+		assert_eq!(record.created_at, created_at, "the handle is the same one");
+		assert_eq!(HandleToMsa::<Test>::get(&record.canonical, suffix), Some(msa_id));
+		assert_eq!(CoolingDown::<Test>::iter().count(), 0, "nothing cools down");
+		assert_eq!(
+			Handles::msa_for_handle(format!("alice.{suffix}").into_bytes())
+				.unwrap()
+				.map(|m| m.msa_id),
+			Some(msa_id)
+		);
+	})
+}
+
+#[test]
+fn change_with_a_payload_naming_another_handle_fails() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		// Signed while the MSA held `alice`; it holds `alicia` when submitted.
+		let stale = change_payload(msa_id, "alexandra", available_suffix("alexandra"));
+		let alicia_suffix = available_suffix("alicia");
+		let to_alicia = change_payload(msa_id, "alicia", alicia_suffix);
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload(&to_alicia),
+			to_alicia
+		));
+		assert_noop!(
+			Handles::change_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&stale),
+				stale.clone()
+			),
+			Error::<Test>::HandleMismatch
+		);
+		// `None` for an MSA that holds a handle, and a look-alike spelling, fail too.
+		for old_handle in [None, Some(format!("ALICIA.{alicia_suffix}").into_bytes())] {
+			let payload = ChangeHandlePayload { old_handle, ..stale.clone() };
 			assert_noop!(
 				Handles::change_handle(
 					sponsor(),
@@ -108,7 +165,7 @@ fn change_to_its_own_current_handle_or_a_lookalike_of_it_fails() {
 					alice().sign_payload(&payload),
 					payload
 				),
-				Error::<Test>::HandleTaken
+				Error::<Test>::HandleMismatch
 			);
 		}
 	})

@@ -81,6 +81,15 @@ fn the_same_retire_change_and_transfer_payloads_twice_fail() {
 			retire_sig.clone(),
 			retire_p.clone()
 		));
+		// The MSA takes the same handle again (cooldown 0), so the retire payload names what
+		// it holds: still refused.
+		let again = change_payload(msa_id, "alice", suffix);
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload(&again),
+			again
+		));
 		assert_noop!(
 			Handles::retire_handle(sponsor(), alice().account(), retire_sig, retire_p),
 			Error::<Test>::PayloadReplayed
@@ -426,17 +435,46 @@ fn readme_examples_of_signed_messages_match() {
 		sp_core::hexdisplay::HexDisplay::from(&signed_message(&genesis, &create)).to_string(),
 		expected
 	);
-	let transfer = TransferOwnershipPayload::<AccountId, u32> {
+	let hex = |m: &[u8]| sp_core::hexdisplay::HexDisplay::from(&m).to_string();
+	// Retire names the handle the MSA holds ("Alice.4821", 10 bytes).
+	let retire = RetireHandlePayload::<u32> {
 		msa_id: 0x01020304,
-		new_owner: AccountId::new([0xcd; 32]),
+		handle: b"Alice.4821".to_vec(),
 		expiration: 1234,
 	};
 	let expected =
-		format!("68616e646c6573{}0304030201{}d2040000", "ab".repeat(32), "cd".repeat(32));
+		format!("68616e646c6573{}010403020128416c6963652e34383231d2040000", "ab".repeat(32));
+	assert_eq!(hex(&signed_message(&genesis, &retire)), expected);
+	// Change names the old handle (Some) and the new one ("Bob", 4821).
+	let change = ChangeHandlePayload::<u32> {
+		msa_id: 0x01020304,
+		old_handle: Some(b"Alice.4821".to_vec()),
+		new_base_handle: b"Bob".to_vec(),
+		new_suffix: 4821,
+		expiration: 1234,
+	};
+	let expected = format!(
+		"68616e646c6573{}02040302010128416c6963652e343832310c426f62d5120000d2040000",
+		"ab".repeat(32)
+	);
+	assert_eq!(hex(&signed_message(&genesis, &change)), expected);
+	// Transfer names the owner (0xcd..) and the new owner (0xef..).
+	let transfer = TransferOwnershipPayload::<AccountId, u32> {
+		msa_id: 0x01020304,
+		owner: AccountId::new([0xcd; 32]),
+		new_owner: AccountId::new([0xef; 32]),
+		expiration: 1234,
+	};
+	let expected = format!(
+		"68616e646c6573{}0304030201{}{}d2040000",
+		"ab".repeat(32),
+		"cd".repeat(32),
+		"ef".repeat(32)
+	);
 	let message = signed_message(&genesis, &transfer);
-	assert_eq!(message.len(), 80);
-	assert_eq!(sp_core::hexdisplay::HexDisplay::from(&message).to_string(), expected);
+	assert_eq!(message.len(), 112);
+	assert_eq!(hex(&message), expected);
 	let wrapped = wrap_bytes(&message);
 	assert!(wrapped.starts_with(b"<Bytes>") && wrapped.ends_with(b"</Bytes>"));
-	assert_eq!(wrapped.len(), 80 + 7 + 8);
+	assert_eq!(wrapped.len(), 112 + 7 + 8);
 }

@@ -94,7 +94,10 @@ fn retire_of_msa_without_handle_fails() {
 		let (msa_id, _) = create(&alice(), "alice");
 		retire(&alice(), msa_id);
 		// A fresh payload (another expiration), so it is not a replay.
-		let payload = RetireHandlePayload { msa_id, expiration: System::block_number() + 11 };
+		let payload = RetireHandlePayload {
+			expiration: System::block_number() + 11,
+			..retire_payload(msa_id)
+		};
 		assert_noop!(
 			Handles::retire_handle(
 				sponsor(),
@@ -145,5 +148,63 @@ fn retired_msa_can_get_a_handle_again_with_change() {
 				new_handle: format!("alicia.{suffix}").into_bytes()
 			}
 		);
+	})
+}
+
+#[test]
+fn retire_signed_for_an_earlier_handle_does_not_retire_the_current_one() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		// Signed while the MSA held `alice`...
+		let stale = retire_payload(msa_id);
+		let to_bob = change_payload(msa_id, "bob", available_suffix("bob"));
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload(&to_bob),
+			to_bob
+		));
+		// ...it cannot retire `bob`, which the MSA holds now.
+		assert_noop!(
+			Handles::retire_handle(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&stale),
+				stale
+			),
+			Error::<Test>::HandleMismatch
+		);
+		assert!(MsaHandles::<Test>::contains_key(msa_id));
+	})
+}
+
+#[test]
+fn force_retired_handle_never_returns_to_its_msa() {
+	test(|| {
+		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 5));
+		let (msa_id, suffix) = create(&alice(), "alice");
+		assert_ok!(Handles::force_retire_handle(RuntimeOrigin::root(), msa_id));
+		// After the cooldown, as any spelling, the moderated MSA cannot take it back...
+		run_to_block(System::block_number() + 6);
+		for base in ["alice", "ALICE"] {
+			let payload = change_payload(msa_id, base, suffix);
+			assert_noop!(
+				Handles::change_handle(
+					sponsor(),
+					alice().account(),
+					alice().sign_payload(&payload),
+					payload
+				),
+				Error::<Test>::HandleModerated
+			);
+		}
+		// ...while it may take another handle.
+		let other = change_payload(msa_id, "alicia", available_suffix("alicia"));
+		assert_ok!(Handles::change_handle(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload(&other),
+			other
+		));
 	})
 }

@@ -149,7 +149,11 @@ fn transfer_with_new_owner_differing_from_the_payload_fails() {
 fn transfer_by_someone_who_is_not_the_owner_fails() {
 	test(|| {
 		let (msa_id, _) = create(&alice(), "alice");
-		let payload = transfer_payload(msa_id, &bob());
+		// Charlie names himself as the owner in the payload: he is not.
+		let payload = TransferOwnershipPayload {
+			owner: charlie().account(),
+			..transfer_payload(msa_id, &bob())
+		};
 		assert_noop!(
 			Handles::transfer_ownership(
 				sponsor(),
@@ -186,7 +190,8 @@ fn transfer_to_the_current_owner_fails() {
 #[test]
 fn transfer_of_unknown_msa_fails() {
 	test(|| {
-		let payload = transfer_payload(7, &bob());
+		let payload =
+			TransferOwnershipPayload { owner: alice().account(), ..transfer_payload(7, &bob()) };
 		assert_noop!(
 			Handles::transfer_ownership(
 				sponsor(),
@@ -255,11 +260,111 @@ fn after_transfer_only_the_new_owner_can_retire_or_change() {
 			bob().sign_payload(&change),
 			change
 		));
+		// The handle changed: a retire payload names the new one.
+		let retire_p = retire_payload(msa_id);
 		assert_ok!(Handles::retire_handle(
 			sponsor(),
 			bob().account(),
 			bob().sign_payload(&retire_p),
 			retire_p
 		));
+	})
+}
+
+#[test]
+fn transfer_payload_of_an_earlier_owner_does_not_move_the_msa_back() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		// Alice -> Bob with payload `t`, signed by both.
+		let t = transfer_payload(msa_id, &bob());
+		let (alice_sig, bob_sig) = (alice().sign_payload(&t), bob().sign_payload(&t));
+		assert_ok!(Handles::transfer_ownership(
+			sponsor(),
+			alice().account(),
+			alice_sig,
+			bob().account(),
+			bob_sig.clone(),
+			t.clone()
+		));
+		// Bob -> Charlie.
+		let to_charlie = transfer_payload(msa_id, &charlie());
+		assert_ok!(Handles::transfer_ownership(
+			sponsor(),
+			bob().account(),
+			bob().sign_payload(&to_charlie),
+			charlie().account(),
+			charlie().sign_payload(&to_charlie),
+			to_charlie
+		));
+		// Charlie re-submits `t` as "owner" with his own signature and Bob's old one: `t` names
+		// Alice as the owner.
+		assert_noop!(
+			Handles::transfer_ownership(
+				sponsor(),
+				charlie().account(),
+				charlie().sign_payload(&t),
+				bob().account(),
+				bob_sig.clone(),
+				t.clone()
+			),
+			Error::<Test>::OwnerMismatch
+		);
+		// Bob's signature over `t` is spent anyway: the same message with Charlie named as the
+		// owner is another message, and `t` itself has an entry for Bob.
+		assert!(UsedPayloads::<Test>::contains_key(
+			t.expiration,
+			Handles::replay_key(&Handles::message_for(&t), &bob().account())
+		));
+		assert_eq!(MsaOwner::<Test>::get(msa_id), Some(charlie().account()));
+	})
+}
+
+#[test]
+fn transfer_records_both_signatures() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let t = transfer_payload(msa_id, &bob());
+		let count = UsedPayloadCount::<Test>::get(t.expiration);
+		assert_ok!(Handles::transfer_ownership(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload(&t),
+			bob().account(),
+			bob().sign_payload(&t),
+			t.clone()
+		));
+		assert_eq!(UsedPayloadCount::<Test>::get(t.expiration), count + 2);
+		let message = Handles::message_for(&t);
+		for who in [alice(), bob()] {
+			assert!(UsedPayloads::<Test>::contains_key(
+				t.expiration,
+				Handles::replay_key(&message, &who.account())
+			));
+		}
+	})
+}
+
+#[test]
+fn transfer_needs_room_for_both_signatures() {
+	test(|| {
+		let (msa_id, _) = create(&alice(), "alice");
+		let t = transfer_payload(msa_id, &bob());
+		assert_eq!(t.expiration, System::block_number() + 10);
+		let count = UsedPayloadCount::<Test>::get(t.expiration);
+		// Room for one entry only.
+		UsedPayloadCount::<Test>::insert(t.expiration, MaxPayloadsPerExpiration::get() - 1);
+		assert_noop!(
+			Handles::transfer_ownership(
+				sponsor(),
+				alice().account(),
+				alice().sign_payload(&t),
+				bob().account(),
+				bob().sign_payload(&t),
+				t
+			),
+			Error::<Test>::ExpirationBlockFull
+		);
+		// Restore the invariant the end-of-test check verifies (count == entries).
+		UsedPayloadCount::<Test>::insert(System::block_number() + 10, count);
 	})
 }

@@ -206,3 +206,6 @@ mod runtime {
 	#[runtime::pallet_index(9)]
 	pub type MultiBlockMigrations = pallet_migrations;
 }
+
+#[cfg(test)]
+mod tests;

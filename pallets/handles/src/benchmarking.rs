@@ -226,7 +226,8 @@ where
 	setup::<T>();
 	fill_owner::<T>(&owner.account, owned);
 	let suffix = first_available::<T>(&base);
-	let payload = CreateHandlePayload { base_handle: base, suffix, expiration: expiration::<T>() };
+	let payload =
+		CreateHandlePayload { base_handle: bounded(base), suffix, expiration: expiration::<T>() };
 	fill_replay_bucket::<T>(payload.expiration, bucket);
 	(owner.sign_as(&payload, form), payload)
 }
@@ -280,6 +281,11 @@ where
 	TransferCase { owner, new_owner, msa_id, signature, new_owner_signature, payload }
 }
 
+/// `bytes` as a bounded call argument (the benchmark handles fit their bounds).
+fn bounded<S: Get<u32>>(bytes: Vec<u8>) -> BoundedVec<u8, S> {
+	BoundedVec::truncate_from(bytes)
+}
+
 fn assert_last_event<T: Config>(event: Event<T>) {
 	let event: <T as frame_system::Config>::RuntimeEvent = event.into();
 	frame_system::Pallet::<T>::assert_last_event(event);
@@ -311,7 +317,8 @@ mod benchmarks {
 		fill_owner::<T>(&owner.account, fullest_owner::<T>());
 		let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
 		let handle = MsaHandles::<T>::get(msa_id).map(|r| r.display()).unwrap_or_default();
-		let payload = RetireHandlePayload { msa_id, handle, expiration: expiration::<T>() };
+		let payload =
+			RetireHandlePayload { msa_id, handle: bounded(handle), expiration: expiration::<T>() };
 		fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
 		let signature = owner.sign(&payload);
 		let sponsor: T::AccountId = whitelisted_caller();
@@ -332,8 +339,8 @@ mod benchmarks {
 		let new_suffix = first_available::<T>(&new_base);
 		let payload = ChangeHandlePayload {
 			msa_id,
-			old_handle: MsaHandles::<T>::get(msa_id).map(|r| r.display()),
-			new_base_handle: new_base,
+			old_handle: MsaHandles::<T>::get(msa_id).map(|r| bounded(r.display())),
+			new_base_handle: bounded(new_base),
 			new_suffix,
 			expiration: expiration::<T>(),
 		};
@@ -390,7 +397,7 @@ mod benchmarks {
 		let base = worst_handle(WORST_SYLLABLE);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, base.clone());
+		_(origin as T::RuntimeOrigin, bounded(base.clone()));
 
 		let canonical = Handles::<T>::reserved_canonical(&base).expect("valid");
 		assert!(ReservedHandles::<T>::contains_key(canonical));
@@ -407,7 +414,7 @@ mod benchmarks {
 		ReservedHandles::<T>::insert(&canonical, ());
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, base);
+		_(origin as T::RuntimeOrigin, bounded(base));
 
 		assert!(!ReservedHandles::<T>::contains_key(canonical));
 		Ok(())

@@ -532,7 +532,7 @@ pub mod pallet {
 		/// Emits `ReservedHandleAdded`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::add_reserved_handle())]
-		pub fn add_reserved_handle(origin: OriginFor<T>, base: Vec<u8>) -> DispatchResult {
+		pub fn add_reserved_handle(origin: OriginFor<T>, base: BaseHandle) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_add_reserved_handle(base)
 		}
@@ -546,7 +546,7 @@ pub mod pallet {
 		/// Emits `ReservedHandleRemoved`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::remove_reserved_handle())]
-		pub fn remove_reserved_handle(origin: OriginFor<T>, base: Vec<u8>) -> DispatchResult {
+		pub fn remove_reserved_handle(origin: OriginFor<T>, base: BaseHandle) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_remove_reserved_handle(base)
 		}

@@ -211,7 +211,7 @@ pub fn unoffered_suffix(base: &str) -> Suffix {
 /// A create payload for `base.suffix` expiring 10 blocks from now.
 pub fn create_payload(base: &str, suffix: Suffix) -> CreateHandlePayload<BlockNumber> {
 	CreateHandlePayload {
-		base_handle: base.as_bytes().to_vec(),
+		base_handle: base.as_bytes().to_vec().try_into().unwrap(),
 		suffix,
 		expiration: System::block_number() + 10,
 	}
@@ -239,7 +239,7 @@ pub fn create(key: &Key, base: &str) -> (MsaId, Suffix) {
 pub fn retire_payload(msa_id: MsaId) -> RetireHandlePayload<BlockNumber> {
 	RetireHandlePayload {
 		msa_id,
-		handle: current_handle(msa_id).unwrap_or_default(),
+		handle: current_handle(msa_id).unwrap_or_default().try_into().unwrap(),
 		expiration: System::block_number() + 10,
 	}
 }
@@ -268,8 +268,8 @@ pub fn change_payload(
 ) -> ChangeHandlePayload<BlockNumber> {
 	ChangeHandlePayload {
 		msa_id,
-		old_handle: current_handle(msa_id),
-		new_base_handle: base.as_bytes().to_vec(),
+		old_handle: current_handle(msa_id).map(|h| h.try_into().unwrap()),
+		new_base_handle: base.as_bytes().to_vec().try_into().unwrap(),
 		new_suffix: suffix,
 		expiration: System::block_number() + 10,
 	}

@@ -19,8 +19,13 @@ pub const BYTES_SUFFIX: &[u8] = b"</Bytes>";
 pub type MaxBaseBytes = ConstU32<{ handles_rules::MAX_BASE_BYTES as u32 }>;
 /// Bound of a stored canonical form: [`handles_rules::MAX_CANONICAL_BYTES`].
 pub type MaxCanonicalBytes = ConstU32<{ handles_rules::MAX_CANONICAL_BYTES as u32 }>;
-/// A base handle as the user typed it (valid UTF-8, checked by the rules crate).
+/// A base handle as the user typed it (valid UTF-8, checked by the rules crate). Call arguments
+/// use it too, so a longer one does not even decode.
 pub type BaseHandle = BoundedVec<u8, MaxBaseBytes>;
+/// Bound of a display handle as the chain shows it: [`handles_rules::MAX_DISPLAY_BYTES`].
+pub type MaxDisplayBytes = ConstU32<{ handles_rules::MAX_DISPLAY_BYTES as u32 }>;
+/// A display handle as the chain shows it (`Alice.4821`, UTF-8), in payloads.
+pub type DisplayHandle = BoundedVec<u8, MaxDisplayBytes>;
 /// The canonical form of a base handle (UTF-8): look-alikes have the same canonical form.
 pub type Canonical = BoundedVec<u8, MaxCanonicalBytes>;
 
@@ -157,7 +162,7 @@ pub trait SignedPayload: Encode {
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct CreateHandlePayload<BlockNumber> {
 	/// Base handle as typed (UTF-8, at most 32 bytes).
-	pub base_handle: Vec<u8>,
+	pub base_handle: BaseHandle,
 	/// Chosen suffix: one of the options for the handle.
 	pub suffix: Suffix,
 	/// Last block at which the payload may take effect.
@@ -171,7 +176,7 @@ pub struct RetireHandlePayload<BlockNumber> {
 	pub msa_id: MsaId,
 	/// The display handle the MSA holds, as the chain shows it (`Alice.4821`, UTF-8): the
 	/// payload retires that handle only, never one the MSA holds later.
-	pub handle: Vec<u8>,
+	pub handle: DisplayHandle,
 	/// Last block at which the payload may take effect.
 	pub expiration: BlockNumber,
 }
@@ -184,9 +189,9 @@ pub struct ChangeHandlePayload<BlockNumber> {
 	pub msa_id: MsaId,
 	/// The display handle the MSA holds, as the chain shows it (`Alice.4821`, UTF-8); `None`
 	/// when it holds none.
-	pub old_handle: Option<Vec<u8>>,
+	pub old_handle: Option<DisplayHandle>,
 	/// New base handle as typed (UTF-8, at most 32 bytes).
-	pub new_base_handle: Vec<u8>,
+	pub new_base_handle: BaseHandle,
 	/// New suffix: one of the options for the new handle.
 	pub new_suffix: Suffix,
 	/// Last block at which the payload may take effect.

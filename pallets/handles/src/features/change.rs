@@ -17,7 +17,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_owner(msa_id, &owner)?;
 		let old = MsaHandles::<T>::get(msa_id);
 		ensure!(
-			old.as_ref().map(|r| r.display()) == payload.old_handle,
+			old.as_ref().map(|r| r.display()) == payload.old_handle.as_ref().map(|h| h.to_vec()),
 			Error::<T>::HandleMismatch
 		);
 		let handle = Self::check_handle(&payload.new_base_handle)?;

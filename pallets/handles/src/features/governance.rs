@@ -1,7 +1,6 @@
 //! Governance: settings and the reserved list.
 
 use crate::*;
-use alloc::vec::Vec;
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
 
@@ -24,7 +23,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Puts the canonical form of `base` on the reserved list.
-	pub(crate) fn do_add_reserved_handle(base: Vec<u8>) -> DispatchResult {
+	pub(crate) fn do_add_reserved_handle(base: BaseHandle) -> DispatchResult {
 		let canonical = Self::reserved_canonical(&base)?;
 		ensure!(!ReservedHandles::<T>::contains_key(&canonical), Error::<T>::AlreadyReserved);
 		ensure!(
@@ -37,7 +36,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes the canonical form of `base` off the reserved list.
-	pub(crate) fn do_remove_reserved_handle(base: Vec<u8>) -> DispatchResult {
+	pub(crate) fn do_remove_reserved_handle(base: BaseHandle) -> DispatchResult {
 		let canonical = Self::reserved_canonical(&base)?;
 		ensure!(ReservedHandles::<T>::contains_key(&canonical), Error::<T>::NotReserved);
 		ReservedHandles::<T>::remove(&canonical);

@@ -14,7 +14,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_live(payload.expiration)?;
 		Self::ensure_owner(payload.msa_id, &owner)?;
 		let record = MsaHandles::<T>::get(payload.msa_id).ok_or(Error::<T>::MsaHasNoHandle)?;
-		ensure!(record.display() == payload.handle, Error::<T>::HandleMismatch);
+		ensure!(record.display()[..] == payload.handle[..], Error::<T>::HandleMismatch);
 		let message = Self::message_for(&payload);
 		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
 

@@ -156,7 +156,9 @@ fn change_with_a_payload_naming_another_handle_fails() {
 			Error::<Test>::HandleMismatch
 		);
 		// `None` for an MSA that holds a handle, and a look-alike spelling, fail too.
-		for old_handle in [None, Some(format!("ALICIA.{alicia_suffix}").into_bytes())] {
+		for old_handle in
+			[None, Some(format!("ALICIA.{alicia_suffix}").into_bytes().try_into().unwrap())]
+		{
 			let payload = ChangeHandlePayload { old_handle, ..stale.clone() };
 			assert_noop!(
 				Handles::change_handle(

@@ -18,11 +18,14 @@ fn non_governance_origins_are_refused_for_every_governance_call() {
 				DispatchError::BadOrigin
 			);
 			assert_noop!(
-				Handles::add_reserved_handle(origin.clone(), b"carol".to_vec()),
+				Handles::add_reserved_handle(origin.clone(), b"carol".to_vec().try_into().unwrap()),
 				DispatchError::BadOrigin
 			);
 			assert_noop!(
-				Handles::remove_reserved_handle(origin.clone(), b"admin".to_vec()),
+				Handles::remove_reserved_handle(
+					origin.clone(),
+					b"admin".to_vec().try_into().unwrap()
+				),
 				DispatchError::BadOrigin
 			);
 			assert_noop!(Handles::force_retire_handle(origin, msa_id), DispatchError::BadOrigin);
@@ -106,7 +109,10 @@ fn range_change_never_reissues_or_overwrites_an_existing_handle() {
 #[test]
 fn add_reserved_handle_refuses_the_handle_and_its_lookalikes() {
 	test(|| {
-		assert_ok!(Handles::add_reserved_handle(RuntimeOrigin::root(), b"Bob".to_vec()));
+		assert_ok!(Handles::add_reserved_handle(
+			RuntimeOrigin::root(),
+			b"Bob".to_vec().try_into().unwrap()
+		));
 		assert_eq!(last_event(), Event::ReservedHandleAdded { canonical: b"bob".to_vec() });
 		for base in ["bob", "BOB", "b0b"] {
 			let payload = create_payload(base, 1000);
@@ -131,7 +137,10 @@ fn default_reserved_handles_are_compared_by_canonical_form() {
 		}
 		for base in ["ADMIN", "adm1n", "EVERY0NE", "A11"] {
 			assert_noop!(
-				Handles::add_reserved_handle(RuntimeOrigin::root(), base.as_bytes().to_vec()),
+				Handles::add_reserved_handle(
+					RuntimeOrigin::root(),
+					base.as_bytes().to_vec().try_into().unwrap()
+				),
 				Error::<Test>::AlreadyReserved
 			);
 		}
@@ -142,11 +151,14 @@ fn default_reserved_handles_are_compared_by_canonical_form() {
 fn add_reserved_handle_that_breaks_a_rule_fails() {
 	test(|| {
 		assert_noop!(
-			Handles::add_reserved_handle(RuntimeOrigin::root(), b"a".to_vec()),
+			Handles::add_reserved_handle(RuntimeOrigin::root(), b"a".to_vec().try_into().unwrap()),
 			Error::<Test>::InvalidHandle(InvalidHandleReason::TooShort)
 		);
 		assert_noop!(
-			Handles::add_reserved_handle(RuntimeOrigin::root(), b"a#b".to_vec()),
+			Handles::add_reserved_handle(
+				RuntimeOrigin::root(),
+				b"a#b".to_vec().try_into().unwrap()
+			),
 			Error::<Test>::InvalidHandle(InvalidHandleReason::ForbiddenCharacter)
 		);
 	})
@@ -162,11 +174,14 @@ fn add_reserved_handle_beyond_max_fails() {
 			let word = words.next().expect("enough words");
 			assert_ok!(Handles::add_reserved_handle(
 				RuntimeOrigin::root(),
-				word.as_bytes().to_vec()
+				word.as_bytes().to_vec().try_into().unwrap()
 			));
 		}
 		assert_noop!(
-			Handles::add_reserved_handle(RuntimeOrigin::root(), b"one_more".to_vec()),
+			Handles::add_reserved_handle(
+				RuntimeOrigin::root(),
+				b"one_more".to_vec().try_into().unwrap()
+			),
 			Error::<Test>::TooManyReservedHandles
 		);
 	})
@@ -176,7 +191,10 @@ fn add_reserved_handle_beyond_max_fails() {
 fn reserving_a_held_handle_leaves_it_with_its_msa() {
 	test(|| {
 		let (msa_id, suffix) = create(&bob(), "bob");
-		assert_ok!(Handles::add_reserved_handle(RuntimeOrigin::root(), b"bob".to_vec()));
+		assert_ok!(Handles::add_reserved_handle(
+			RuntimeOrigin::root(),
+			b"bob".to_vec().try_into().unwrap()
+		));
 		assert_eq!(HandleToMsa::<Test>::get(canonical("bob"), suffix), Some(msa_id));
 	})
 }
@@ -184,7 +202,10 @@ fn reserving_a_held_handle_leaves_it_with_its_msa() {
 #[test]
 fn remove_reserved_handle_by_a_lookalike_frees_it() {
 	test(|| {
-		assert_ok!(Handles::remove_reserved_handle(RuntimeOrigin::root(), b"ADM1N".to_vec()));
+		assert_ok!(Handles::remove_reserved_handle(
+			RuntimeOrigin::root(),
+			b"ADM1N".to_vec().try_into().unwrap()
+		));
 		assert_eq!(
 			last_event(),
 			Event::ReservedHandleRemoved { canonical: canonical("admin").to_vec() }
@@ -198,11 +219,17 @@ fn remove_reserved_handle_by_a_lookalike_frees_it() {
 fn remove_reserved_handle_not_on_the_list_fails() {
 	test(|| {
 		assert_noop!(
-			Handles::remove_reserved_handle(RuntimeOrigin::root(), b"carol".to_vec()),
+			Handles::remove_reserved_handle(
+				RuntimeOrigin::root(),
+				b"carol".to_vec().try_into().unwrap()
+			),
 			Error::<Test>::NotReserved
 		);
 		assert_noop!(
-			Handles::remove_reserved_handle(RuntimeOrigin::root(), vec![0xff, 0xff]),
+			Handles::remove_reserved_handle(
+				RuntimeOrigin::root(),
+				vec![0xff, 0xff].try_into().unwrap()
+			),
 			Error::<Test>::InvalidHandle(InvalidHandleReason::NotUtf8)
 		);
 	})

@@ -147,14 +147,20 @@ fn validate_handle_uses_the_rules_and_the_chains_reserved_list() {
 			handles_rules::HandleError::DisallowedCharacter(' ').to_string().into_bytes()
 		);
 		assert!(Handles::validate_handle(b"carol".to_vec()).valid);
-		assert_ok!(Handles::add_reserved_handle(RuntimeOrigin::root(), b"carol".to_vec()));
+		assert_ok!(Handles::add_reserved_handle(
+			RuntimeOrigin::root(),
+			b"carol".to_vec().try_into().unwrap()
+		));
 		let result = Handles::validate_handle(b"CAROL".to_vec());
 		assert!(!result.valid);
 		assert_eq!(
 			result.error.unwrap(),
 			handles_rules::HandleError::Reserved.to_string().into_bytes()
 		);
-		assert_ok!(Handles::remove_reserved_handle(RuntimeOrigin::root(), b"admin".to_vec()));
+		assert_ok!(Handles::remove_reserved_handle(
+			RuntimeOrigin::root(),
+			b"admin".to_vec().try_into().unwrap()
+		));
 		assert!(Handles::validate_handle(b"admin".to_vec()).valid);
 	})
 }

@@ -319,7 +319,7 @@ fn a_wrongly_wrapped_message_fails() {
 fn signed_message_layout_is_tag_genesis_kind_then_fields() {
 	test(|| {
 		let payload = CreateHandlePayload::<u64> {
-			base_handle: b"Alice".to_vec(),
+			base_handle: b"Alice".to_vec().try_into().unwrap(),
 			suffix: 4821,
 			expiration: 0x0102,
 		};
@@ -426,7 +426,7 @@ fn a_full_expiration_block_refuses_further_payloads() {
 fn readme_examples_of_signed_messages_match() {
 	let genesis = H256::repeat_byte(0xab);
 	let create = CreateHandlePayload::<u32> {
-		base_handle: b"Alice".to_vec(),
+		base_handle: b"Alice".to_vec().try_into().unwrap(),
 		suffix: 4821,
 		expiration: 1234,
 	};
@@ -439,7 +439,7 @@ fn readme_examples_of_signed_messages_match() {
 	// Retire names the handle the MSA holds ("Alice.4821", 10 bytes).
 	let retire = RetireHandlePayload::<u32> {
 		msa_id: 0x01020304,
-		handle: b"Alice.4821".to_vec(),
+		handle: b"Alice.4821".to_vec().try_into().unwrap(),
 		expiration: 1234,
 	};
 	let expected =
@@ -448,8 +448,8 @@ fn readme_examples_of_signed_messages_match() {
 	// Change names the old handle (Some) and the new one ("Bob", 4821).
 	let change = ChangeHandlePayload::<u32> {
 		msa_id: 0x01020304,
-		old_handle: Some(b"Alice.4821".to_vec()),
-		new_base_handle: b"Bob".to_vec(),
+		old_handle: Some(b"Alice.4821".to_vec().try_into().unwrap()),
+		new_base_handle: b"Bob".to_vec().try_into().unwrap(),
 		new_suffix: 4821,
 		expiration: 1234,
 	};

@@ -42,10 +42,10 @@ pub struct Cli {
 	#[command(subcommand)]
 	pub subcommand: Option<Subcommand>,
 
-	/// How a development chain makes blocks: `instant`, `manual` (only on `engine_createBlock`)
-	/// or a block interval in milliseconds. Default for a development chain: a block every
-	/// 3000 ms. Given with a non-development chain, that chain is sealed this way too instead of
-	/// by Aura + GRANDPA.
+	/// How a development chain makes blocks: `instant`, `manual` (only on `engine_createBlock`,
+	/// the one mode that serves `engine_*`) or a block interval in milliseconds. Default for a
+	/// development chain: a block every 3000 ms. Refused for any other chain, which runs Aura +
+	/// GRANDPA.
 	#[arg(long, value_name = "instant|manual|MILLISECONDS")]
 	pub sealing: Option<Sealing>,
 

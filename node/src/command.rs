@@ -124,7 +124,16 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.run_node_until_exit(|config| async move {
 				let dev = config.chain_spec.chain_type() == ChainType::Development;
 				let sealing = match (sealing, dev) {
-					(Some(sealing), _) => Some(sealing),
+					(Some(sealing), true) => Some(sealing),
+					// A sealed chain imports blocks without checking Aura seals: never on a chain
+					// with peers of its own.
+					(Some(_), false) => {
+						return Err(sc_cli::Error::Input(format!(
+							"--sealing is only for development chains; {:?} is a {:?} chain (use --dev or a chain spec with chainType Development)",
+							config.chain_spec.id(),
+							config.chain_spec.chain_type()
+						)))
+					},
 					(None, true) => Some(Sealing::Interval(DEFAULT_DEV_BLOCK_MS)),
 					(None, false) => None,
 				};

@@ -416,11 +416,12 @@ where
 	let prometheus_registry = config.prometheus_registry().cloned();
 	let mut base = start_network(&config, net_config, metrics, import_queue, None, parts)?;
 
-	// `engine_*` commands from RPC (manual and interval modes) and from the timer share a channel.
+	// Blocks on demand: `engine_*` is served only with manual sealing. With interval sealing the
+	// timer alone feeds the channel, so no RPC caller can make or finalize blocks.
 	let (command_sink, commands_stream) = mpsc::channel::<EngineCommand<_>>(1024);
 	let rpc_sink = match sealing {
-		Sealing::Instant => None,
-		Sealing::Manual | Sealing::Interval(_) => Some(command_sink.clone()),
+		Sealing::Manual => Some(command_sink.clone()),
+		Sealing::Instant | Sealing::Interval(_) => None,
 	};
 	spawn_rpc_and_tasks(config, &mut base, rpc_sink)?;
 

@@ -31,6 +31,8 @@ export const handlesTypes = {
     canonical: 'Text',
     candidates: 'Vec<u32>',
     available: 'Vec<u32>',
+    expiring: 'Vec<u32>',
+    nextRotation: 'u32',
   },
   HandlesRpcMsaForHandle: {
     msaId: 'u32',
@@ -74,7 +76,7 @@ export const handlesRpc = {
   },
   getSuffixOptions: {
     description:
-      'Canonical form, suffix candidates (both seeds) and the suffixes available now for a base handle.',
+      'Canonical form, suffix candidates (both seeds), the suffixes available now for a base handle, those offered only under the previous seed (expiring at nextRotation) and nextRotation.',
     params: [{ name: 'baseHandle', type: 'Text' }, at],
     type: 'HandlesRpcSuffixOptions',
   },

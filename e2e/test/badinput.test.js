@@ -68,7 +68,14 @@ describe('bad input through RPC and extrinsics', { timeout: 300_000 }, () => {
   test('too long: base handle over 32 bytes, display handle over 73 bytes (8002)', async () => {
     await expectRpcError('handles_getSuffixOptions', ['a'.repeat(33)], CODES.HANDLE_TOO_LONG, /33 bytes.*at most 32/);
     await expectRpcError('handles_getSuffixOptions', ['é'.repeat(17)], CODES.HANDLE_TOO_LONG, /34 bytes/); // 17 chars, 34 bytes
-    await expectRpcError('handles_validateHandle', ['b'.repeat(40)], CODES.HANDLE_TOO_LONG, /at most 32/);
+    // validateHandle answers over-long input up to 256 bytes with the reason, longer is an error.
+    for (const len of [33, 40, 256]) {
+      const v = await rpc('handles_validateHandle', ['b'.repeat(len)]);
+      assert.equal(v.valid, false, `${len} bytes`);
+      assert.equal(v.canonical, null);
+      assert.match(v.error, /too long/, `${len} bytes`);
+    }
+    await expectRpcError('handles_validateHandle', ['b'.repeat(257)], CODES.HANDLE_TOO_LONG, /257 bytes.*at most 256/);
     await expectRpcError('handles_getSuffixOptions', ['x'.repeat(100_000)], CODES.HANDLE_TOO_LONG, /100000 bytes/);
     await expectRpcError('handles_getMsaForHandle', [`${'a'.repeat(70)}.1234`], CODES.HANDLE_TOO_LONG, /display handle is 75 bytes.*at most 73/);
     await expectRpcError('handles_getMsaForHandle', [`${'a'.repeat(40)}.1234`], CODES.HANDLE_TOO_LONG, /base handle is 40 bytes/);

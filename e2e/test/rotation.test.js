@@ -115,6 +115,11 @@ describe('seed rotation', { timeout: 300_000 }, () => {
     assert.notDeepEqual(o.candidates, opts100.candidates);
     assert.ok(o.candidates.includes(signed.prevOnly.suffix), 'still offered under the previous seed');
     assert.ok(o.available.includes(signed.prevOnly.suffix));
+    // `expiring`: the available suffixes only the previous seed offers, gone at the next rotation.
+    const underH100 = suffixCandidates(h100, canonical);
+    assert.deepEqual(o.expiring, o.available.filter((s) => !underH100.includes(s)));
+    assert.ok(o.expiring.includes(signed.prevOnly.suffix), 'offered only under the previous seed: expiring');
+    assert.equal(o.nextRotation, 201);
     assert.ok(!o.candidates.includes(signed.zeroOnly.suffix), 'no longer offered');
     assert.ok(!o.candidates.includes(signed.neither.suffix));
     // As of block 100 the answer is the old one.

@@ -67,7 +67,9 @@ pub trait HandlesApi<BlockHash> {
 	#[method(name = "getSeed")]
 	fn get_seed(&self, at: Option<BlockHash>) -> RpcResult<SeedResponse>;
 
-	/// Canonical form, suffix candidates and the available suffixes of a base handle.
+	/// Canonical form, suffix candidates and the available suffixes of a base handle, with those
+	/// that are offered only under the previous seed (`expiring`: they stop being offered at
+	/// `nextRotation`).
 	///
 	/// Errors: [`error::HANDLE_TOO_LONG`], [`error::INVALID_HANDLE`] when the base handle breaks a
 	/// handle rule.
@@ -114,7 +116,9 @@ pub trait HandlesApi<BlockHash> {
 	/// Whether a base handle may be claimed under the rules and the chain's reserved list; a
 	/// broken rule is reported in the result (`valid: false`, `error`), not as a JSON-RPC error.
 	///
-	/// Errors: [`error::HANDLE_TOO_LONG`] (input longer than any handle may be).
+	/// A base over 32 bytes and up to [`MAX_VALIDATE_BYTES`] is `valid: false` with the reason.
+	///
+	/// Errors: [`error::HANDLE_TOO_LONG`] (input over [`MAX_VALIDATE_BYTES`]).
 	#[method(name = "validateHandle")]
 	fn validate_handle(
 		&self,
@@ -159,16 +163,22 @@ where
 	}
 }
 
+/// Longest input `handles_validateHandle` answers with a result (`valid: false` and the reason
+/// for anything over `MAX_BASE_BYTES`); longer input is a `HANDLE_TOO_LONG` error.
+pub const MAX_VALIDATE_BYTES: usize = 256;
+
 /// Refuses a base handle longer than any handle may be.
 fn check_base_len(base_handle: &str) -> RpcResult<()> {
+	check_len(base_handle, handles_rules::MAX_BASE_BYTES)
+}
+
+/// Refuses a base handle longer than `max` bytes.
+fn check_len(base_handle: &str, max: usize) -> RpcResult<()> {
 	let len = base_handle.len();
-	if len > handles_rules::MAX_BASE_BYTES {
+	if len > max {
 		return Err(error(
 			HANDLE_TOO_LONG,
-			format!(
-				"base handle is {len} bytes of UTF-8, at most {} are allowed",
-				handles_rules::MAX_BASE_BYTES
-			),
+			format!("base handle is {len} bytes of UTF-8, at most {max} are allowed"),
 		));
 	}
 	Ok(())
@@ -254,13 +264,25 @@ where
 	) -> RpcResult<SuffixOptionsResponse> {
 		check_base_len(&base_handle)?;
 		let at = self.block(at)?;
-		let options = self
-			.client
-			.runtime_api()
+		let api = self.client.runtime_api();
+		let options = api
 			.suffix_options(at, base_handle.into_bytes())
 			.map_err(|e| runtime_error("HandlesApi_suffix_options", e))?
 			.map_err(query_error)?;
-		SuffixOptionsResponse::from_runtime(options)
+		// The seeds and range at the same block tell which options expire at the next rotation.
+		let seed = api.seed(at).map_err(|e| runtime_error("HandlesApi_seed", e))?;
+		let settings = api.settings(at).map_err(|e| runtime_error("HandlesApi_settings", e))?;
+		let range = handles_rules::SuffixRange::new(settings.suffix_min, settings.suffix_max)
+			.map_err(|_| {
+				error(
+					RUNTIME_ERROR,
+					format!(
+						"HandlesApi_settings: suffix range {}..={} is empty",
+						settings.suffix_min, settings.suffix_max
+					),
+				)
+			})?;
+		SuffixOptionsResponse::from_runtime(options, &seed, range)
 			.map_err(|e| not_utf8("HandlesApi_suffix_options", e))
 	}
 
@@ -324,7 +346,9 @@ where
 		base_handle: String,
 		at: Option<Block::Hash>,
 	) -> RpcResult<ValidationResponse> {
-		check_base_len(&base_handle)?;
+		// Over-long bases up to MAX_VALIDATE_BYTES get `valid: false` with the reason, as an app
+		// checking what a user typed expects; longer input is refused before the runtime.
+		check_len(&base_handle, MAX_VALIDATE_BYTES)?;
 		let at = self.block(at)?;
 		let result = self
 			.client

@@ -36,6 +36,11 @@ pub struct SuffixOptionsResponse {
 	pub candidates: Vec<u32>,
 	/// The candidates a claim would be accepted with at this block, ascending.
 	pub available: Vec<u32>,
+	/// The available suffixes offered only under the previous seed, ascending: they stop being
+	/// offered at `next_rotation`.
+	pub expiring: Vec<u32>,
+	/// Block whose `on_initialize` rotates the seeds next.
+	pub next_rotation: u32,
 }
 
 /// Result of `handles_getMsaForHandle` when the display handle (or a look-alike) is registered.
@@ -143,12 +148,23 @@ impl From<Settings<u32>> for SettingsResponse {
 }
 
 impl SuffixOptionsResponse {
-	pub(crate) fn from_runtime(o: SuffixOptions) -> Result<Self, NotUtf8> {
+	/// The response for `o`, with the seeds and range it was drawn under (`seed`, `range`) to
+	/// tell which available suffixes expire at the next rotation.
+	pub(crate) fn from_runtime(
+		o: SuffixOptions,
+		seed: &SeedInfo<u32>,
+		range: handles_rules::SuffixRange,
+	) -> Result<Self, NotUtf8> {
+		let canonical = text("canonical", o.canonical)?;
+		let current = handles_rules::candidates(&seed.current, &canonical, range);
+		let expiring = o.available.iter().copied().filter(|s| !current.contains(s)).collect();
 		Ok(Self {
 			base_handle: text("baseHandle", o.base_handle)?,
-			canonical: text("canonical", o.canonical)?,
+			canonical,
 			candidates: o.candidates,
 			available: o.available,
+			expiring,
+			next_rotation: seed.next_rotation,
 		})
 	}
 }
@@ -185,5 +201,38 @@ impl ValidationResponse {
 			canonical: v.canonical.map(|c| text("canonical", c)).transpose()?,
 			error: v.error.map(|e| text("error", e)).transpose()?,
 		})
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn expiring_are_the_available_suffixes_only_the_previous_seed_offers() {
+		let range = handles_rules::SuffixRange::new(1000, 9999).unwrap();
+		let (current, previous) = ([7u8; 32], [9u8; 32]);
+		let under_current = handles_rules::candidates(&current, "allce", range);
+		let under_previous = handles_rules::candidates(&previous, "allce", range);
+		let candidates = handles_rules::suffix_options(&current, &previous, "allce", range);
+		// One previous-only suffix is taken: it is neither available nor expiring.
+		let previous_only: Vec<u32> =
+			candidates.iter().copied().filter(|s| !under_current.contains(s)).collect();
+		assert!(previous_only.len() >= 2, "the seeds draw different suffixes");
+		let taken = previous_only[0];
+		let available: Vec<u32> = candidates.iter().copied().filter(|s| *s != taken).collect();
+		let options = SuffixOptions {
+			base_handle: b"Alice".to_vec(),
+			canonical: b"allce".to_vec(),
+			candidates: candidates.clone(),
+			available: available.clone(),
+		};
+		let seed = SeedInfo { current, previous, next_rotation: 201 };
+		let response = SuffixOptionsResponse::from_runtime(options, &seed, range).unwrap();
+		assert_eq!(response.expiring, previous_only[1..].to_vec());
+		assert!(response.expiring.iter().all(|s| under_previous.contains(s)));
+		assert!(response.expiring.iter().all(|s| !under_current.contains(s)));
+		assert_eq!(response.next_rotation, 201);
+		assert_eq!(response.available, available);
 	}
 }

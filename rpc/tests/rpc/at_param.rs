@@ -34,9 +34,13 @@ async fn every_method_asks_the_runtime_at_the_given_block() {
 	for (method, params) in every_method() {
 		let (module, client) = mock::module();
 		request(&module, method, with_at(&params, json!(hex32(0x11)))).await.unwrap();
+		let first = client.calls().len();
 		request(&module, method, with_at(&params, json!(hex32(0x22)))).await.unwrap();
 		let ats: Vec<_> = client.calls().into_iter().map(|c| c.at).collect();
-		assert_eq!(ats, vec![GENESIS, BEST], "{method}");
+		// A method may make several runtime calls; all of one request are at its block.
+		assert!(first >= 1 && ats.len() == 2 * first, "{method}: {ats:?}");
+		assert!(ats[..first].iter().all(|at| *at == GENESIS), "{method}: {ats:?}");
+		assert!(ats[first..].iter().all(|at| *at == BEST), "{method}: {ats:?}");
 	}
 }
 
@@ -47,7 +51,7 @@ async fn every_method_uses_the_best_block_when_at_is_absent_or_null() {
 		request(&module, method, Value::Array(params.clone())).await.unwrap();
 		request(&module, method, with_at(&params, Value::Null)).await.unwrap();
 		let ats: Vec<_> = client.calls().into_iter().map(|c| c.at).collect();
-		assert_eq!(ats, vec![BEST, BEST], "{method}");
+		assert!(!ats.is_empty() && ats.iter().all(|at| *at == BEST), "{method}: {ats:?}");
 	}
 }
 

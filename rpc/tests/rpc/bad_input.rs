@@ -50,23 +50,37 @@ fn error_codes_are_distinct() {
 }
 
 #[tokio::test]
-async fn base_handle_over_32_bytes_is_too_long_for_suffix_options_and_validate() {
-	for method in ["handles_getSuffixOptions", "handles_validateHandle"] {
-		let (e, calls) = err(method, json!(["a".repeat(33)])).await;
-		assert_eq!(e.code, i64::from(HANDLE_TOO_LONG), "{method}");
-		assert_eq!(e.message, "base handle is 33 bytes of UTF-8, at most 32 are allowed");
-		assert_eq!(calls, 0, "{method} must not call the runtime");
+async fn base_handle_over_32_bytes_is_too_long_for_suffix_options() {
+	let (e, calls) = err("handles_getSuffixOptions", json!(["a".repeat(33)])).await;
+	assert_eq!(e.code, i64::from(HANDLE_TOO_LONG));
+	assert_eq!(e.message, "base handle is 33 bytes of UTF-8, at most 32 are allowed");
+	assert_eq!(calls, 0, "must not call the runtime");
+	// Exactly 32 bytes passes the RPC.
+	ok("handles_getSuffixOptions", json!(["a".repeat(32)])).await;
+}
 
-		// Exactly 32 bytes passes the RPC.
-		ok(method, json!(["a".repeat(32)])).await;
+#[tokio::test]
+async fn validate_handle_answers_over_long_input_up_to_256_bytes_with_the_reason() {
+	use handles_rpc::MAX_VALIDATE_BYTES;
+	assert_eq!(MAX_VALIDATE_BYTES, 256);
+	for len in [33, 100, MAX_VALIDATE_BYTES] {
+		let res = ok("handles_validateHandle", json!(["a".repeat(len)])).await;
+		assert_eq!(res["valid"], false, "{len}: {res}");
+		assert_eq!(res["canonical"], serde_json::Value::Null);
+		assert!(res["error"].as_str().unwrap().contains("too long"), "{len}: {res}");
 	}
+	let (e, calls) =
+		err("handles_validateHandle", json!(["a".repeat(MAX_VALIDATE_BYTES + 1)])).await;
+	assert_eq!(e.code, i64::from(HANDLE_TOO_LONG));
+	assert_eq!(e.message, "base handle is 257 bytes of UTF-8, at most 256 are allowed");
+	assert_eq!(calls, 0);
 }
 
 #[tokio::test]
 async fn length_counts_utf8_bytes_not_characters() {
 	// 16 Cyrillic letters are 32 bytes: allowed; 17 are 34 bytes: too long.
-	ok("handles_validateHandle", json!(["\u{430}".repeat(16)])).await;
-	let (e, _) = err("handles_validateHandle", json!(["\u{430}".repeat(17)])).await;
+	ok("handles_getSuffixOptions", json!(["\u{430}".repeat(16)])).await;
+	let (e, _) = err("handles_getSuffixOptions", json!(["\u{430}".repeat(17)])).await;
 	assert_eq!(e.code, i64::from(HANDLE_TOO_LONG));
 	assert!(e.message.contains("34 bytes"), "{}", e.message);
 

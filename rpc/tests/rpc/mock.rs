@@ -301,6 +301,14 @@ sp_api::mock_impl_runtime_apis! {
 			base_handle: Vec<u8>,
 		) -> Result<ValidationResult, ApiError> {
 			self.log(at, "validate_handle", &base_handle);
+			// As the runtime: the rules refuse an over-long base first.
+			if base_handle.len() > handles_rules::MAX_BASE_BYTES {
+				return Ok(ValidationResult {
+					valid: false,
+					canonical: None,
+					error: Some(handles_rules::HandleError::TooLong.to_string().into_bytes()),
+				});
+			}
 			let base = String::from_utf8_lossy(&base_handle);
 			// At genesis nothing is reserved; at the best block `admin` is.
 			let reserved = at == BEST && toy_canonical(&base) == "admin";

@@ -52,6 +52,12 @@ async fn get_seed_returns_hex_seeds_and_next_rotation() {
 async fn get_suffix_options_returns_canonical_candidates_and_available() {
 	let (module, client) = mock::module();
 	let opts = request(&module, "handles_getSuffixOptions", json!(["ALICE"])).await.unwrap();
+	// The mock's best block: current seed 0xaa.., range 2000..=9999, next rotation at 101.
+	let range = handles_rules::SuffixRange::new(2000, 9999).unwrap();
+	let current = handles_rules::candidates(&[0xaa; 32], "alice", range);
+	let expiring: Vec<u32> =
+		[1001, 2002, 9999].into_iter().filter(|s| !current.contains(s)).collect();
+	assert!(expiring.contains(&1001), "outside the current range: never a current candidate");
 	assert_eq!(
 		opts,
 		json!({
@@ -59,6 +65,8 @@ async fn get_suffix_options_returns_canonical_candidates_and_available() {
 			"canonical": "alice",
 			"candidates": [1001, 2002, 4821, 9999],
 			"available": [1001, 2002, 9999],
+			"expiring": expiring,
+			"nextRotation": 101,
 		})
 	);
 	let typed: SuffixOptionsResponse = serde_json::from_value(opts).unwrap();

@@ -140,7 +140,7 @@ test('every handles_* method is defined with an optional trailing at', () => {
 test('result types read the contract JSON back unchanged', () => {
   const samples = {
     HandlesRpcSeed: { current: `0x${'aa'.repeat(32)}`, previous: `0x${'bb'.repeat(32)}`, nextRotation: 101 },
-    HandlesRpcSuffixOptions: { baseHandle: 'Zoë', canonical: 'zoe', candidates: [1000, 2000], available: [2000] },
+    HandlesRpcSuffixOptions: { baseHandle: 'Zoë', canonical: 'zoe', candidates: [1000, 2000, 3000], available: [2000, 3000], expiring: [3000], nextRotation: 201 },
     HandlesRpcMsaForHandle: { msaId: 77, owner: ALICE, handle: 'Alice.4821' },
     HandlesRpcHandleForMsa: {
       handle: 'Alice.4821',

@@ -54,10 +54,23 @@ impl<T: Config> Pallet<T> {
 		expiration: BlockNumberFor<T>,
 	) -> Result<[u8; 32], DispatchError> {
 		ensure!(Self::signature_matches(signature, signer, message), Error::<T>::InvalidSignature);
+		Self::check_unused(message, signer, expiration, 1)
+	}
+
+	/// That `signer`'s payload `message` has not taken effect before (`PayloadReplayed`) and that
+	/// its expiration block has room for `entries` more replay entries (`ExpirationBlockFull`):
+	/// this one and those the same call records beside it. Returns its replay key.
+	pub(crate) fn check_unused(
+		message: &[u8],
+		signer: &T::AccountId,
+		expiration: BlockNumberFor<T>,
+		entries: u32,
+	) -> Result<[u8; 32], DispatchError> {
 		let key = Self::replay_key(message, signer);
 		ensure!(!UsedPayloads::<T>::contains_key(expiration, key), Error::<T>::PayloadReplayed);
 		ensure!(
-			UsedPayloadCount::<T>::get(expiration) < T::MaxPayloadsPerExpiration::get(),
+			UsedPayloadCount::<T>::get(expiration).saturating_add(entries)
+				<= T::MaxPayloadsPerExpiration::get(),
 			Error::<T>::ExpirationBlockFull
 		);
 		Ok(key)

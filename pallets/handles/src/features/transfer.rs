@@ -25,17 +25,8 @@ impl<T: Config> Pallet<T> {
 			Self::signature_matches(&new_owner_signature, &new_owner, &message),
 			Error::<T>::InvalidNewOwnerSignature
 		);
-		// The new owner's signature is one-time too: it needs its own entry (and room for it).
-		let new_owner_key = Self::replay_key(&message, &new_owner);
-		ensure!(
-			!UsedPayloads::<T>::contains_key(payload.expiration, new_owner_key),
-			Error::<T>::PayloadReplayed
-		);
-		ensure!(
-			UsedPayloadCount::<T>::get(payload.expiration).saturating_add(1)
-				< T::MaxPayloadsPerExpiration::get(),
-			Error::<T>::ExpirationBlockFull
-		);
+		// The new owner's signature is one-time too: it needs its own entry, beside the owner's.
+		let new_owner_key = Self::check_unused(&message, &new_owner, payload.expiration, 2)?;
 		let new_list = Self::owned_with(&new_owner, msa_id)?;
 		let mut old_list = OwnerMsas::<T>::get(&owner);
 

@@ -25,19 +25,19 @@ impl<T: Config> Pallet<T> {
 		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
 
 		// Another spelling of the handle the MSA holds: restyled at once.
-		if let Some(mut record) = old.clone() {
-			if record.canonical == handle.canonical && record.suffix == payload.new_suffix {
-				Self::record_payload(payload.expiration, replay_key);
-				let old_handle = record.display();
-				record.base = handle.base;
-				MsaHandles::<T>::insert(msa_id, &record);
-				Self::deposit_event(Event::HandleChanged {
-					msa_id,
-					old_handle: Some(old_handle),
-					new_handle: record.display(),
-				});
-				return Ok(());
-			}
+		if let Some(held) = old
+			.as_ref()
+			.filter(|r| r.canonical == handle.canonical && r.suffix == payload.new_suffix)
+		{
+			Self::record_payload(payload.expiration, replay_key);
+			let record = HandleRecord { base: handle.base, ..held.clone() };
+			MsaHandles::<T>::insert(msa_id, &record);
+			Self::deposit_event(Event::HandleChanged {
+				msa_id,
+				old_handle: Some(held.display()),
+				new_handle: record.display(),
+			});
+			return Ok(());
 		}
 		ensure!(
 			Moderated::<T>::get(&handle.canonical, payload.new_suffix) != Some(msa_id),

@@ -4,6 +4,7 @@
 use crate as pallet_handles;
 use crate::*;
 use codec::Encode;
+use frame_support::dispatch::DispatchResult;
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{OnFinalize, OnInitialize},
@@ -251,13 +252,33 @@ pub fn current_handle(msa_id: MsaId) -> Option<Vec<u8>> {
 
 /// `key` retires the handle of `msa_id`.
 pub fn retire(key: &Key, msa_id: MsaId) {
-	let payload = retire_payload(msa_id);
-	assert_ok!(Handles::retire_handle(
+	assert_ok!(try_retire(key, retire_payload(msa_id)));
+}
+
+/// `key` signs `payload` and a sponsor submits `retire_handle` with `key` as owner.
+pub fn try_retire(key: &Key, payload: RetireHandlePayload<BlockNumber>) -> DispatchResult {
+	Handles::retire_handle(sponsor(), key.account(), key.sign_payload(&payload), payload)
+}
+
+/// `key` signs `payload` and a sponsor submits `change_handle` with `key` as owner.
+pub fn try_change(key: &Key, payload: ChangeHandlePayload<BlockNumber>) -> DispatchResult {
+	Handles::change_handle(sponsor(), key.account(), key.sign_payload(&payload), payload)
+}
+
+/// `owner` and `new_owner` both sign `payload` and a sponsor submits `transfer_ownership`.
+pub fn try_transfer(
+	owner: &Key,
+	new_owner: &Key,
+	payload: TransferOwnershipPayload<AccountId, BlockNumber>,
+) -> DispatchResult {
+	Handles::transfer_ownership(
 		sponsor(),
-		key.account(),
-		key.sign_payload(&payload),
-		payload
-	));
+		owner.account(),
+		owner.sign_payload(&payload),
+		new_owner.account(),
+		new_owner.sign_payload(&payload),
+		payload,
+	)
 }
 
 /// A change payload for `msa_id` to `base.suffix` expiring 10 blocks from now.

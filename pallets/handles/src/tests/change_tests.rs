@@ -83,15 +83,7 @@ fn change_to_a_taken_handle_fails() {
 		let (_, bob_suffix) = create(&bob(), "bob");
 		let (msa_id, _) = create(&alice(), "alice");
 		let payload = change_payload(msa_id, "BOB", bob_suffix);
-		assert_noop!(
-			Handles::change_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::HandleTaken
-		);
+		assert_noop!(try_change(&alice(), payload), Error::<Test>::HandleTaken);
 	})
 }
 
@@ -106,12 +98,7 @@ fn change_to_another_spelling_of_its_handle_restyles_it_at_once() {
 		for base in ["ALICE", "Alice"] {
 			let before = current_handle(msa_id).unwrap();
 			let payload = change_payload(msa_id, base, suffix);
-			assert_ok!(Handles::change_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			));
+			assert_ok!(try_change(&alice(), payload));
 			let new = format!("{base}.{suffix}").into_bytes();
 			assert_eq!(
 				last_event(),
@@ -140,35 +127,14 @@ fn change_with_a_payload_naming_another_handle_fails() {
 		let stale = change_payload(msa_id, "alexandra", available_suffix("alexandra"));
 		let alicia_suffix = available_suffix("alicia");
 		let to_alicia = change_payload(msa_id, "alicia", alicia_suffix);
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&to_alicia),
-			to_alicia
-		));
-		assert_noop!(
-			Handles::change_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&stale),
-				stale.clone()
-			),
-			Error::<Test>::HandleMismatch
-		);
+		assert_ok!(try_change(&alice(), to_alicia));
+		assert_noop!(try_change(&alice(), stale.clone()), Error::<Test>::HandleMismatch);
 		// `None` for an MSA that holds a handle, and a look-alike spelling, fail too.
 		for old_handle in
 			[None, Some(format!("ALICIA.{alicia_suffix}").into_bytes().try_into().unwrap())]
 		{
 			let payload = ChangeHandlePayload { old_handle, ..stale.clone() };
-			assert_noop!(
-				Handles::change_handle(
-					sponsor(),
-					alice().account(),
-					alice().sign_payload(&payload),
-					payload
-				),
-				Error::<Test>::HandleMismatch
-			);
+			assert_noop!(try_change(&alice(), payload), Error::<Test>::HandleMismatch);
 		}
 	})
 }
@@ -183,15 +149,7 @@ fn change_to_an_invalid_handle_fails() {
 			("ADM1N", InvalidHandleReason::Reserved),
 		] {
 			let payload = change_payload(msa_id, base, 1000);
-			assert_noop!(
-				Handles::change_handle(
-					sponsor(),
-					alice().account(),
-					alice().sign_payload(&payload),
-					payload
-				),
-				Error::<Test>::InvalidHandle(reason)
-			);
+			assert_noop!(try_change(&alice(), payload), Error::<Test>::InvalidHandle(reason));
 		}
 	})
 }
@@ -201,25 +159,9 @@ fn change_with_suffix_out_of_range_or_not_offered_fails() {
 	test(|| {
 		let (msa_id, _) = create(&alice(), "alice");
 		let payload = change_payload(msa_id, "alicia", 10_000);
-		assert_noop!(
-			Handles::change_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::SuffixOutOfRange
-		);
+		assert_noop!(try_change(&alice(), payload), Error::<Test>::SuffixOutOfRange);
 		let payload = change_payload(msa_id, "alicia", unoffered_suffix("alicia"));
-		assert_noop!(
-			Handles::change_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::SuffixNotOffered
-		);
+		assert_noop!(try_change(&alice(), payload), Error::<Test>::SuffixNotOffered);
 	})
 }
 
@@ -228,15 +170,7 @@ fn change_by_someone_who_is_not_the_owner_fails() {
 	test(|| {
 		let (msa_id, _) = create(&alice(), "alice");
 		let payload = change_payload(msa_id, "mallory", available_suffix("mallory"));
-		assert_noop!(
-			Handles::change_handle(
-				sponsor(),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::NotOwner
-		);
+		assert_noop!(try_change(&bob(), payload), Error::<Test>::NotOwner);
 	})
 }
 
@@ -244,15 +178,7 @@ fn change_by_someone_who_is_not_the_owner_fails() {
 fn change_of_unknown_msa_fails() {
 	test(|| {
 		let payload = change_payload(42, "alicia", available_suffix("alicia"));
-		assert_noop!(
-			Handles::change_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::MsaNotFound
-		);
+		assert_noop!(try_change(&alice(), payload), Error::<Test>::MsaNotFound);
 	})
 }
 
@@ -283,15 +209,7 @@ fn change_to_a_handle_whose_derived_id_belongs_to_another_msa_fails() {
 		// No cooldown, but the id alice.S derives is Alice's MSA, so Bob's MSA cannot take it.
 		let (bob_msa, _) = create(&bob(), "bob");
 		let payload = change_payload(bob_msa, "alice", suffix);
-		assert_noop!(
-			Handles::change_handle(
-				sponsor(),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::MsaIdInUse
-		);
+		assert_noop!(try_change(&bob(), payload), Error::<Test>::MsaIdInUse);
 	})
 }
 

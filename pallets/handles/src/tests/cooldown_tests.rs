@@ -12,12 +12,7 @@ fn alice_handle_retired() -> (Suffix, MsaId) {
 	let (msa_id, _) = create(&bob(), "bob");
 	let suffix = available_suffix("alice");
 	let payload = change_payload(msa_id, "alice", suffix);
-	assert_ok!(Handles::change_handle(
-		sponsor(),
-		bob().account(),
-		bob().sign_payload(&payload),
-		payload
-	));
+	assert_ok!(try_change(&bob(), payload));
 	retire(&bob(), msa_id);
 	(suffix, msa_id)
 }
@@ -81,20 +76,10 @@ fn a_changed_away_handle_cools_down_too() {
 		let (bob_msa, _) = create(&bob(), "bob");
 		let suffix = available_suffix("alice");
 		let to_alice = change_payload(bob_msa, "alice", suffix);
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			bob().account(),
-			bob().sign_payload(&to_alice),
-			to_alice
-		));
+		assert_ok!(try_change(&bob(), to_alice));
 		let changed_at = System::block_number();
 		let away = change_payload(bob_msa, "robert", available_suffix("robert"));
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			bob().account(),
-			bob().sign_payload(&away),
-			away
-		));
+		assert_ok!(try_change(&bob(), away));
 		// Charlie's MSA wants alice.S.
 		let (charlie_msa, _) = create(&charlie(), "charlie");
 		let take = ChangeHandlePayload {
@@ -102,22 +87,9 @@ fn a_changed_away_handle_cools_down_too() {
 			..change_payload(charlie_msa, "alice", suffix)
 		};
 		run_to_block(changed_at + COOLDOWN - 1);
-		assert_noop!(
-			Handles::change_handle(
-				sponsor(),
-				charlie().account(),
-				charlie().sign_payload(&take),
-				take.clone()
-			),
-			Error::<Test>::HandleCoolingDown
-		);
+		assert_noop!(try_change(&charlie(), take.clone()), Error::<Test>::HandleCoolingDown);
 		run_to_block(changed_at + COOLDOWN);
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			charlie().account(),
-			charlie().sign_payload(&take),
-			take
-		));
+		assert_ok!(try_change(&charlie(), take));
 	})
 }
 
@@ -150,12 +122,7 @@ fn with_zero_cooldown_a_retired_pair_is_available_at_once() {
 		let (msa_id, _) = create(&bob(), "bob");
 		let suffix = available_suffix("alice");
 		let payload = change_payload(msa_id, "alice", suffix);
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			bob().account(),
-			bob().sign_payload(&payload),
-			payload
-		));
+		assert_ok!(try_change(&bob(), payload));
 		retire(&bob(), msa_id);
 		assert!(Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
 		let payload = create_payload("alice", suffix);

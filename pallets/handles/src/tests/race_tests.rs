@@ -57,10 +57,7 @@ fn a_create_and_a_change_to_the_same_handle_in_one_block_first_wins() {
 			create_p
 		));
 		let change = change_payload(bob_msa, "alice", suffix);
-		assert_noop!(
-			Handles::change_handle(sponsor(), bob().account(), bob().sign_payload(&change), change),
-			Error::<Test>::HandleTaken
-		);
+		assert_noop!(try_change(&bob(), change), Error::<Test>::HandleTaken);
 		// Bob's MSA keeps its handle.
 		assert_eq!(MsaHandles::<Test>::get(bob_msa).unwrap().base_str(), "bob");
 	})

@@ -62,12 +62,7 @@ fn the_same_retire_change_and_transfer_payloads_twice_fail() {
 		));
 		// Back to alice, so the change payload's target is free again: still refused.
 		let back = change_payload(msa_id, "alice", suffix);
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&back),
-			back
-		));
+		assert_ok!(try_change(&alice(), back));
 		assert_noop!(
 			Handles::change_handle(sponsor(), alice().account(), change_sig, change),
 			Error::<Test>::PayloadReplayed
@@ -84,12 +79,7 @@ fn the_same_retire_change_and_transfer_payloads_twice_fail() {
 		// The MSA takes the same handle again (cooldown 0), so the retire payload names what
 		// it holds: still refused.
 		let again = change_payload(msa_id, "alice", suffix);
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&again),
-			again
-		));
+		assert_ok!(try_change(&alice(), again));
 		assert_noop!(
 			Handles::retire_handle(sponsor(), alice().account(), retire_sig, retire_p),
 			Error::<Test>::PayloadReplayed
@@ -107,14 +97,7 @@ fn the_same_retire_change_and_transfer_payloads_twice_fail() {
 			to_bob.clone()
 		));
 		let to_alice = transfer_payload(msa_id, &alice());
-		assert_ok!(Handles::transfer_ownership(
-			sponsor(),
-			bob().account(),
-			bob().sign_payload(&to_alice),
-			alice().account(),
-			alice().sign_payload(&to_alice),
-			to_alice
-		));
+		assert_ok!(try_transfer(&bob(), &alice(), to_alice));
 		assert_noop!(
 			Handles::transfer_ownership(
 				sponsor(),

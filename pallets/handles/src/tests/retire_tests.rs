@@ -60,15 +60,7 @@ fn retire_by_someone_who_is_not_the_owner_fails() {
 	test(|| {
 		let (msa_id, _) = create(&alice(), "alice");
 		let payload = retire_payload(msa_id);
-		assert_noop!(
-			Handles::retire_handle(
-				sponsor(),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::NotOwner
-		);
+		assert_noop!(try_retire(&bob(), payload), Error::<Test>::NotOwner);
 	})
 }
 
@@ -76,15 +68,7 @@ fn retire_by_someone_who_is_not_the_owner_fails() {
 fn retire_of_unknown_msa_fails() {
 	test(|| {
 		let payload = retire_payload(12345);
-		assert_noop!(
-			Handles::retire_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::MsaNotFound
-		);
+		assert_noop!(try_retire(&alice(), payload), Error::<Test>::MsaNotFound);
 	})
 }
 
@@ -98,15 +82,7 @@ fn retire_of_msa_without_handle_fails() {
 			expiration: System::block_number() + 11,
 			..retire_payload(msa_id)
 		};
-		assert_noop!(
-			Handles::retire_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::MsaHasNoHandle
-		);
+		assert_noop!(try_retire(&alice(), payload), Error::<Test>::MsaHasNoHandle);
 	})
 }
 
@@ -134,12 +110,7 @@ fn retired_msa_can_get_a_handle_again_with_change() {
 		retire(&alice(), msa_id);
 		let suffix = available_suffix("alicia");
 		let payload = change_payload(msa_id, "alicia", suffix);
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&payload),
-			payload
-		));
+		assert_ok!(try_change(&alice(), payload));
 		assert_eq!(
 			last_event(),
 			Event::HandleChanged {
@@ -158,22 +129,9 @@ fn retire_signed_for_an_earlier_handle_does_not_retire_the_current_one() {
 		// Signed while the MSA held `alice`...
 		let stale = retire_payload(msa_id);
 		let to_bob = change_payload(msa_id, "bob", available_suffix("bob"));
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&to_bob),
-			to_bob
-		));
+		assert_ok!(try_change(&alice(), to_bob));
 		// ...it cannot retire `bob`, which the MSA holds now.
-		assert_noop!(
-			Handles::retire_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&stale),
-				stale
-			),
-			Error::<Test>::HandleMismatch
-		);
+		assert_noop!(try_retire(&alice(), stale), Error::<Test>::HandleMismatch);
 		assert!(MsaHandles::<Test>::contains_key(msa_id));
 	})
 }
@@ -188,23 +146,10 @@ fn force_retired_handle_never_returns_to_its_msa() {
 		run_to_block(System::block_number() + 6);
 		for base in ["alice", "ALICE"] {
 			let payload = change_payload(msa_id, base, suffix);
-			assert_noop!(
-				Handles::change_handle(
-					sponsor(),
-					alice().account(),
-					alice().sign_payload(&payload),
-					payload
-				),
-				Error::<Test>::HandleModerated
-			);
+			assert_noop!(try_change(&alice(), payload), Error::<Test>::HandleModerated);
 		}
 		// ...while it may take another handle.
 		let other = change_payload(msa_id, "alicia", available_suffix("alicia"));
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&other),
-			other
-		));
+		assert_ok!(try_change(&alice(), other));
 	})
 }

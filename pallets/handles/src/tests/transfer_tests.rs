@@ -131,17 +131,7 @@ fn transfer_with_new_owner_differing_from_the_payload_fails() {
 	test(|| {
 		let (msa_id, _) = create(&alice(), "alice");
 		let payload = transfer_payload(msa_id, &bob());
-		assert_noop!(
-			Handles::transfer_ownership(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				charlie().account(),
-				charlie().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::NewOwnerMismatch
-		);
+		assert_noop!(try_transfer(&alice(), &charlie(), payload), Error::<Test>::NewOwnerMismatch);
 	})
 }
 
@@ -154,17 +144,7 @@ fn transfer_by_someone_who_is_not_the_owner_fails() {
 			owner: charlie().account(),
 			..transfer_payload(msa_id, &bob())
 		};
-		assert_noop!(
-			Handles::transfer_ownership(
-				sponsor(),
-				charlie().account(),
-				charlie().sign_payload(&payload),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::NotOwner
-		);
+		assert_noop!(try_transfer(&charlie(), &bob(), payload), Error::<Test>::NotOwner);
 	})
 }
 
@@ -173,17 +153,7 @@ fn transfer_to_the_current_owner_fails() {
 	test(|| {
 		let (msa_id, _) = create(&alice(), "alice");
 		let payload = transfer_payload(msa_id, &alice());
-		assert_noop!(
-			Handles::transfer_ownership(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::AlreadyOwner
-		);
+		assert_noop!(try_transfer(&alice(), &alice(), payload), Error::<Test>::AlreadyOwner);
 	})
 }
 
@@ -192,17 +162,7 @@ fn transfer_of_unknown_msa_fails() {
 	test(|| {
 		let payload =
 			TransferOwnershipPayload { owner: alice().account(), ..transfer_payload(7, &bob()) };
-		assert_noop!(
-			Handles::transfer_ownership(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::MsaNotFound
-		);
+		assert_noop!(try_transfer(&alice(), &bob(), payload), Error::<Test>::MsaNotFound);
 	})
 }
 
@@ -214,17 +174,7 @@ fn transfer_to_an_owner_with_max_msas_fails() {
 		}
 		let (msa_id, _) = create(&alice(), "alice");
 		let payload = transfer_payload(msa_id, &bob());
-		assert_noop!(
-			Handles::transfer_ownership(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::TooManyMsas
-		);
+		assert_noop!(try_transfer(&alice(), &bob(), payload), Error::<Test>::TooManyMsas);
 	})
 }
 
@@ -235,39 +185,13 @@ fn after_transfer_only_the_new_owner_can_retire_or_change() {
 		transfer(&alice(), &bob(), msa_id);
 
 		let change = change_payload(msa_id, "alicia", available_suffix("alicia"));
-		assert_noop!(
-			Handles::change_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&change),
-				change.clone()
-			),
-			Error::<Test>::NotOwner
-		);
+		assert_noop!(try_change(&alice(), change.clone()), Error::<Test>::NotOwner);
 		let retire_p = retire_payload(msa_id);
-		assert_noop!(
-			Handles::retire_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&retire_p),
-				retire_p.clone()
-			),
-			Error::<Test>::NotOwner
-		);
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			bob().account(),
-			bob().sign_payload(&change),
-			change
-		));
+		assert_noop!(try_retire(&alice(), retire_p.clone()), Error::<Test>::NotOwner);
+		assert_ok!(try_change(&bob(), change));
 		// The handle changed: a retire payload names the new one.
 		let retire_p = retire_payload(msa_id);
-		assert_ok!(Handles::retire_handle(
-			sponsor(),
-			bob().account(),
-			bob().sign_payload(&retire_p),
-			retire_p
-		));
+		assert_ok!(try_retire(&bob(), retire_p));
 	})
 }
 
@@ -288,14 +212,7 @@ fn transfer_payload_of_an_earlier_owner_does_not_move_the_msa_back() {
 		));
 		// Bob -> Charlie.
 		let to_charlie = transfer_payload(msa_id, &charlie());
-		assert_ok!(Handles::transfer_ownership(
-			sponsor(),
-			bob().account(),
-			bob().sign_payload(&to_charlie),
-			charlie().account(),
-			charlie().sign_payload(&to_charlie),
-			to_charlie
-		));
+		assert_ok!(try_transfer(&bob(), &charlie(), to_charlie));
 		// Charlie re-submits `t` as "owner" with his own signature and Bob's old one: `t` names
 		// Alice as the owner.
 		assert_noop!(
@@ -325,14 +242,7 @@ fn transfer_records_both_signatures() {
 		let (msa_id, _) = create(&alice(), "alice");
 		let t = transfer_payload(msa_id, &bob());
 		let count = UsedPayloadCount::<Test>::get(t.expiration);
-		assert_ok!(Handles::transfer_ownership(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&t),
-			bob().account(),
-			bob().sign_payload(&t),
-			t.clone()
-		));
+		assert_ok!(try_transfer(&alice(), &bob(), t.clone()));
 		assert_eq!(UsedPayloadCount::<Test>::get(t.expiration), count + 2);
 		let message = Handles::message_for(&t);
 		for who in [alice(), bob()] {
@@ -353,17 +263,7 @@ fn transfer_needs_room_for_both_signatures() {
 		let count = UsedPayloadCount::<Test>::get(t.expiration);
 		// Room for one entry only.
 		UsedPayloadCount::<Test>::insert(t.expiration, MaxPayloadsPerExpiration::get() - 1);
-		assert_noop!(
-			Handles::transfer_ownership(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&t),
-				bob().account(),
-				bob().sign_payload(&t),
-				t
-			),
-			Error::<Test>::ExpirationBlockFull
-		);
+		assert_noop!(try_transfer(&alice(), &bob(), t), Error::<Test>::ExpirationBlockFull);
 		// Restore the invariant the end-of-test check verifies (count == entries).
 		UsedPayloadCount::<Test>::insert(System::block_number() + 10, count);
 	})

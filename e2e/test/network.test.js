@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aToHex, u8aToString } from '@polkadot/util';
+import { u8aToString } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { handlesApiOptions } from '../lib/definitions.js';
@@ -22,7 +22,8 @@ import {
   tempDir,
   waitFor,
 } from '../lib/network.js';
-import { PayloadKind, describeDispatchError, signPayloadLikeWallet } from '../lib/node.js';
+import { signedCall } from '../lib/flows.js';
+import { describeDispatchError } from '../lib/node.js';
 
 /** How long finality must stay put while Bob is down (slots are 3 s). */
 const STALL_OBSERVE_MS = Number(process.env.STALL_OBSERVE_MS || 24_000);
@@ -187,13 +188,7 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
     const display = `${base}.${suffix}`;
     const best = (await api.rpc.chain.getHeader()).number.toNumber();
     const payload = { baseHandle: base, suffix, expiration: best + 100 };
-    const signature = signPayloadLikeWallet(owner, api.genesisHash, PayloadKind.create, payload);
-    const tx = api.tx.handles.createHandle(
-      owner.address,
-      { Sr25519: u8aToHex(signature.Sr25519) },
-      { baseHandle: u8aToHex(stringToU8a(base)), suffix, expiration: payload.expiration },
-    );
-    const out = await submitAndFinalize(api, tx, charlie);
+    const out = await submitAndFinalize(api, signedCall(api, 'create', owner, payload), charlie);
     assert.equal(out.dispatchError, null, `create_handle failed: ${out.dispatchError}`);
     const ev = out.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
     assert.ok(ev, `MsaCreatedWithHandle in ${out.events.map((e) => `${e.section}.${e.method}`)}`);

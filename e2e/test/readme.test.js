@@ -21,12 +21,13 @@ import { after, before, describe, test } from 'node:test';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aToHex, u8aToString } from '@polkadot/util';
+import { u8aToString } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { handlesApiOptions } from '../lib/definitions.js';
 import { chainHeads, freePorts, rpcResult, spawnNode, tempDir, waitFor } from '../lib/network.js';
-import { PayloadKind, describeDispatchError, nodeBinaryPath, sendExtrinsic, signPayloadLikeWallet } from '../lib/node.js';
+import { signedCall } from '../lib/flows.js';
+import { describeDispatchError, nodeBinaryPath, sendExtrinsic } from '../lib/node.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -311,13 +312,7 @@ describe('README: the two validators by hand', { timeout: 400_000 }, () => {
     const display = `${base}.${suffix}`;
     const best = (await api.rpc.chain.getHeader()).number.toNumber();
     const payload = { baseHandle: base, suffix, expiration: best + 100 };
-    const signature = signPayloadLikeWallet(owner, api.genesisHash, PayloadKind.create, payload);
-    const tx = api.tx.handles.createHandle(
-      owner.address,
-      { Sr25519: u8aToHex(signature.Sr25519) },
-      { baseHandle: u8aToHex(stringToU8a(base)), suffix, expiration: payload.expiration },
-    );
-    const { included } = await sendExtrinsic(api, tx, charlie, { timeoutMs: 90_000 });
+    const { included } = await sendExtrinsic(api, signedCall(api, 'create', owner, payload), charlie, { timeoutMs: 90_000 });
     const out = await included;
     assert.equal(out.dispatchError && describeDispatchError(api, out.dispatchError), null);
     const ev = out.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 import { u8aToHex } from '@polkadot/util';
@@ -126,7 +127,7 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
     assert.ok(migrationBlocks < 20, 'the migration completed');
     // The API follows the upgrade (new metadata) before it builds calls of the new runtime.
     for (let i = 0; i < 100 && api.runtimeVersion.specVersion.toNumber() <= 100; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
     assert.ok(api.runtimeVersion.specVersion.toNumber() > 100, 'the API follows the new runtime');
     console.log(`upgrade at block ${upgradeBlock}; migration done after ${migrationBlocks} block(s); ${created.size} handles before`);
@@ -183,7 +184,7 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
         break;
       } catch (err) {
         if (!String(err.message).startsWith('1010') || attempt === 20) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await sleep(500);
       }
     }
     await seal(api);

@@ -203,7 +203,11 @@ function nestedErrorVariant(api, palletIndex, errorIndex, nestedIndex) {
   if (!def.isVariant) return null;
   const variant = def.asVariant.variants.find((v) => v.index.toNumber() === errorIndex);
   if (!variant || variant.fields.length !== 1) return null;
-  const inner = api.registry.lookup.getSiType(variant.fields[0].type).def;
+  let inner = api.registry.lookup.getSiType(variant.fields[0].type).def;
+  // A newtype around the enum (`InvalidHandleReason(HandleRule)`): look through it.
+  while (inner.isComposite && inner.asComposite.fields.length === 1) {
+    inner = api.registry.lookup.getSiType(inner.asComposite.fields[0].type).def;
+  }
   if (!inner.isVariant) return null;
   const nested = inner.asVariant.variants.find((v) => v.index.toNumber() === nestedIndex);
   return nested ? nested.name.toString() : null;

@@ -1,7 +1,8 @@
-// Issue 5 point 1: replay protection and binding of signed payloads, through a running dev node.
+// Replay protection and binding of signed payloads, through a running dev node.
 // A payload takes effect at most once (also after the state it acted on is restored); a signature
 // for one call does not work for another, nor for another chain (genesis hash); expired and
-// too-far expirations are refused at their exact boundaries; a signature by another key is refused.
+// too-far expirations are refused at their exact boundaries; a signature by another key is refused;
+// nobody can fill the replay store for somebody else (no per-expiration quota).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -9,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   PayloadKind,
   bestNumber,
+  blockEvents,
   changeTx,
   createTx,
   freshPair,
@@ -171,6 +173,44 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     fails(await submit(api, transferTx(api, c, sig(c, 'transfer', tc), b, bSig, tc), ctx.bob), 'InvalidNewOwnerSignature');
     assert.deepEqual(await owned(c), [{ msaId, handle: `Moved.${s2}` }]);
     assert.deepEqual(await owned(b), []);
+  });
+
+  test('no quota to fill: 501 transfers (1,002 replay entries) expiring at one block leave another user free to use that block', async () => {
+    // The attack of a per-expiration quota (1,000 entries on the previous runtime): a party makes
+    // cheap transfers with expiration E until the quota is full, and every other payload with
+    // expiration E fails. Here: a chain of 501 transfers of one MSA across fresh keys, all with E.
+    const keys = Array.from({ length: 502 }, () => freshPair());
+    const { suffix } = await pick('Relay');
+    ok(await submit(api, signedCall(api, 'create', keys[0], { baseHandle: 'Relay', suffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create');
+    const [{ msaId }] = await owned(keys[0]);
+    const exp = (await bestNumber(api)) + 150;
+    const sponsor = ctx.charlie;
+    let nonce = (await api.rpc.system.accountNextIndex(sponsor.address)).toNumber();
+    const first = (await bestNumber(api)) + 1;
+    for (let i = 0; i < 501; i++) {
+      const [from, to] = [keys[i], keys[i + 1]];
+      const t = { msaId, owner: from.address, newOwner: to.address, expiration: exp };
+      await transferTx(api, from, sig(from, 'transfer', t), to, sig(to, 'transfer', t), t).signAndSend(sponsor, { nonce: nonce++ });
+    }
+    // Blocks until the sponsor's last transfer is in.
+    for (let i = 0; i < 20 && (await api.rpc.system.accountNextIndex(sponsor.address)).toNumber() < nonce; i++) {
+      await seal(api);
+    }
+    let transferred = 0;
+    let failed = 0;
+    for (let n = first; n <= (await bestNumber(api)); n++) {
+      const events = await blockEvents(api, (await api.rpc.chain.getBlockHash(n)).toHex());
+      transferred += events.filter((e) => e.section === 'handles' && e.method === 'OwnershipTransferred').length;
+      failed += events.filter((e) => e.section === 'system' && e.method === 'ExtrinsicFailed').length;
+    }
+    assert.equal(failed, 0, 'no transfer failed');
+    assert.equal(transferred, 501);
+    assert.deepEqual(await owned(keys[501]), [{ msaId, handle: `Relay.${suffix}` }]);
+    // 1,002 entries of the replay store expire at `exp`; another user's payload with `exp` works.
+    const user = freshPair();
+    const { suffix: s2 } = await pick('Bystander');
+    ok(await submit(api, signedCall(api, 'create', user, { baseHandle: 'Bystander', suffix: s2, expiration: exp }), ctx.bob), 'a payload with the same expiration');
+    assert.equal((await owned(user)).length, 1);
   });
 
   test('a payload signed for another genesis hash is refused (InvalidSignature); the same for this chain works', async () => {

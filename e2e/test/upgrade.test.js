@@ -5,41 +5,12 @@
 // every canonical form. Afterwards every handle resolves through the RPC with its new form.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 
-import { u8aToHex } from '@polkadot/util';
+import { bestNumber, findEvents, freshPair, seal, signedCall, startChain, submit, sudo } from '../lib/flows.js';
+import { fixturePath, sendAfterUpgrade, specWithRuntime, upgradeToBuild } from '../lib/upgrade.js';
 
-import { nodeBinaryPath, sendExtrinsic } from '../lib/node.js';
-import { tempDir } from '../lib/network.js';
-import { bestNumber, blockEvents, findEvents, freshPair, seal, signedCall, startChain, submit, sudo } from '../lib/flows.js';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-const V1_WASM = join(HERE, '..', 'fixtures', 'handles-runtime-v1.compressed.wasm');
-
-/** The runtime the build made (the one the node's own dev chain starts with): compacted and
- * compressed by release builds, as built by debug builds. */
-function currentWasmPath() {
-  const dir = join(dirname(nodeBinaryPath()), 'wbuild', 'handles-runtime');
-  const compressed = join(dir, 'handles_runtime.compact.compressed.wasm');
-  return existsSync(compressed) ? compressed : join(dir, 'handles_runtime.wasm');
-}
-
-/** The dev chain spec with the previous runtime as its genesis code. */
-function previousRuntimeSpec() {
-  const spec = JSON.parse(execFileSync(nodeBinaryPath(), ['export-chain-spec', '--chain', 'dev'], { maxBuffer: 64 << 20 }));
-  const genesis = spec.genesis.runtimeGenesis;
-  assert.ok(genesis?.code, 'the dev spec carries its runtime code');
-  genesis.code = u8aToHex(readFileSync(V1_WASM));
-  const dir = tempDir('handles-upgrade-');
-  const path = join(dir.path, 'previous-runtime.json');
-  writeFileSync(path, JSON.stringify(spec));
-  return { path, remove: dir.remove };
-}
+const V1_WASM = fixturePath('handles-runtime-v1.compressed.wasm');
 
 // Bases created on the previous runtime. `ÐỨC` and `ĐỨC` (U+00D0, U+0110) were two handles and
 // become one; `パン` and `बंद` kept no mark in the previous forms (they were `ハン` and `बद`).
@@ -57,7 +28,7 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
   let spec;
 
   before(async () => {
-    spec = previousRuntimeSpec();
+    spec = specWithRuntime(V1_WASM);
     ctx = await startChain({ extraArgs: ['--chain', spec.path] });
     ({ api, rpc } = ctx);
     await seal(api);
@@ -107,29 +78,11 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
   });
 
   test('sudo set_code installs the new runtime; the migration runs over the next blocks', async () => {
-    const code = u8aToHex(readFileSync(currentWasmPath()));
-    const res = await sudo(api, ctx.alice, api.tx.system.setCode(code));
-    assert.equal(res.inner, null, res.inner?.text);
-    upgradeBlock = res.blockNumber;
-    // Blocks until pallet-migrations reports the upgrade complete.
-    for (let i = 0; i < 20; i++) {
-      const hash = await seal(api);
-      migrationBlocks++;
-      const events = await blockEvents(api, hash);
-      const weight = (await (await api.at(hash)).query.system.blockWeight()).toJSON();
-      console.log(`block after set_code #${migrationBlocks}: weight used ${JSON.stringify(weight)}`);
-      released.push(...findEvents(events, 'handles', 'HandleReleasedByMigration').map((e) => e.data.toJSON()));
-      if (findEvents(events, 'multiBlockMigrations', 'UpgradeCompleted').length) break;
-      assert.equal(findEvents(events, 'multiBlockMigrations', 'UpgradeFailed').length, 0, 'migration failed');
-    }
+    ({ upgradeBlock, migrationBlocks } = await upgradeToBuild(ctx, {
+      onBlock: (events) => released.push(...findEvents(events, 'handles', 'HandleReleasedByMigration').map((e) => e.data.toJSON())),
+    }));
     const version = await rpc('state_getRuntimeVersion', []);
     assert.ok(version.specVersion > 100, `spec version ${version.specVersion}`);
-    assert.ok(migrationBlocks < 20, 'the migration completed');
-    // The API follows the upgrade (new metadata) before it builds calls of the new runtime.
-    for (let i = 0; i < 100 && api.runtimeVersion.specVersion.toNumber() <= 100; i++) {
-      await sleep(100);
-    }
-    assert.ok(api.runtimeVersion.specVersion.toNumber() > 100, 'the API follows the new runtime');
     console.log(`upgrade at block ${upgradeBlock}; migration done after ${migrationBlocks} block(s); ${created.size} handles before`);
   });
 
@@ -174,21 +127,7 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
     assert.ok(suffix !== undefined, JSON.stringify(options));
     const owner = freshPair();
     const payload = { baseHandle: 'ハン', suffix, expiration: (await bestNumber(api)) + 20 };
-    // Right after an upgrade the transaction pool may still validate against a block of the
-    // previous runtime (the node compiles the new one first), which refuses a transaction signed
-    // for the new spec version: the pool is given time to follow, as a wallet would retry.
-    let included;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        ({ included } = await sendExtrinsic(api, signedCall(api, 'create', owner, payload), ctx.bob, { options: { nonce: -1 } }));
-        break;
-      } catch (err) {
-        if (!String(err.message).startsWith('1010') || attempt === 20) throw err;
-        await sleep(500);
-      }
-    }
-    await seal(api);
-    const res = await included;
+    const res = await sendAfterUpgrade(api, signedCall(api, 'create', owner, payload), ctx.bob);
     assert.equal(res.dispatchError, null, String(res.dispatchError));
     assert.equal(findEvents(res.events, 'handles', 'MsaCreatedWithHandle').length, 1);
     assert.equal((await rpc('handles_getMsaForHandle', [`パン.${created.get('パン').suffix}`]))?.msaId, created.get('パン').msaId);

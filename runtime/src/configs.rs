@@ -191,7 +191,7 @@ impl pallet_handles::Config for Runtime {
 	type SeedRotationPeriod = SeedRotationPeriod;
 	type MaxPayloadLifetime = MaxPayloadLifetime;
 	type MaxMsasPerOwner = ConstU32<100>;
-	type MaxPayloadsPerExpiration = ConstU32<1000>;
+	type MaxIdlePrune = ConstU32<64>;
 	type MaxReservedHandles = ConstU32<256>;
 	type WeightInfo = pallet_handles::weights::SubstrateWeight<Runtime>;
 }
@@ -204,7 +204,10 @@ parameter_types! {
 /// Multi-block migrations, oldest first. Each runs once: it checks the storage version it
 /// migrates from.
 #[cfg(not(feature = "runtime-benchmarks"))]
-pub type MultiBlockMigrationSet = (pallet_handles::migrations::CanonicalFormV2<Runtime>,);
+pub type MultiBlockMigrationSet = (
+	pallet_handles::migrations::CanonicalFormV2<Runtime>,
+	pallet_handles::migrations::PruningQueues<Runtime>,
+);
 
 impl pallet_migrations::Config for Runtime {
 	#[allow(deprecated)]

@@ -4,17 +4,23 @@
 //!   canonical form 214 bytes; the rules' bound is 224). Hangul handles are also the slowest to
 //!   validate (see "Weights" in the pallet README);
 //! - the full `u32` suffix range;
-//! - signatures over the `<Bytes>`-wrapped message, so each is verified twice (raw, then wrapped);
-//! - the replay bucket of the payload's expiration holding `MaxPayloadsPerExpiration - 1` entries;
+//! - signatures over the raw message, so each is verified twice (the `<Bytes>`-wrapped form that
+//!   wallets produce is tried first);
+//! - every signed call three times, with an sr25519, an ed25519 and an ecdsa owner
+//!   (`create_handle`, `create_handle_ed25519`, `create_handle_ecdsa`, ...): the call declares the
+//!   largest of the three, so no key scheme is cheaper to declare than to run;
 //! - owners' MSA lists full (`MaxMsasPerOwner - 1` before an insert, `MaxMsasPerOwner` before a
 //!   removal);
 //! - an old handle that cools down on change, a non-zero cooldown on retire;
-//! - `prune_payloads(p)` over `p` in `0..=MaxPayloadsPerExpiration`.
+//! - `prune_replay(p)` and `prune_cooldowns(p)` over `p` in `0..=MaxIdlePrune`, each pruned entry
+//!   expired and one more, not yet expired, behind them (the read that stops the pruning). The
+//!   pruning a call does (two entries per entry it adds) is declared on top of the call's own
+//!   benchmark, which runs with empty queues.
 //!
 //! The `probe_*` benchmarks are not weights: they check that these choices are the worst case
-//! (other key schemes, raw signatures, other handles, emptier buckets and owner lists). They are
-//! marked `extra`, so the CLI runs them only with `--extra` and they stay out of `weights.rs`; the
-//! pallet README has the command and the figures.
+//! (raw signatures, other handles, emptier owner lists). They are marked `extra`, so the CLI runs
+//! them only with `--extra` and they stay out of `weights.rs`; the pallet README has the command
+//! and the figures.
 //!
 //! Keys are made in the benchmark keystore (`sp_io::crypto`), so the runtime's `Signer` and
 //! `Signature` must convert from sr25519, ed25519 and ecdsa keys and signatures
@@ -57,6 +63,14 @@ impl<S: From<sr25519::Signature> + From<ed25519::Signature> + From<ecdsa::Signat
 {
 }
 
+/// The key scheme of a benchmark key.
+#[derive(Clone, Copy)]
+enum Scheme {
+	Sr25519,
+	Ed25519,
+	Ecdsa,
+}
+
 /// A public key of the benchmark keystore.
 #[derive(Clone, Copy)]
 enum BenchPublic {
@@ -68,9 +82,9 @@ enum BenchPublic {
 /// How a benchmark key signs a payload's message.
 #[derive(Clone, Copy, PartialEq)]
 enum Form {
-	/// The message as is (one verification).
+	/// The message as is (verified after the wrapped attempt fails: two verifications).
 	Raw,
-	/// The `<Bytes>`-wrapped message (verified after the raw attempt fails: two verifications).
+	/// The `<Bytes>`-wrapped message, as wallets sign (one verification).
 	Wrapped,
 }
 
@@ -85,17 +99,22 @@ where
 	T::Signer: BenchmarkSigner,
 	T::Signature: BenchmarkSignature,
 {
-	/// An sr25519 key (the scheme the weights are measured with).
+	/// An sr25519 key.
 	fn new() -> Self {
-		Self::from_public(BenchPublic::Sr25519(sp_io::crypto::sr25519_generate(KEY_TYPE, None)))
+		Self::of(Scheme::Sr25519)
 	}
 
-	fn ed25519() -> Self {
-		Self::from_public(BenchPublic::Ed25519(sp_io::crypto::ed25519_generate(KEY_TYPE, None)))
-	}
-
-	fn ecdsa() -> Self {
-		Self::from_public(BenchPublic::Ecdsa(sp_io::crypto::ecdsa_generate(KEY_TYPE, None)))
+	/// A new key of `scheme`.
+	fn of(scheme: Scheme) -> Self {
+		Self::from_public(match scheme {
+			Scheme::Sr25519 => {
+				BenchPublic::Sr25519(sp_io::crypto::sr25519_generate(KEY_TYPE, None))
+			}
+			Scheme::Ed25519 => {
+				BenchPublic::Ed25519(sp_io::crypto::ed25519_generate(KEY_TYPE, None))
+			}
+			Scheme::Ecdsa => BenchPublic::Ecdsa(sp_io::crypto::ecdsa_generate(KEY_TYPE, None)),
+		})
 	}
 
 	fn from_public(public: BenchPublic) -> Self {
@@ -127,9 +146,9 @@ where
 		}
 	}
 
-	/// Signature over the `<Bytes>`-wrapped message of `payload` (the slower path to verify).
+	/// Signature over the raw message of `payload` (the slower path to verify).
 	fn sign<P: SignedPayload>(&self, payload: &P) -> T::Signature {
-		self.sign_as(payload, Form::Wrapped)
+		self.sign_as(payload, Form::Raw)
 	}
 }
 
@@ -160,17 +179,32 @@ fn expiration<T: Config>() -> BlockNumberFor<T> {
 	(NOW + 100).into()
 }
 
-/// Puts `entries` used payloads into the replay bucket of `expiration`.
-fn fill_replay_bucket<T: Config>(expiration: BlockNumberFor<T>, entries: u32) {
-	for i in 0..entries {
-		UsedPayloads::<T>::insert(expiration, sp_io::hashing::blake2_256(&i.to_le_bytes()), ());
+/// Queues `expired` replay entries that expired before block `NOW`, then one that has not.
+fn fill_replay_queue<T: Config>(expired: u32) {
+	for i in 0..=expired {
+		let expiration: BlockNumberFor<T> = if i < expired { NOW - 1 } else { NOW }.into();
+		let key = sp_io::hashing::blake2_256(&i.to_le_bytes());
+		ReplayEntries::<T>::insert(key, expiration);
+		ReplayQueue::<T>::insert(u64::from(i), (expiration, key));
 	}
-	UsedPayloadCount::<T>::insert(expiration, entries);
+	ReplayQueueBounds::<T>::put(QueueBounds { head: 0, tail: u64::from(expired) + 1 });
 }
 
-/// One below the replay bucket's bound: the fullest bucket a payload can still go into.
-fn fullest_bucket<T: Config>() -> u32 {
-	T::MaxPayloadsPerExpiration::get().saturating_sub(1)
+/// Queues `ended` cooldowns of worst-case handles that ended at block `NOW`, then one that has
+/// not; each is still the pair's cooldown, so pruning removes it.
+fn fill_cooldown_queue<T: Config>(ended: u32) {
+	let canonical: Canonical = bounded(
+		handles_rules::canonical(
+			core::str::from_utf8(&worst_handle(WORST_SYLLABLE)).expect("UTF-8"),
+		)
+		.into_bytes(),
+	);
+	for i in 0..=ended {
+		let available_at: BlockNumberFor<T> = if i < ended { NOW } else { NOW + 1 }.into();
+		CoolingDown::<T>::insert(&canonical, i, available_at);
+		CooldownQueue::<T>::insert(u64::from(i), (canonical.clone(), i, available_at));
+	}
+	CooldownQueueBounds::<T>::put(QueueBounds { head: 0, tail: u64::from(ended) + 1 });
 }
 
 /// One below the owner's MSA bound: the longest list an MSA can still be added to.
@@ -210,13 +244,12 @@ fn give_handle<T: Config>(owner: &T::AccountId, base: &[u8]) -> MsaId {
 	msa_id
 }
 
-/// A `create_handle` case: `owner` (holding `owned` MSAs) signs in `form` a payload for `base`
-/// whose replay bucket holds `bucket` entries. Returns the signature and the payload.
+/// A `create_handle` case: `owner` (holding `owned` MSAs) signs in `form` a payload for `base`.
+/// Returns the signature and the payload.
 fn create_case<T: Config>(
 	owner: &BenchKey<T>,
 	form: Form,
 	base: Vec<u8>,
-	bucket: u32,
 	owned: u32,
 ) -> (T::Signature, CreateHandlePayload<BlockNumberFor<T>>)
 where
@@ -228,12 +261,11 @@ where
 	let suffix = first_available::<T>(&base);
 	let payload =
 		CreateHandlePayload { base_handle: bounded(base), suffix, expiration: expiration::<T>() };
-	fill_replay_bucket::<T>(payload.expiration, bucket);
 	(owner.sign_as(&payload, form), payload)
 }
 
 /// The worst `create_handle` case for `owner` signing in `form`: the worst handle, the fullest
-/// replay bucket and owner list.
+/// owner list.
 fn worst_create<T: Config>(
 	owner: &BenchKey<T>,
 	form: Form,
@@ -242,12 +274,11 @@ where
 	T::Signer: BenchmarkSigner,
 	T::Signature: BenchmarkSignature,
 {
-	let (bucket, owned) = (fullest_bucket::<T>(), fullest_owner::<T>());
-	create_case::<T>(owner, form, worst_handle(WORST_SYLLABLE), bucket, owned)
+	create_case::<T>(owner, form, worst_handle(WORST_SYLLABLE), fullest_owner::<T>())
 }
 
-/// A `transfer_ownership` case: both owners hold `owned` MSAs, then the owner gets one with the
-/// worst handle, which moves; the replay bucket is the fullest.
+/// A `transfer_ownership` case: both owners (keys of `scheme`) hold `owned` MSAs, then the owner
+/// gets one with the worst handle, which moves.
 struct TransferCase<T: Config> {
 	owner: BenchKey<T>,
 	new_owner: BenchKey<T>,
@@ -257,14 +288,14 @@ struct TransferCase<T: Config> {
 	payload: TransferOwnershipPayload<T::AccountId, BlockNumberFor<T>>,
 }
 
-fn transfer_case<T: Config>(owned: u32) -> TransferCase<T>
+fn transfer_case<T: Config>(owned: u32, scheme: Scheme) -> TransferCase<T>
 where
 	T::Signer: BenchmarkSigner,
 	T::Signature: BenchmarkSignature,
 {
 	setup::<T>();
-	let owner = BenchKey::<T>::new();
-	let new_owner = BenchKey::<T>::new();
+	let owner = BenchKey::<T>::of(scheme);
+	let new_owner = BenchKey::<T>::of(scheme);
 	fill_owner::<T>(&owner.account, owned);
 	fill_owner::<T>(&new_owner.account, owned);
 	let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
@@ -274,11 +305,74 @@ where
 		new_owner: new_owner.account.clone(),
 		expiration: expiration::<T>(),
 	};
-	// A transfer records two entries (one per signature).
-	fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>().saturating_sub(1));
 	let signature = owner.sign(&payload);
 	let new_owner_signature = new_owner.sign(&payload);
 	TransferCase { owner, new_owner, msa_id, signature, new_owner_signature, payload }
+}
+
+/// A `retire_handle` case: an owner (key of `scheme`) with the fullest MSA list, one of them
+/// holding the worst handle. Returns the owner, the MSA, the signature and the payload.
+fn retire_case<T: Config>(
+	scheme: Scheme,
+) -> (BenchKey<T>, MsaId, T::Signature, RetireHandlePayload<BlockNumberFor<T>>)
+where
+	T::Signer: BenchmarkSigner,
+	T::Signature: BenchmarkSignature,
+{
+	setup::<T>();
+	let owner = BenchKey::<T>::of(scheme);
+	fill_owner::<T>(&owner.account, fullest_owner::<T>());
+	let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
+	let handle = MsaHandles::<T>::get(msa_id).map(|r| r.display()).unwrap_or_default();
+	let payload =
+		RetireHandlePayload { msa_id, handle: bounded(handle), expiration: expiration::<T>() };
+	let signature = owner.sign(&payload);
+	(owner, msa_id, signature, payload)
+}
+
+/// A `change_handle` case: an owner (key of `scheme`) with the fullest MSA list, one of them
+/// holding a worst handle that it changes for the other worst handle (the old one cools down).
+fn change_case<T: Config>(
+	scheme: Scheme,
+) -> (BenchKey<T>, MsaId, T::Signature, ChangeHandlePayload<BlockNumberFor<T>>)
+where
+	T::Signer: BenchmarkSigner,
+	T::Signature: BenchmarkSignature,
+{
+	setup::<T>();
+	let owner = BenchKey::<T>::of(scheme);
+	fill_owner::<T>(&owner.account, fullest_owner::<T>());
+	let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE_2));
+	let new_base = worst_handle(WORST_SYLLABLE);
+	let new_suffix = first_available::<T>(&new_base);
+	let payload = ChangeHandlePayload {
+		msa_id,
+		old_handle: MsaHandles::<T>::get(msa_id).map(|r| bounded(r.display())),
+		new_base_handle: bounded(new_base),
+		new_suffix,
+		expiration: expiration::<T>(),
+	};
+	let signature = owner.sign(&payload);
+	(owner, msa_id, signature, payload)
+}
+
+/// The longest signed message (a transfer's) and a `<Bytes>`-wrapped signature over it by a new
+/// key of `scheme`: one verification, the one a wallet-signed payload needs.
+fn longest_wallet_message<T: Config>(scheme: Scheme) -> (BenchKey<T>, Vec<u8>, T::Signature)
+where
+	T::Signer: BenchmarkSigner,
+	T::Signature: BenchmarkSignature,
+{
+	setup::<T>();
+	let key = BenchKey::<T>::of(scheme);
+	let payload = TransferOwnershipPayload {
+		msa_id: u32::MAX,
+		owner: key.account.clone(),
+		new_owner: key.account.clone(),
+		expiration: expiration::<T>(),
+	};
+	let signature = key.sign_as(&payload, Form::Wrapped);
+	(key, Handles::<T>::message_for(&payload), signature)
 }
 
 /// `bytes` as a bounded call argument (the benchmark handles fit their bounds).
@@ -300,67 +394,152 @@ mod benchmarks {
 
 	#[benchmark]
 	fn create_handle() {
-		let owner = BenchKey::<T>::new();
-		let (signature, payload) = worst_create::<T>(&owner, Form::Wrapped);
+		let owner = BenchKey::<T>::of(Scheme::Sr25519);
+		let (signature, payload) = worst_create::<T>(&owner, Form::Raw);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
 
 		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, T::MaxMsasPerOwner::get());
 	}
 
 	#[benchmark]
 	fn retire_handle() {
-		setup::<T>();
-		let owner = BenchKey::<T>::new();
-		fill_owner::<T>(&owner.account, fullest_owner::<T>());
-		let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE));
-		let handle = MsaHandles::<T>::get(msa_id).map(|r| r.display()).unwrap_or_default();
-		let payload =
-			RetireHandlePayload { msa_id, handle: bounded(handle), expiration: expiration::<T>() };
-		fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
-		let signature = owner.sign(&payload);
+		let (owner, msa_id, signature, payload) = retire_case::<T>(Scheme::Sr25519);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+		retire_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
 
 		assert!(!MsaHandles::<T>::contains_key(msa_id));
 	}
 
 	#[benchmark]
 	fn change_handle() {
-		setup::<T>();
-		let owner = BenchKey::<T>::new();
-		fill_owner::<T>(&owner.account, fullest_owner::<T>());
-		let msa_id = give_handle::<T>(&owner.account, &worst_handle(WORST_SYLLABLE_2));
-		let new_base = worst_handle(WORST_SYLLABLE);
-		let new_suffix = first_available::<T>(&new_base);
-		let payload = ChangeHandlePayload {
-			msa_id,
-			old_handle: MsaHandles::<T>::get(msa_id).map(|r| bounded(r.display())),
-			new_base_handle: bounded(new_base),
-			new_suffix,
-			expiration: expiration::<T>(),
-		};
-		fill_replay_bucket::<T>(payload.expiration, fullest_bucket::<T>());
-		let signature = owner.sign(&payload);
+		let (owner, msa_id, signature, payload) = change_case::<T>(Scheme::Sr25519);
+		let new_suffix = payload.new_suffix;
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+		change_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
 
 		assert_eq!(MsaHandles::<T>::get(msa_id).map(|r| r.suffix), Some(new_suffix));
 	}
 
 	#[benchmark]
 	fn transfer_ownership() {
-		let case = transfer_case::<T>(fullest_owner::<T>());
+		let case = transfer_case::<T>(fullest_owner::<T>(), Scheme::Sr25519);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(
+		transfer_ownership(
+			RawOrigin::Signed(sponsor),
+			case.owner.account.clone(),
+			case.signature,
+			case.new_owner.account.clone(),
+			case.new_owner_signature,
+			case.payload,
+		);
+
+		assert_eq!(MsaOwner::<T>::get(case.msa_id), Some(case.new_owner.account));
+	}
+
+	#[benchmark]
+	fn create_handle_ed25519() {
+		let owner = BenchKey::<T>::of(Scheme::Ed25519);
+		let (signature, payload) = worst_create::<T>(&owner, Form::Raw);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+
+		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, T::MaxMsasPerOwner::get());
+	}
+
+	#[benchmark]
+	fn retire_handle_ed25519() {
+		let (owner, msa_id, signature, payload) = retire_case::<T>(Scheme::Ed25519);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		retire_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+
+		assert!(!MsaHandles::<T>::contains_key(msa_id));
+	}
+
+	#[benchmark]
+	fn change_handle_ed25519() {
+		let (owner, msa_id, signature, payload) = change_case::<T>(Scheme::Ed25519);
+		let new_suffix = payload.new_suffix;
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		change_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+
+		assert_eq!(MsaHandles::<T>::get(msa_id).map(|r| r.suffix), Some(new_suffix));
+	}
+
+	#[benchmark]
+	fn transfer_ownership_ed25519() {
+		let case = transfer_case::<T>(fullest_owner::<T>(), Scheme::Ed25519);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		transfer_ownership(
+			RawOrigin::Signed(sponsor),
+			case.owner.account.clone(),
+			case.signature,
+			case.new_owner.account.clone(),
+			case.new_owner_signature,
+			case.payload,
+		);
+
+		assert_eq!(MsaOwner::<T>::get(case.msa_id), Some(case.new_owner.account));
+	}
+
+	#[benchmark]
+	fn create_handle_ecdsa() {
+		let owner = BenchKey::<T>::of(Scheme::Ecdsa);
+		let (signature, payload) = worst_create::<T>(&owner, Form::Raw);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+
+		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, T::MaxMsasPerOwner::get());
+	}
+
+	#[benchmark]
+	fn retire_handle_ecdsa() {
+		let (owner, msa_id, signature, payload) = retire_case::<T>(Scheme::Ecdsa);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		retire_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+
+		assert!(!MsaHandles::<T>::contains_key(msa_id));
+	}
+
+	#[benchmark]
+	fn change_handle_ecdsa() {
+		let (owner, msa_id, signature, payload) = change_case::<T>(Scheme::Ecdsa);
+		let new_suffix = payload.new_suffix;
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		change_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
+
+		assert_eq!(MsaHandles::<T>::get(msa_id).map(|r| r.suffix), Some(new_suffix));
+	}
+
+	#[benchmark]
+	fn transfer_ownership_ecdsa() {
+		let case = transfer_case::<T>(fullest_owner::<T>(), Scheme::Ecdsa);
+		let sponsor: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		transfer_ownership(
 			RawOrigin::Signed(sponsor),
 			case.owner.account.clone(),
 			case.signature,
@@ -449,36 +628,90 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn prune_payloads(p: Linear<0, { T::MaxPayloadsPerExpiration::get() }>) {
+	fn prune_replay(p: Linear<0, { T::MaxIdlePrune::get() }>) {
 		setup::<T>();
-		let expiration: BlockNumberFor<T> = (NOW - 1).into();
-		fill_replay_bucket::<T>(expiration, p);
+		fill_replay_queue::<T>(p);
+		let pruned;
 
 		#[block]
 		{
-			Handles::<T>::prune_payloads(expiration);
+			pruned = Handles::<T>::prune_replay(p.saturating_add(1));
 		}
 
-		assert_eq!(UsedPayloads::<T>::iter_prefix(expiration).count(), 0);
+		assert_eq!(pruned, p);
+		assert_eq!(ReplayQueueBounds::<T>::get().len(), 1);
+	}
+
+	#[benchmark]
+	fn prune_cooldowns(p: Linear<0, { T::MaxIdlePrune::get() }>) {
+		setup::<T>();
+		fill_cooldown_queue::<T>(p);
+		let pruned;
+
+		#[block]
+		{
+			pruned = Handles::<T>::prune_cooldowns(p.saturating_add(1));
+		}
+
+		assert_eq!(pruned, p);
+		assert_eq!(CooldownQueueBounds::<T>::get().len(), 1);
+		assert_eq!(CoolingDown::<T>::iter().count(), 1);
+	}
+
+	#[benchmark]
+	fn verify_sr25519() {
+		let (key, message, signature) = longest_wallet_message::<T>(Scheme::Sr25519);
+		let verified;
+
+		#[block]
+		{
+			verified = Handles::<T>::verify_signature(&signature, &key.account, &message);
+		}
+
+		assert_eq!(verified, Some(Verified::Wrapped));
+	}
+
+	#[benchmark]
+	fn verify_ed25519() {
+		let (key, message, signature) = longest_wallet_message::<T>(Scheme::Ed25519);
+		let verified;
+
+		#[block]
+		{
+			verified = Handles::<T>::verify_signature(&signature, &key.account, &message);
+		}
+
+		assert_eq!(verified, Some(Verified::Wrapped));
+	}
+
+	#[benchmark]
+	fn verify_ecdsa() {
+		let (key, message, signature) = longest_wallet_message::<T>(Scheme::Ecdsa);
+		let verified;
+
+		#[block]
+		{
+			verified = Handles::<T>::verify_signature(&signature, &key.account, &message);
+		}
+
+		assert_eq!(verified, Some(Verified::Wrapped));
 	}
 
 	// Worst-case checks (not weights; see the module docs).
 
-	/// `create_handle` with an ASCII handle of `l` bytes (`m`, canonical `2 l` bytes), `r` entries
-	/// in the replay bucket and `o` MSAs already owned: the slopes must not be negative, and at
-	/// `l` = 32 it must not cost more than `create_handle` with the worst handle.
+	/// `create_handle` with an ASCII handle of `l` bytes (`m`, canonical `2 l` bytes) and `o` MSAs
+	/// already owned: the slopes must not be negative, and at `l` = 32 it must not cost more than
+	/// `create_handle` with the worst handle.
 	#[benchmark(extra)]
 	fn probe_create_ascii(
 		l: Linear<
 			{ handles_rules::MIN_BASE_CHARS as u32 },
 			{ handles_rules::MAX_BASE_BYTES as u32 },
 		>,
-		r: Linear<0, { T::MaxPayloadsPerExpiration::get().saturating_sub(1) }>,
 		o: Linear<0, { T::MaxMsasPerOwner::get().saturating_sub(1) }>,
 	) {
 		let owner = BenchKey::<T>::new();
-		let (signature, payload) =
-			create_case::<T>(&owner, Form::Wrapped, ascii_handle(b'm', l), r, o);
+		let (signature, payload) = create_case::<T>(&owner, Form::Raw, ascii_handle(b'm', l), o);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
@@ -487,36 +720,11 @@ mod benchmarks {
 		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, o + 1);
 	}
 
-	/// `create_handle` signed over the raw message (one verification instead of two).
+	/// `create_handle` signed over the `<Bytes>`-wrapped message, as wallets sign (one
+	/// verification instead of two).
 	#[benchmark(extra)]
-	fn probe_create_raw_signature() {
+	fn probe_create_wallet_signature() {
 		let owner = BenchKey::<T>::new();
-		let (signature, payload) = worst_create::<T>(&owner, Form::Raw);
-		let sponsor: T::AccountId = whitelisted_caller();
-
-		#[extrinsic_call]
-		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
-
-		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, T::MaxMsasPerOwner::get());
-	}
-
-	/// `create_handle` by an ed25519 owner.
-	#[benchmark(extra)]
-	fn probe_create_ed25519() {
-		let owner = BenchKey::<T>::ed25519();
-		let (signature, payload) = worst_create::<T>(&owner, Form::Wrapped);
-		let sponsor: T::AccountId = whitelisted_caller();
-
-		#[extrinsic_call]
-		create_handle(RawOrigin::Signed(sponsor), owner.account.clone(), signature, payload);
-
-		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, T::MaxMsasPerOwner::get());
-	}
-
-	/// `create_handle` by an ecdsa owner.
-	#[benchmark(extra)]
-	fn probe_create_ecdsa() {
-		let owner = BenchKey::<T>::ecdsa();
 		let (signature, payload) = worst_create::<T>(&owner, Form::Wrapped);
 		let sponsor: T::AccountId = whitelisted_caller();
 
@@ -529,7 +737,7 @@ mod benchmarks {
 	/// `transfer_ownership` between owners holding `o` MSAs each (plus the one moved).
 	#[benchmark(extra)]
 	fn probe_transfer_owned(o: Linear<0, { T::MaxMsasPerOwner::get().saturating_sub(1) }>) {
-		let case = transfer_case::<T>(o);
+		let case = transfer_case::<T>(o, Scheme::Sr25519);
 		let sponsor: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]

@@ -4,8 +4,12 @@
 //!
 //! - [`pallet`]: Config, storage, events, errors, and the thin calls (origin check, then a `do_*`
 //!   function of the feature module).
-//! - `features/`: one module per feature (create, retire, change, transfer, governance, payload
-//!   checks, hooks, read functions, invariants).
+//! - `features/`: one module per feature (create, retire, change, transfer, governance, hooks,
+//!   read functions, invariants).
+//! - What the features share: `checks` (the rules crate applied to chain state: validation with
+//!   the reserved list, options, availability), `signed` (expiration, signatures, replay
+//!   checks), `records` (writing handle records and owner lists), [`pruning`] (the replay and
+//!   cooldown queues) and `call_weights` (the weights the calls declare).
 //! - [`types`]: storage records, payloads and the signed-message format.
 //! - [`migrations`]: storage migrations (canonical forms of rules version 2).
 //! - [`weights`]: the [`WeightInfo`] trait and its figures.
@@ -14,8 +18,13 @@
 
 extern crate alloc;
 
+mod call_weights;
+mod checks;
 mod features;
 pub mod migrations;
+pub mod pruning;
+mod records;
+mod signed;
 pub mod types;
 pub mod weights;
 
@@ -26,7 +35,10 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use features::hooks::MAX_HOOK_PROOF_SIZE;
 pub use pallet::*;
+pub use pruning::PRUNE_PER_ENTRY;
+pub use signed::Verified;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -42,8 +54,9 @@ pub mod pallet {
 	use sp_runtime::traits::{IdentifyAccount, Verify};
 
 	/// The in-code storage version: 1 since canonical forms of version 2 of the rules crate
-	/// (migration [`migrations::CanonicalFormV2`] from 0).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// (migration [`migrations::CanonicalFormV2`] from 0), 2 since the replay store and the
+	/// cooldowns are pruned through queues (migration [`migrations::PruningQueues`] from 1).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -76,11 +89,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxMsasPerOwner: Get<u32>;
 
-		/// Most payloads with the same expiration block that the replay store keeps. It bounds the
-		/// store (to `MaxPayloadsPerExpiration * (MaxPayloadLifetime + 1)` entries) and the
-		/// pruning work of one block.
+		/// Most expired entries `on_idle` prunes in one block, from each of the two pruning queues
+		/// (replay store and cooldowns), when the block has the weight left. The calls prune
+		/// besides, each a little more than it adds, so the queues never fall behind; this only
+		/// catches up in quiet blocks. It bounds the hook's worst case, which `integrity_test`
+		/// checks against the block limits.
 		#[pallet::constant]
-		type MaxPayloadsPerExpiration: Get<u32>;
+		type MaxIdlePrune: Get<u32>;
 
 		/// Most entries of the reserved-handle list.
 		#[pallet::constant]
@@ -148,7 +163,7 @@ pub mod pallet {
 
 	/// Retired `(canonical, suffix)` pairs -> first block at which they may be claimed again
 	/// (`retired_at + reuse_cooldown`). An entry whose block has come is stale and equals no entry;
-	/// it is removed when the pair is claimed again.
+	/// it is removed when the pair is claimed again or when [`CooldownQueue`] reaches it.
 	#[pallet::storage]
 	pub type CoolingDown<T: Config> = StorageDoubleMap<
 		_,
@@ -173,18 +188,36 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Replay store: `(expiration, blake2_256(message ++ signer))` of every payload that took
-	/// effect, kept until the expiration has passed (pruned in `on_initialize` of block
-	/// `expiration + 1`).
+	/// Replay store: `blake2_256(message ++ signer)` of every payload that took effect -> its
+	/// expiration. Kept until the expiration has passed (a payload is refused as expired from
+	/// block `expiration + 1` on), then pruned through [`ReplayQueue`]. No quota: an entry costs
+	/// its submitter a successful call, so nobody can fill the store for somebody else.
 	#[pallet::storage]
-	pub type UsedPayloads<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Identity, [u8; 32], (), OptionQuery>;
+	pub type ReplayEntries<T: Config> =
+		StorageMap<_, Identity, [u8; 32], BlockNumberFor<T>, OptionQuery>;
 
-	/// Number of entries of [`UsedPayloads`] per expiration block (at most
-	/// `MaxPayloadsPerExpiration`).
+	/// The keys of [`ReplayEntries`] in the order they were recorded, with their expiration:
+	/// position -> `(expiration, key)`, positions `head..tail` of [`ReplayQueueBounds`]. An entry
+	/// recorded at block `b` expires by `b + MaxPayloadLifetime`, so everything recorded more than
+	/// `MaxPayloadLifetime` blocks ago can be pruned from the front.
 	#[pallet::storage]
-	pub type UsedPayloadCount<T: Config> =
-		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+	pub type ReplayQueue<T: Config> =
+		StorageMap<_, Twox64Concat, u64, (BlockNumberFor<T>, [u8; 32]), OptionQuery>;
+
+	/// Front and end of [`ReplayQueue`].
+	#[pallet::storage]
+	pub type ReplayQueueBounds<T: Config> = StorageValue<_, QueueBounds, ValueQuery>;
+
+	/// Every cooldown started, in order: position -> `(canonical, suffix, available_at)`,
+	/// positions `head..tail` of [`CooldownQueueBounds`]. Pruning takes the front while its block
+	/// has come and removes the [`CoolingDown`] entry if it is still that cooldown.
+	#[pallet::storage]
+	pub type CooldownQueue<T: Config> =
+		StorageMap<_, Twox64Concat, u64, (Canonical, Suffix, BlockNumberFor<T>), OptionQuery>;
+
+	/// Front and end of [`CooldownQueue`].
+	#[pallet::storage]
+	pub type CooldownQueueBounds<T: Config> = StorageValue<_, QueueBounds, ValueQuery>;
 
 	/// Genesis state of the pallet.
 	#[pallet::genesis_config]
@@ -330,7 +363,8 @@ pub mod pallet {
 		PayloadExpirationTooFar,
 		/// This signed payload has already taken effect; sign a new one.
 		PayloadReplayed,
-		/// Too many payloads expire at the same block; sign again with another expiration.
+		/// No longer returned (the replay store has no per-expiration quota since storage
+		/// version 2); kept so that the errors after it keep their indices.
 		ExpirationBlockFull,
 		/// The owner's signature does not match the payload on this chain (wrong signer, wrong
 		/// chain, wrong call, or altered payload).
@@ -382,10 +416,15 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Prunes the replay store of payloads that expired at the previous block and, when
-		/// `n % SeedRotationPeriod == 1`, rotates the seeds.
+		/// Rotates the seeds when `n % SeedRotationPeriod == 1`.
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
 			Self::do_on_initialize(n)
+		}
+
+		/// Prunes expired replay entries and ended cooldowns, at most `MaxIdlePrune` of each, with
+		/// the block's spare weight.
+		fn on_idle(_n: BlockNumberFor<T>, remaining_weight: Weight) -> Weight {
+			Self::do_on_idle(remaining_weight)
 		}
 
 		fn integrity_test() {
@@ -411,20 +450,23 @@ pub mod pallet {
 		/// - `payload`: base handle, suffix (one of the offered options) and expiration.
 		///
 		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `InvalidHandle`,
-		/// `InvalidSignature`, `PayloadReplayed`, `ExpirationBlockFull`, `SuffixOutOfRange`,
+		/// `InvalidSignature`, `PayloadReplayed`, `SuffixOutOfRange`,
 		/// `SuffixNotOffered`, `HandleTaken`, `HandleCoolingDown`, `MsaIdInUse`, `TooManyMsas`.
 		///
-		/// Emits `MsaCreatedWithHandle`.
+		/// Emits `MsaCreatedWithHandle`. Declares the weight of a raw signature (two
+		/// verifications) and refunds one when the owner signed the `<Bytes>`-wrapped message, as
+		/// wallets do (the same holds for every signed call).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_handle())]
+		#[pallet::weight(Pallet::<T>::create_handle_weight())]
 		pub fn create_handle(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
 			signature: T::Signature,
 			payload: CreateHandlePayload<BlockNumberFor<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_create_handle(owner, signature, payload)
+			let verified = Self::do_create_handle(owner, signature, payload)?;
+			Ok(Self::actual_weight(Self::create_handle_weight(), verified.saved()))
 		}
 
 		/// Retire the handle `payload.handle` of MSA `payload.msa_id`: the MSA keeps existing
@@ -435,19 +477,20 @@ pub mod pallet {
 		///
 		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `MsaNotFound`, `NotOwner`,
 		/// `MsaHasNoHandle`, `HandleMismatch` (the MSA holds another handle now),
-		/// `InvalidSignature`, `PayloadReplayed`, `ExpirationBlockFull`.
+		/// `InvalidSignature`, `PayloadReplayed`.
 		///
 		/// Emits `HandleRetired`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::retire_handle())]
+		#[pallet::weight(Pallet::<T>::retire_handle_weight())]
 		pub fn retire_handle(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
 			signature: T::Signature,
 			payload: RetireHandlePayload<BlockNumberFor<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_retire_handle(owner, signature, payload)
+			let verified = Self::do_retire_handle(owner, signature, payload)?;
+			Ok(Self::actual_weight(Self::retire_handle_weight(), verified.saved()))
 		}
 
 		/// Give MSA `payload.msa_id` the handle `new_base_handle.new_suffix` in place of
@@ -460,21 +503,22 @@ pub mod pallet {
 		///
 		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `MsaNotFound`, `NotOwner`,
 		/// `HandleMismatch` (the MSA holds another handle now, or none), `InvalidHandle`,
-		/// `InvalidSignature`, `PayloadReplayed`, `ExpirationBlockFull`, `HandleModerated`,
+		/// `InvalidSignature`, `PayloadReplayed`, `HandleModerated`,
 		/// `SuffixOutOfRange`, `SuffixNotOffered`, `HandleTaken`, `HandleCoolingDown`,
 		/// `MsaIdInUse`.
 		///
 		/// Emits `HandleChanged`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::change_handle().saturating_add(T::DbWeight::get().reads(1)))]
+		#[pallet::weight(Pallet::<T>::change_handle_weight())]
 		pub fn change_handle(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
 			signature: T::Signature,
 			payload: ChangeHandlePayload<BlockNumberFor<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_change_handle(owner, signature, payload)
+			let verified = Self::do_change_handle(owner, signature, payload)?;
+			Ok(Self::actual_weight(Self::change_handle_weight(), verified.saved()))
 		}
 
 		/// Move MSA `payload.msa_id` (and its handle, if any) from `owner` to `new_owner`.
@@ -485,11 +529,11 @@ pub mod pallet {
 		///
 		/// Errors: `PayloadExpired`, `PayloadExpirationTooFar`, `NewOwnerMismatch`,
 		/// `OwnerMismatch`, `MsaNotFound`, `NotOwner`, `AlreadyOwner`, `InvalidSignature`,
-		/// `InvalidNewOwnerSignature`, `PayloadReplayed`, `ExpirationBlockFull`, `TooManyMsas`.
+		/// `InvalidNewOwnerSignature`, `PayloadReplayed`, `TooManyMsas`.
 		///
 		/// Emits `OwnershipTransferred`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::transfer_ownership().saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
+		#[pallet::weight(Pallet::<T>::transfer_ownership_weight())]
 		pub fn transfer_ownership(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
@@ -497,9 +541,16 @@ pub mod pallet {
 			new_owner: T::AccountId,
 			new_owner_signature: T::Signature,
 			payload: TransferOwnershipPayload<T::AccountId, BlockNumberFor<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_transfer_ownership(owner, signature, new_owner, new_owner_signature, payload)
+			let saved = Self::do_transfer_ownership(
+				owner,
+				signature,
+				new_owner,
+				new_owner_signature,
+				payload,
+			)?;
+			Ok(Self::actual_weight(Self::transfer_ownership_weight(), saved))
 		}
 
 		/// Set the suffix range (`suffix_min..=suffix_max`) of future claims and the cooldown of
@@ -560,7 +611,7 @@ pub mod pallet {
 		///
 		/// Emits `HandleRetired`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::force_retire_handle().saturating_add(T::DbWeight::get().writes(1)))]
+		#[pallet::weight(Pallet::<T>::force_retire_handle_weight())]
 		pub fn force_retire_handle(origin: OriginFor<T>, msa_id: MsaId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_force_retire_handle(msa_id)

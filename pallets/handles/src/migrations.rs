@@ -3,6 +3,10 @@
 //! - [`CanonicalFormV2`]: storage version 0 -> 1, canonical forms of version 1 -> 2 of the rules
 //!   crate. A multi-block migration (run by `pallet-migrations`), because the number of handles
 //!   on a chain has no bound that fits one block: MSAs are never deleted.
+//! - [`PruningQueues`]: storage version 1 -> 2, the replay store without per-expiration quota and
+//!   the cooldowns, both pruned through queues. Multi-block as well (cooldowns have no bound).
+//!
+//! A chain at version 0 runs both, in this order (the runtime lists them so).
 
 use crate::*;
 use alloc::vec::Vec;
@@ -252,6 +256,172 @@ impl<T: Config> SteppedMigration for CanonicalFormV2<T> {
 						target: LOG_TARGET,
 						"canonical forms migrated to version {}",
 						handles_rules::CANONICAL_VERSION
+					);
+					return Ok(None);
+				}
+			};
+		}
+	}
+}
+
+/// The replay store before storage version 2: `(expiration, key) -> ()`.
+#[storage_alias]
+type UsedPayloads<T: Config> = StorageDoubleMap<
+	Pallet<T>,
+	Twox64Concat,
+	BlockNumberFor<T>,
+	Identity,
+	[u8; 32],
+	(),
+	OptionQuery,
+>;
+
+/// Entries per expiration of the replay store before storage version 2.
+#[storage_alias]
+type UsedPayloadCount<T: Config> =
+	StorageMap<Pallet<T>, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+/// Where [`PruningQueues`] stands between two steps.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum PruningQueuesCursor {
+	/// Moving the old replay entries into the new store and its queue.
+	Replay,
+	/// Removing the old per-expiration counts.
+	Counts,
+	/// Queueing the cooldowns after this raw storage key (`None`: from the first).
+	Cooldowns(Option<BoundedVec<u8, ConstU32<512>>>),
+}
+
+/// Moves the replay store to [`ReplayEntries`] and its queue, and queues every cooldown.
+///
+/// 1. Each old replay entry whose payload has not expired moves to [`ReplayEntries`] and the end
+///    of [`ReplayQueue`]; expired ones are dropped (their payloads are refused as expired).
+/// 2. The per-expiration counts are removed.
+/// 3. Each cooldown still running is queued in [`CooldownQueue`]; ended ones are removed.
+///    They are queued in storage order, not by end block, so the last of them may hold back the
+///    pruning of newer cooldowns for at most one cooldown period (the availability check does
+///    not depend on pruning).
+/// 4. The storage version becomes 2.
+///
+/// Payloads cannot take effect while it runs: `pallet-migrations` holds back every extrinsic
+/// until the migration is done, so no replay check sees a half-moved store.
+pub struct PruningQueues<T>(PhantomData<T>);
+
+impl<T: Config> PruningQueues<T> {
+	/// The storage version the migration starts from.
+	const FROM: u16 = 1;
+	/// The storage version it leaves.
+	const TO: u16 = 2;
+
+	/// Moving one replay entry: read and remove the old one, write the entry, the queue slot and
+	/// the bounds.
+	fn replay_weight() -> Weight {
+		T::DbWeight::get().reads_writes(2, 4).saturating_add(Weight::from_parts(0, 256))
+	}
+
+	/// Removing one count.
+	fn count_weight() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	/// Queueing or removing one cooldown (with its at most 224-byte canonical form).
+	fn cooldown_weight() -> Weight {
+		T::DbWeight::get().reads_writes(2, 2).saturating_add(Weight::from_parts(
+			0,
+			2 * CooldownQueue::<T>::hashed_key_for(0).len() as u64 + 512,
+		))
+	}
+}
+
+impl<T: Config> SteppedMigration for PruningQueues<T> {
+	type Cursor = PruningQueuesCursor;
+	type Identifier = MigrationId<14>;
+
+	fn id() -> Self::Identifier {
+		MigrationId {
+			pallet_id: *b"handles-queues",
+			version_from: Self::FROM as u8,
+			version_to: Self::TO as u8,
+		}
+	}
+
+	fn step(
+		cursor: Option<Self::Cursor>,
+		meter: &mut WeightMeter,
+	) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
+		if Pallet::<T>::on_chain_storage_version() != Self::FROM {
+			return Ok(None);
+		}
+		let now = Pallet::<T>::now();
+		let mut cursor = cursor.unwrap_or(PruningQueuesCursor::Replay);
+		loop {
+			cursor = match cursor {
+				PruningQueuesCursor::Replay => {
+					let mut drain = UsedPayloads::<T>::drain();
+					loop {
+						if meter.try_consume(Self::replay_weight()).is_err() {
+							return Ok(Some(cursor));
+						}
+						let Some((expiration, key, ())) = drain.next() else { break };
+						if expiration >= now {
+							// Not `record_payload`: nothing is pruned here, and the queue order
+							// does not matter for entries that all expire within a lifetime.
+							ReplayEntries::<T>::insert(key, expiration);
+							ReplayQueueBounds::<T>::mutate(|bounds| {
+								ReplayQueue::<T>::insert(bounds.tail, (expiration, key));
+								bounds.tail = bounds.tail.saturating_add(1);
+							});
+						}
+					}
+					PruningQueuesCursor::Counts
+				}
+				PruningQueuesCursor::Counts => {
+					let mut drain = UsedPayloadCount::<T>::drain();
+					loop {
+						if meter.try_consume(Self::count_weight()).is_err() {
+							return Ok(Some(cursor));
+						}
+						if drain.next().is_none() {
+							break;
+						}
+					}
+					PruningQueuesCursor::Cooldowns(None)
+				}
+				PruningQueuesCursor::Cooldowns(last) => {
+					let mut iter = match &last {
+						Some(raw) => CoolingDown::<T>::iter_from(raw.to_vec()),
+						None => CoolingDown::<T>::iter(),
+					};
+					let mut last = last;
+					loop {
+						if meter.try_consume(Self::cooldown_weight()).is_err() {
+							return Ok(Some(PruningQueuesCursor::Cooldowns(last)));
+						}
+						let Some((canonical, suffix, available_at)) = iter.next() else { break };
+						let raw = iter.last_raw_key().to_vec();
+						if available_at > now {
+							CooldownQueueBounds::<T>::mutate(|bounds| {
+								CooldownQueue::<T>::insert(
+									bounds.tail,
+									(canonical, suffix, available_at),
+								);
+								bounds.tail = bounds.tail.saturating_add(1);
+							});
+						} else {
+							CoolingDown::<T>::remove(&canonical, suffix);
+						}
+						match BoundedVec::try_from(raw) {
+							Ok(raw) => last = Some(raw),
+							Err(_) => {
+								defensive!("a cooldown's storage key fits 512 bytes");
+								return Err(SteppedMigrationError::Failed);
+							}
+						}
+					}
+					StorageVersion::new(Self::TO).put::<Pallet<T>>();
+					log::info!(
+						target: LOG_TARGET,
+						"replay store and cooldowns now pruned through queues"
 					);
 					return Ok(None);
 				}

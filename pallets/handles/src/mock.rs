@@ -4,7 +4,7 @@
 use crate as pallet_handles;
 use crate::*;
 use codec::Encode;
-use frame_support::dispatch::DispatchResult;
+use frame_support::dispatch::DispatchResultWithPostInfo;
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{OnFinalize, OnInitialize},
@@ -41,7 +41,7 @@ parameter_types! {
 	pub const SeedRotationPeriod: BlockNumber = 100;
 	pub const MaxPayloadLifetime: BlockNumber = 200;
 	pub const MaxMsasPerOwner: u32 = 8;
-	pub const MaxPayloadsPerExpiration: u32 = 64;
+	pub const MaxIdlePrune: u32 = 16;
 	pub const MaxReservedHandles: u32 = 16;
 }
 
@@ -52,7 +52,7 @@ impl pallet_handles::Config for Test {
 	type SeedRotationPeriod = SeedRotationPeriod;
 	type MaxPayloadLifetime = MaxPayloadLifetime;
 	type MaxMsasPerOwner = MaxMsasPerOwner;
-	type MaxPayloadsPerExpiration = MaxPayloadsPerExpiration;
+	type MaxIdlePrune = MaxIdlePrune;
 	type MaxReservedHandles = MaxReservedHandles;
 	type WeightInfo = ();
 }
@@ -256,12 +256,18 @@ pub fn retire(key: &Key, msa_id: MsaId) {
 }
 
 /// `key` signs `payload` and a sponsor submits `retire_handle` with `key` as owner.
-pub fn try_retire(key: &Key, payload: RetireHandlePayload<BlockNumber>) -> DispatchResult {
+pub fn try_retire(
+	key: &Key,
+	payload: RetireHandlePayload<BlockNumber>,
+) -> DispatchResultWithPostInfo {
 	Handles::retire_handle(sponsor(), key.account(), key.sign_payload(&payload), payload)
 }
 
 /// `key` signs `payload` and a sponsor submits `change_handle` with `key` as owner.
-pub fn try_change(key: &Key, payload: ChangeHandlePayload<BlockNumber>) -> DispatchResult {
+pub fn try_change(
+	key: &Key,
+	payload: ChangeHandlePayload<BlockNumber>,
+) -> DispatchResultWithPostInfo {
 	Handles::change_handle(sponsor(), key.account(), key.sign_payload(&payload), payload)
 }
 
@@ -270,7 +276,7 @@ pub fn try_transfer(
 	owner: &Key,
 	new_owner: &Key,
 	payload: TransferOwnershipPayload<AccountId, BlockNumber>,
-) -> DispatchResult {
+) -> DispatchResultWithPostInfo {
 	Handles::transfer_ownership(
 		sponsor(),
 		owner.account(),

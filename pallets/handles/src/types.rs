@@ -2,11 +2,11 @@
 
 use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::ConstU32, BoundedVec, PalletError};
-use handles_rules::{HandleError, HandleRule, SuffixRange};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use handles_rules::{HandleError, SuffixRange};
 use scale_info::TypeInfo;
 
-pub use handles_rules::{MsaId, Seed, Suffix};
+pub use handles_rules::{HandleRule, MsaId, Seed, Suffix};
 
 /// The 7-byte tag every signed message starts with (encoded without a length prefix).
 pub const HANDLES_TAG: [u8; 7] = *b"handles";
@@ -68,6 +68,27 @@ pub struct SeedPair {
 	pub previous: Seed,
 }
 
+/// Front and end of a pruning queue: the entries at positions `head..tail` are queued.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct QueueBounds {
+	/// Position of the oldest queued entry (equal to `tail` when the queue is empty).
+	pub head: u64,
+	/// Position the next entry takes.
+	pub tail: u64,
+}
+
+impl QueueBounds {
+	/// Number of queued entries.
+	pub fn len(&self) -> u64 {
+		self.tail.saturating_sub(self.head)
+	}
+
+	/// Whether nothing is queued.
+	pub fn is_empty(&self) -> bool {
+		self.head >= self.tail
+	}
+}
+
 /// Settings that governance changes with `set_handle_settings`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct HandleSettingsRecord<BlockNumber> {
@@ -87,7 +108,8 @@ impl<BlockNumber> HandleSettingsRecord<BlockNumber> {
 	}
 }
 
-/// Why a base handle was refused: the rule it breaks (see the rules crate for each rule).
+/// Why a base handle was refused: the rule of the rules crate it breaks ([`HandleRule`], whose
+/// SCALE encoding is one byte: the rule's index).
 #[derive(
 	Clone,
 	Copy,
@@ -99,51 +121,23 @@ impl<BlockNumber> HandleSettingsRecord<BlockNumber> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	PalletError,
 )]
-pub enum InvalidHandleReason {
-	/// The bytes are not valid UTF-8.
-	NotUtf8,
-	/// Fewer than 2 characters.
-	TooShort,
-	/// More than 32 bytes.
-	TooLong,
-	/// Contains `@ # : . `` ` or a character whose canonical form does (fullwidth `＠`...).
-	ForbiddenCharacter,
-	/// Contains whitespace, a control, format or invisible character, an emoji or a symbol.
-	DisallowedCharacter,
-	/// Mixes scripts beyond Unicode's "highly restrictive" level.
-	MixedScript,
-	/// The canonical form has fewer than 2 characters.
-	CanonicalTooShort,
-	/// The canonical form is longer than its bound.
-	CanonicalTooLong,
-	/// The handle, or a look-alike of it, is reserved.
-	Reserved,
-	/// Begins with a combining mark.
-	LeadingCombiningMark,
+pub struct InvalidHandleReason(pub HandleRule);
+
+impl frame_support::traits::PalletError for InvalidHandleReason {
+	/// One byte: the index of the rule (checked by a test against `HandleRule`'s own bound).
+	const MAX_ENCODED_SIZE: usize = 1;
 }
 
 impl From<HandleRule> for InvalidHandleReason {
 	fn from(rule: HandleRule) -> Self {
-		match rule {
-			HandleRule::NotUtf8 => Self::NotUtf8,
-			HandleRule::TooShort => Self::TooShort,
-			HandleRule::TooLong => Self::TooLong,
-			HandleRule::ForbiddenCharacter => Self::ForbiddenCharacter,
-			HandleRule::DisallowedCharacter => Self::DisallowedCharacter,
-			HandleRule::MixedScript => Self::MixedScript,
-			HandleRule::CanonicalTooShort => Self::CanonicalTooShort,
-			HandleRule::CanonicalTooLong => Self::CanonicalTooLong,
-			HandleRule::Reserved => Self::Reserved,
-			HandleRule::LeadingCombiningMark => Self::LeadingCombiningMark,
-		}
+		Self(rule)
 	}
 }
 
 impl From<HandleError> for InvalidHandleReason {
 	fn from(error: HandleError) -> Self {
-		error.rule().into()
+		Self(error.rule())
 	}
 }
 

@@ -32,7 +32,19 @@ pub trait WeightInfo {
 	fn remove_reserved_handle() -> Weight;
 	fn force_retire_handle() -> Weight;
 	fn rotate_seeds() -> Weight;
-	fn prune_payloads(p: u32, ) -> Weight;
+	fn create_handle_ed25519() -> Weight;
+	fn retire_handle_ed25519() -> Weight;
+	fn change_handle_ed25519() -> Weight;
+	fn transfer_ownership_ed25519() -> Weight;
+	fn create_handle_ecdsa() -> Weight;
+	fn retire_handle_ecdsa() -> Weight;
+	fn change_handle_ecdsa() -> Weight;
+	fn transfer_ownership_ecdsa() -> Weight;
+	fn prune_replay(p: u32, ) -> Weight;
+	fn prune_cooldowns(p: u32, ) -> Weight;
+	fn verify_sr25519() -> Weight;
+	fn verify_ed25519() -> Weight;
+	fn verify_ecdsa() -> Weight;
 }
 
 /// Weights for `pallet_handles` priced with the runtime's database weights.
@@ -210,24 +222,106 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Handles::UsedPayloadCount` (r:1 w:1)
-	/// Proof: `Handles::UsedPayloadCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
-	/// Storage: `Handles::UsedPayloads` (r:1000 w:1000)
-	/// Proof: `Handles::UsedPayloads` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// The range of component `p` is `[0, 1000]`.
-	fn prune_payloads(p: u32, ) -> Weight {
+	fn create_handle_ed25519() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `246 + p * (36 ±0)`
-		//  Estimated: `3481 + p * (2519 ±0)`
-		// Minimum execution time: 6_389_000 picoseconds.
-		Weight::from_parts(6_580_000, 3481)
-			// Standard error: 6_900
-			.saturating_add(Weight::from_parts(1_315_554, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		//  Measured:  `2597`
+		//  Estimated: `3915`
+		// Minimum execution time: 209_982_000 picoseconds.
+		Weight::from_parts(261_979_000, 3915)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn retire_handle_ed25519() -> Weight {
+		// Proof size in bytes:
+		//  Measured:  `2418`
+		//  Estimated: `3752`
+		// Minimum execution time: 174_890_000 picoseconds.
+		Weight::from_parts(207_959_000, 3752)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn change_handle_ed25519() -> Weight {
+		// Proof size in bytes:
+		//  Measured:  `3034`
+		//  Estimated: `6044`
+		// Minimum execution time: 221_920_000 picoseconds.
+		Weight::from_parts(268_979_000, 6044)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn transfer_ownership_ed25519() -> Weight {
+		// Proof size in bytes:
+		//  Measured:  `3011`
+		//  Estimated: `6840`
+		// Minimum execution time: 264_883_000 picoseconds.
+		Weight::from_parts(294_658_000, 6840)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn create_handle_ecdsa() -> Weight {
+		// Proof size in bytes:
+		//  Measured:  `2597`
+		//  Estimated: `3915`
+		// Minimum execution time: 209_982_000 picoseconds.
+		Weight::from_parts(261_979_000, 3915)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn retire_handle_ecdsa() -> Weight {
+		// Proof size in bytes:
+		//  Measured:  `2418`
+		//  Estimated: `3752`
+		// Minimum execution time: 174_890_000 picoseconds.
+		Weight::from_parts(207_959_000, 3752)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn change_handle_ecdsa() -> Weight {
+		// Proof size in bytes:
+		//  Measured:  `3034`
+		//  Estimated: `6044`
+		// Minimum execution time: 221_920_000 picoseconds.
+		Weight::from_parts(268_979_000, 6044)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn transfer_ownership_ecdsa() -> Weight {
+		// Proof size in bytes:
+		//  Measured:  `3011`
+		//  Estimated: `6840`
+		// Minimum execution time: 264_883_000 picoseconds.
+		Weight::from_parts(294_658_000, 6840)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}	// Estimated until the next benchmark run: per entry one queue read and two removals.
+	fn prune_replay(p: u32, ) -> Weight {
+		Weight::from_parts(7_000_000, 1500)
+			.saturating_add(Weight::from_parts(3_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2519).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 5100).saturating_mul(p.into()))
+	}
+	// Estimated until the next benchmark run: per entry two reads and two removals.
+	fn prune_cooldowns(p: u32, ) -> Weight {
+		Weight::from_parts(7_000_000, 1500)
+			.saturating_add(Weight::from_parts(4_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 5600).saturating_mul(p.into()))
+	}
+	// Estimated until the next benchmark run.
+	fn verify_sr25519() -> Weight {
+		Weight::from_parts(70_000_000, 0)
+	}
+	fn verify_ed25519() -> Weight {
+		Weight::from_parts(45_000_000, 0)
+	}
+	fn verify_ecdsa() -> Weight {
+		Weight::from_parts(60_000_000, 0)
 	}
 }
 
@@ -278,13 +372,73 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn prune_payloads(p: u32, ) -> Weight {
-		Weight::from_parts(6_580_000, 3481)
-			.saturating_add(Weight::from_parts(1_315_554, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	fn create_handle_ed25519() -> Weight {
+		Weight::from_parts(261_979_000, 3915)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn retire_handle_ed25519() -> Weight {
+		Weight::from_parts(207_959_000, 3752)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn change_handle_ed25519() -> Weight {
+		Weight::from_parts(268_979_000, 6044)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn transfer_ownership_ed25519() -> Weight {
+		Weight::from_parts(294_658_000, 6840)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn create_handle_ecdsa() -> Weight {
+		Weight::from_parts(261_979_000, 3915)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn retire_handle_ecdsa() -> Weight {
+		Weight::from_parts(207_959_000, 3752)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn change_handle_ecdsa() -> Weight {
+		Weight::from_parts(268_979_000, 6044)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn transfer_ownership_ecdsa() -> Weight {
+		Weight::from_parts(294_658_000, 6840)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}	// Estimated until the next benchmark run: per entry one queue read and two removals.
+	fn prune_replay(p: u32, ) -> Weight {
+		Weight::from_parts(7_000_000, 1500)
+			.saturating_add(Weight::from_parts(3_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2519).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 5100).saturating_mul(p.into()))
+	}
+	// Estimated until the next benchmark run: per entry two reads and two removals.
+	fn prune_cooldowns(p: u32, ) -> Weight {
+		Weight::from_parts(7_000_000, 1500)
+			.saturating_add(Weight::from_parts(4_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 5600).saturating_mul(p.into()))
+	}
+	// Estimated until the next benchmark run.
+	fn verify_sr25519() -> Weight {
+		Weight::from_parts(70_000_000, 0)
+	}
+	fn verify_ed25519() -> Weight {
+		Weight::from_parts(45_000_000, 0)
+	}
+	fn verify_ecdsa() -> Weight {
+		Weight::from_parts(60_000_000, 0)
 	}
 }

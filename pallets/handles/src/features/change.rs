@@ -11,7 +11,7 @@ impl<T: Config> Pallet<T> {
 		owner: T::AccountId,
 		signature: T::Signature,
 		payload: ChangeHandlePayload<BlockNumberFor<T>>,
-	) -> DispatchResult {
+	) -> Result<Verified, DispatchError> {
 		let msa_id = payload.msa_id;
 		Self::ensure_live(payload.expiration)?;
 		Self::ensure_owner(msa_id, &owner)?;
@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let handle = Self::check_handle(&payload.new_base_handle)?;
 		let message = Self::message_for(&payload);
-		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
+		let (replay_key, verified) = Self::check_signed(&message, &owner, &signature)?;
 
 		// Another spelling of the handle the MSA holds: restyled at once.
 		if let Some(held) = old
@@ -37,7 +37,7 @@ impl<T: Config> Pallet<T> {
 				old_handle: Some(held.display()),
 				new_handle: record.display(),
 			});
-			return Ok(());
+			return Ok(verified);
 		}
 		ensure!(
 			Moderated::<T>::get(&handle.canonical, payload.new_suffix) != Some(msa_id),
@@ -55,6 +55,6 @@ impl<T: Config> Pallet<T> {
 			old_handle: old.map(|r| r.display()),
 			new_handle: new.display(),
 		});
-		Ok(())
+		Ok(verified)
 	}
 }

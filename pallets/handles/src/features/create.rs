@@ -11,12 +11,12 @@ impl<T: Config> Pallet<T> {
 		owner: T::AccountId,
 		signature: T::Signature,
 		payload: CreateHandlePayload<BlockNumberFor<T>>,
-	) -> DispatchResult {
+	) -> Result<Verified, DispatchError> {
 		Self::ensure_live(payload.expiration)?;
 		// Pure checks first, so junk input costs no signature verification.
 		let handle = Self::check_handle(&payload.base_handle)?;
 		let message = Self::message_for(&payload);
-		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
+		let (replay_key, verified) = Self::check_signed(&message, &owner, &signature)?;
 		let claim = Self::check_claim(handle, payload.suffix, None)?;
 		let msa_id = claim.derived_msa_id;
 		let owned = Self::owned_with(&owner, msa_id)?;
@@ -31,22 +31,6 @@ impl<T: Config> Pallet<T> {
 			owner,
 			handle: record.display(),
 		});
-		Ok(())
-	}
-
-	/// `owner`'s MSA list with `msa_id` inserted in order, or `TooManyMsas`.
-	pub(crate) fn owned_with(
-		owner: &T::AccountId,
-		msa_id: MsaId,
-	) -> Result<BoundedVec<MsaId, T::MaxMsasPerOwner>, Error<T>> {
-		let mut owned = OwnerMsas::<T>::get(owner);
-		match owned.binary_search(&msa_id) {
-			// Ids are never reused, so an owner's list never holds the id of a new MSA.
-			Ok(_) => {
-				defensive!("an MSA id appears twice in an owner's list");
-			}
-			Err(index) => owned.try_insert(index, msa_id).map_err(|_| Error::<T>::TooManyMsas)?,
-		}
-		Ok(owned)
+		Ok(verified)
 	}
 }

@@ -1,41 +1,30 @@
-//! Block hooks: replay-store pruning, seed rotation, integrity test.
+//! Block hooks: seed rotation, integrity test (pruning: `pruning.rs`).
 
 use crate::*;
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{One, Saturating, Zero};
 
+/// Most proof size any hook of the pallet may use in its worst case (checked by
+/// `integrity_test`): 1 MiB, a fifth of a parachain block's proof budget.
+pub const MAX_HOOK_PROOF_SIZE: u64 = 1024 * 1024;
+
 impl<T: Config> Pallet<T> {
-	/// `on_initialize` of block `n`: prunes the payloads that expired at block `n - 1` (a payload
-	/// is refused as expired from block `expiration + 1` on, so its replay entry is no longer
-	/// needed) and rotates the seeds when `n % SeedRotationPeriod == 1`. Returns the weight used.
+	/// `on_initialize` of block `n`: rotates the seeds when `n % SeedRotationPeriod == 1`.
+	/// Returns the weight used. (Pruning happens in the calls and in `on_idle`.)
 	pub(crate) fn do_on_initialize(n: BlockNumberFor<T>) -> Weight {
-		let pruned = Self::prune_payloads(n.saturating_sub(One::one()));
-		let mut weight = T::WeightInfo::prune_payloads(pruned);
 		if Self::is_rotation_block(n) {
 			Self::rotate_seeds();
-			weight = weight.saturating_add(T::WeightInfo::rotate_seeds());
+			T::WeightInfo::rotate_seeds()
+		} else {
+			Weight::zero()
 		}
-		weight
 	}
 
 	/// Whether block `n` rotates the seeds.
 	pub(crate) fn is_rotation_block(n: BlockNumberFor<T>) -> bool {
 		let period = T::SeedRotationPeriod::get();
 		!period.is_zero() && n % period == One::one()
-	}
-
-	/// Removes the replay entries of payloads expiring at `expiration`; returns how many.
-	pub(crate) fn prune_payloads(expiration: BlockNumberFor<T>) -> u32 {
-		let count = UsedPayloadCount::<T>::take(expiration);
-		if count > 0 {
-			// One more than counted, so that a cursor means the count was wrong.
-			let result = UsedPayloads::<T>::clear_prefix(expiration, count.saturating_add(1), None);
-			if result.maybe_cursor.is_some() {
-				defensive!("the replay count of an expiration block differs from its entries");
-			}
-		}
-		count
 	}
 
 	/// `previous = current`, `current = parent block hash`; emits `SeedRotated`.
@@ -77,10 +66,21 @@ impl<T: Config> Pallet<T> {
 		);
 		assert!(!T::MaxPayloadLifetime::get().is_zero(), "MaxPayloadLifetime must be at least 1");
 		assert!(T::MaxMsasPerOwner::get() >= 1, "MaxMsasPerOwner must be at least 1");
-		assert!(
-			T::MaxPayloadsPerExpiration::get() >= 1,
-			"MaxPayloadsPerExpiration must be at least 1"
-		);
+		let max_block = T::BlockWeights::get().max_block;
+		for (hook, worst) in [
+			("on_initialize", T::WeightInfo::rotate_seeds()),
+			("on_idle", Self::on_idle_worst_case()),
+		] {
+			assert!(
+				worst.all_lte(max_block),
+				"the worst case of {hook} ({worst:?}) must fit a block ({max_block:?})"
+			);
+			assert!(
+				worst.proof_size() <= MAX_HOOK_PROOF_SIZE,
+				"the worst-case proof of {hook} ({} B) must stay within {MAX_HOOK_PROOF_SIZE} B",
+				worst.proof_size()
+			);
+		}
 		assert!(
 			T::MaxReservedHandles::get() as usize >= handles_rules::DEFAULT_RESERVED.len(),
 			"MaxReservedHandles must hold the default reserved handles"

@@ -10,17 +10,17 @@ impl<T: Config> Pallet<T> {
 		owner: T::AccountId,
 		signature: T::Signature,
 		payload: RetireHandlePayload<BlockNumberFor<T>>,
-	) -> DispatchResult {
+	) -> Result<Verified, DispatchError> {
 		Self::ensure_live(payload.expiration)?;
 		Self::ensure_owner(payload.msa_id, &owner)?;
 		let record = MsaHandles::<T>::get(payload.msa_id).ok_or(Error::<T>::MsaHasNoHandle)?;
 		ensure!(record.display()[..] == payload.handle[..], Error::<T>::HandleMismatch);
 		let message = Self::message_for(&payload);
-		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
+		let (replay_key, verified) = Self::check_signed(&message, &owner, &signature)?;
 
 		Self::record_payload(payload.expiration, replay_key);
 		Self::retire(payload.msa_id, record);
-		Ok(())
+		Ok(verified)
 	}
 
 	/// Governance retires the handle of `msa_id`; it never returns to that MSA.
@@ -36,12 +36,5 @@ impl<T: Config> Pallet<T> {
 	fn retire(msa_id: MsaId, record: HandleRecord<BlockNumberFor<T>>) {
 		Self::unwrite_handle(msa_id, &record);
 		Self::deposit_event(Event::HandleRetired { msa_id, handle: record.display() });
-	}
-
-	/// The MSA exists (`MsaNotFound`) and `who` owns it (`NotOwner`).
-	pub(crate) fn ensure_owner(msa_id: MsaId, who: &T::AccountId) -> Result<(), Error<T>> {
-		let owner = MsaOwner::<T>::get(msa_id).ok_or(Error::<T>::MsaNotFound)?;
-		ensure!(&owner == who, Error::<T>::NotOwner);
-		Ok(())
 	}
 }

@@ -12,7 +12,7 @@ impl<T: Config> Pallet<T> {
 		new_owner: T::AccountId,
 		new_owner_signature: T::Signature,
 		payload: TransferOwnershipPayload<T::AccountId, BlockNumberFor<T>>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let msa_id = payload.msa_id;
 		Self::ensure_live(payload.expiration)?;
 		ensure!(payload.new_owner == new_owner, Error::<T>::NewOwnerMismatch);
@@ -20,13 +20,11 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_owner(msa_id, &owner)?;
 		ensure!(new_owner != owner, Error::<T>::AlreadyOwner);
 		let message = Self::message_for(&payload);
-		let replay_key = Self::check_signed(&message, &owner, &signature, payload.expiration)?;
-		ensure!(
-			Self::signature_matches(&new_owner_signature, &new_owner, &message),
-			Error::<T>::InvalidNewOwnerSignature
-		);
+		let (replay_key, verified) = Self::check_signed(&message, &owner, &signature)?;
+		let new_owner_verified = Self::verify_signature(&new_owner_signature, &new_owner, &message)
+			.ok_or(Error::<T>::InvalidNewOwnerSignature)?;
 		// The new owner's signature is one-time too: it needs its own entry, beside the owner's.
-		let new_owner_key = Self::check_unused(&message, &new_owner, payload.expiration, 2)?;
+		let new_owner_key = Self::check_unused(&message, &new_owner)?;
 		let new_list = Self::owned_with(&new_owner, msa_id)?;
 		let mut old_list = OwnerMsas::<T>::get(&owner);
 
@@ -48,6 +46,6 @@ impl<T: Config> Pallet<T> {
 		OwnerMsas::<T>::insert(&new_owner, new_list);
 		MsaOwner::<T>::insert(msa_id, &new_owner);
 		Self::deposit_event(Event::OwnershipTransferred { msa_id, old_owner: owner, new_owner });
-		Ok(())
+		Ok(verified.saved().saturating_add(new_owner_verified.saved()))
 	}
 }

@@ -13,9 +13,9 @@ impl<T: Config> Pallet<T> {
 	/// 2. Every MSA with a handle has an owner; every MSA appears in exactly its owner's list; the
 	///    lists are ascending, non-empty and hold only existing MSAs.
 	/// 3. No active handle is cooling down.
-	/// 4. The replay store: counts match entries, no bucket exceeds `MaxPayloadsPerExpiration`,
-	///    and no entry outlives its pruning block (`now <= expiration <= now + MaxPayloadLifetime`
-	///    after `on_initialize` of `now`).
+	/// 4. The pruning queues: each spans exactly its bounds; every replay entry is queued with
+	///    its expiration (at most `now + MaxPayloadLifetime`) and every cooldown with its end
+	///    block, so both are pruned eventually.
 	/// 5. The settings hold a valid range; the reserved list fits its bound.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let now = Self::now();
@@ -75,24 +75,48 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(listed == owners.len(), "owner lists and MSA owners differ in size");
 
-		// 4. The replay store.
+		// 4. The replay store and the pruning queues.
 		let lifetime = T::MaxPayloadLifetime::get();
-		let mut counted: BTreeMap<frame_system::pallet_prelude::BlockNumberFor<T>, u32> =
-			BTreeMap::new();
-		for (expiration, _key, ()) in UsedPayloads::<T>::iter() {
-			let count = counted.entry(expiration).or_insert(0);
-			*count = count.saturating_add(1);
-		}
-		for (expiration, count) in UsedPayloadCount::<T>::iter() {
+		let replay = ReplayQueueBounds::<T>::get();
+		ensure!(replay.head <= replay.tail, "replay queue bounds reversed");
+		let mut queued = 0u64;
+		for (position, (expiration, key)) in ReplayQueue::<T>::iter() {
 			ensure!(
-				counted.remove(&expiration) == Some(count),
-				"replay count differs from entries"
+				(replay.head..replay.tail).contains(&position),
+				"replay queue entry outside its bounds"
 			);
-			ensure!(count <= T::MaxPayloadsPerExpiration::get(), "replay bucket over its bound");
-			ensure!(expiration >= now, "replay entry outlived its expiration");
+			ensure!(
+				ReplayEntries::<T>::get(key) == Some(expiration),
+				"queued replay entry missing from the store"
+			);
 			ensure!(expiration <= now.saturating_add(lifetime), "replay entry too far ahead");
+			queued = queued.saturating_add(1);
 		}
-		ensure!(counted.is_empty(), "replay entries without a count");
+		ensure!(queued == replay.len(), "replay queue has gaps");
+		ensure!(
+			ReplayEntries::<T>::iter_keys().count() as u64 == queued,
+			"replay entry not queued for pruning"
+		);
+		let cooldowns = CooldownQueueBounds::<T>::get();
+		ensure!(cooldowns.head <= cooldowns.tail, "cooldown queue bounds reversed");
+		let mut queued_cooldowns = alloc::collections::btree_set::BTreeSet::new();
+		for (position, entry) in CooldownQueue::<T>::iter() {
+			ensure!(
+				(cooldowns.head..cooldowns.tail).contains(&position),
+				"cooldown queue entry outside its bounds"
+			);
+			queued_cooldowns.insert(entry);
+		}
+		ensure!(
+			CooldownQueue::<T>::iter_keys().count() as u64 == cooldowns.len(),
+			"cooldown queue has gaps"
+		);
+		for (canonical, suffix, available_at) in CoolingDown::<T>::iter() {
+			ensure!(
+				queued_cooldowns.contains(&(canonical, suffix, available_at)),
+				"cooldown not queued for pruning"
+			);
+		}
 
 		// 5. Settings and reserved list.
 		let settings = HandleSettings::<T>::get();

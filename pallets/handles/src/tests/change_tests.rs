@@ -144,9 +144,9 @@ fn change_to_an_invalid_handle_fails() {
 	test(|| {
 		let (msa_id, _) = create(&alice(), "alice");
 		for (base, reason) in [
-			("x", InvalidHandleReason::TooShort),
-			("al:ce", InvalidHandleReason::ForbiddenCharacter),
-			("ADM1N", InvalidHandleReason::Reserved),
+			("x", InvalidHandleReason(HandleRule::TooShort)),
+			("al:ce", InvalidHandleReason(HandleRule::ForbiddenCharacter)),
+			("ADM1N", InvalidHandleReason(HandleRule::Reserved)),
 		] {
 			let payload = change_payload(msa_id, base, 1000);
 			assert_noop!(try_change(&alice(), payload), Error::<Test>::InvalidHandle(reason));

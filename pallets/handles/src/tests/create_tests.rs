@@ -87,13 +87,13 @@ fn create_with_invalid_handle_fails_naming_the_rule() {
 	test(|| {
 		let key = alice();
 		let cases: [(&[u8], InvalidHandleReason); 7] = [
-			(&[0xff, 0xfe, 0x41], InvalidHandleReason::NotUtf8),
-			(b"a", InvalidHandleReason::TooShort),
-			("al@ce".as_bytes(), InvalidHandleReason::ForbiddenCharacter),
-			("\u{ff20}alice".as_bytes(), InvalidHandleReason::ForbiddenCharacter),
-			("al ice".as_bytes(), InvalidHandleReason::DisallowedCharacter),
-			("\u{430}lice".as_bytes(), InvalidHandleReason::MixedScript),
-			("a\u{301}".as_bytes(), InvalidHandleReason::CanonicalTooShort),
+			(&[0xff, 0xfe, 0x41], InvalidHandleReason(HandleRule::NotUtf8)),
+			(b"a", InvalidHandleReason(HandleRule::TooShort)),
+			("al@ce".as_bytes(), InvalidHandleReason(HandleRule::ForbiddenCharacter)),
+			("\u{ff20}alice".as_bytes(), InvalidHandleReason(HandleRule::ForbiddenCharacter)),
+			("al ice".as_bytes(), InvalidHandleReason(HandleRule::DisallowedCharacter)),
+			("\u{430}lice".as_bytes(), InvalidHandleReason(HandleRule::MixedScript)),
+			("a\u{301}".as_bytes(), InvalidHandleReason(HandleRule::CanonicalTooShort)),
 		];
 		for (base, reason) in cases {
 			let payload = CreateHandlePayload {
@@ -127,7 +127,7 @@ fn create_of_reserved_handle_or_lookalike_fails() {
 					key.sign_payload(&payload),
 					payload
 				),
-				Error::<Test>::InvalidHandle(InvalidHandleReason::Reserved)
+				Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::Reserved))
 			);
 		}
 	})
@@ -266,4 +266,24 @@ fn create_with_a_base_over_32_bytes_does_not_even_decode() {
 			assert!(RuntimeCall::decode(&mut &call_bytes(&long)[..]).is_err(), "{len} bytes");
 		}
 	})
+}
+
+#[test]
+fn an_invalid_handle_reason_is_the_rules_crates_rule_in_one_byte() {
+	use codec::{Encode, MaxEncodedLen};
+	use frame_support::traits::PalletError;
+	assert_eq!(HandleRule::max_encoded_len(), InvalidHandleReason::MAX_ENCODED_SIZE);
+	assert_eq!(InvalidHandleReason::max_encoded_len(), 1);
+	// The reason a call reports is the rule the rules crate names, byte for byte.
+	for (base, rule) in [("a", HandleRule::TooShort), ("al ice", HandleRule::DisallowedCharacter)] {
+		let reason = Handles::check_handle(base.as_bytes()).err().expect("refused");
+		assert!(
+			matches!(reason, Error::<Test>::InvalidHandle(r) if r == InvalidHandleReason(rule))
+		);
+		let from_rules =
+			handles_rules::validate_with_default_reserved(base.as_bytes()).err().expect("refused");
+		let from_rules = from_rules.rule();
+		assert_eq!(from_rules, rule);
+		assert_eq!(InvalidHandleReason(rule).encode(), rule.encode());
+	}
 }

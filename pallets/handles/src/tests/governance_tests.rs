@@ -123,7 +123,7 @@ fn add_reserved_handle_refuses_the_handle_and_its_lookalikes() {
 					bob().sign_payload(&payload),
 					payload
 				),
-				Error::<Test>::InvalidHandle(InvalidHandleReason::Reserved)
+				Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::Reserved))
 			);
 		}
 	})
@@ -152,14 +152,14 @@ fn add_reserved_handle_that_breaks_a_rule_fails() {
 	test(|| {
 		assert_noop!(
 			Handles::add_reserved_handle(RuntimeOrigin::root(), b"a".to_vec().try_into().unwrap()),
-			Error::<Test>::InvalidHandle(InvalidHandleReason::TooShort)
+			Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::TooShort))
 		);
 		assert_noop!(
 			Handles::add_reserved_handle(
 				RuntimeOrigin::root(),
 				b"a#b".to_vec().try_into().unwrap()
 			),
-			Error::<Test>::InvalidHandle(InvalidHandleReason::ForbiddenCharacter)
+			Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::ForbiddenCharacter))
 		);
 	})
 }
@@ -230,7 +230,7 @@ fn remove_reserved_handle_not_on_the_list_fails() {
 				RuntimeOrigin::root(),
 				vec![0xff, 0xff].try_into().unwrap()
 			),
-			Error::<Test>::InvalidHandle(InvalidHandleReason::NotUtf8)
+			Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::NotUtf8))
 		);
 	})
 }

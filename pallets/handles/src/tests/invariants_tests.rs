@@ -78,12 +78,24 @@ fn try_state_catches_an_active_handle_that_is_cooling_down() {
 }
 
 #[test]
-fn try_state_catches_a_replay_count_that_differs_from_its_entries() {
+fn try_state_catches_a_replay_entry_that_is_not_queued() {
 	new_test_ext().execute_with(|| {
 		run_to_block(1);
-		UsedPayloadCount::<Test>::insert(5, 2);
-		UsedPayloads::<Test>::insert(5, [1u8; 32], ());
+		ReplayEntries::<Test>::insert([1u8; 32], 5);
 		assert!(Handles::do_try_state().is_err());
+	})
+}
+
+#[test]
+fn try_state_catches_a_cooldown_that_is_not_queued() {
+	new_test_ext().execute_with(|| {
+		run_to_block(1);
+		let canonical: Canonical = b"alice".to_vec().try_into().unwrap();
+		CoolingDown::<Test>::insert(&canonical, 1234, 50);
+		assert!(Handles::do_try_state().is_err());
+		CooldownQueue::<Test>::insert(0, (canonical, 1234, 50));
+		CooldownQueueBounds::<Test>::put(QueueBounds { head: 0, tail: 1 });
+		assert_eq!(Handles::do_try_state(), Ok(()));
 	})
 }
 

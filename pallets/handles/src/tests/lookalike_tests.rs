@@ -31,7 +31,7 @@ fn lookalike_variants_of_a_taken_handle_with_the_same_suffix_fail() {
 				bob().sign_payload(&payload),
 				payload
 			),
-			Error::<Test>::InvalidHandle(InvalidHandleReason::MixedScript)
+			Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::MixedScript))
 		);
 	})
 }

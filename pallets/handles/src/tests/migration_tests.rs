@@ -1,12 +1,21 @@
-//! The canonical-form migration (storage version 0 -> 1): state written by a runtime whose
-//! canonical forms differ from today's is re-keyed without losing a handle.
+//! The migrations.
 //!
-//! A chain of the previous version is emulated by creating handles and then putting their
-//! entries under other ("stale") canonical forms, as the previous rules would have stored them,
-//! and the storage version back to 0.
+//! The canonical-form migration (storage version 0 -> 1): state written by a runtime whose
+//! canonical forms differ from today's is re-keyed without losing a handle. A chain of that
+//! version is emulated by creating handles and then putting their entries under other ("stale")
+//! canonical forms, as the previous rules would have stored them, and the storage version back
+//! to 0; the pruning-queue migration runs after it, as in the runtime.
+//!
+//! The pruning-queue migration (1 -> 2): the replay store and cooldowns written in the layout of
+//! version 1 move to the queues without losing a live entry.
 
-use crate::{migrations::CanonicalFormV2, mock::*, *};
+use crate::{
+	migrations::{CanonicalFormV2, PruningQueues},
+	mock::*,
+	*,
+};
 use frame_support::{
+	assert_noop, assert_ok,
 	migrations::{SteppedMigration, SteppedMigrationError},
 	traits::{GetStorageVersion, StorageVersion},
 	weights::{Weight, WeightMeter},
@@ -36,19 +45,28 @@ fn previous_version() {
 	StorageVersion::new(0).put::<Handles>();
 }
 
-/// Runs the migration to its end with `limit` per step; returns the number of steps.
-fn migrate(limit: Weight) -> u32 {
+/// Runs the migration `M` to its end with `limit` per step; returns the number of steps.
+fn run_steps<M: SteppedMigration>(limit: Weight) -> u32 {
 	let mut cursor = None;
 	let mut steps = 0;
 	loop {
 		let mut meter = WeightMeter::with_limit(limit);
-		cursor = CanonicalFormV2::<Test>::step(cursor, &mut meter).expect("step succeeds");
+		cursor = M::step(cursor, &mut meter).expect("step succeeds");
 		steps += 1;
 		if cursor.is_none() {
 			return steps;
 		}
 		assert!(steps < 10_000, "migration makes progress");
 	}
+}
+
+/// Runs the runtime's migrations in order with `limit` per step; returns the number of steps
+/// of the canonical-form migration.
+fn migrate(limit: Weight) -> u32 {
+	let steps = run_steps::<CanonicalFormV2<Test>>(limit);
+	run_steps::<PruningQueues<Test>>(limit);
+	assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(2));
+	steps
 }
 
 /// Enough weight for the first step and a few entries after it.
@@ -88,7 +106,7 @@ fn migration_rekeys_every_handle_from_its_base() {
 		let steps = migrate(small_steps());
 
 		assert!(steps > 1, "the migration ran in several steps ({steps})");
-		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(2));
 		assert_eq!(resolves(&format!("パン.{pan_suffix}")), Some(pan));
 		assert_eq!(resolves(&format!("बंद.{band_suffix}")), Some(band));
 		assert_eq!(resolves(&format!("ALICE.{plain_suffix}")), Some(plain));
@@ -223,9 +241,10 @@ fn migration_is_skipped_on_a_chain_at_the_current_version() {
 	test(|| {
 		let (msa, suffix) = create(&alice(), "Alice");
 		make_stale(msa, "stale", None, None);
-		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(2));
 		let mut meter = WeightMeter::with_limit(Weight::MAX);
 		assert_eq!(CanonicalFormV2::<Test>::step(None, &mut meter), Ok(None));
+		assert_eq!(PruningQueues::<Test>::step(None, &mut meter), Ok(None));
 		assert_eq!(meter.consumed(), Weight::zero());
 		assert_eq!(resolves(&format!("Alice.{suffix}")), None, "nothing was touched");
 		// Restore the invariants for the end-of-test check.
@@ -244,5 +263,128 @@ fn migration_asks_for_the_weight_of_its_first_step() {
 		));
 		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(0));
 		migrate(small_steps());
+	})
+}
+
+/// The replay store and counts of storage version 1.
+mod v1 {
+	use super::*;
+	use frame_support::{storage_alias, Identity, Twox64Concat};
+
+	#[storage_alias]
+	pub type UsedPayloads = StorageDoubleMap<
+		Handles,
+		Twox64Concat,
+		BlockNumber,
+		Identity,
+		[u8; 32],
+		(),
+		frame_support::pallet_prelude::OptionQuery,
+	>;
+
+	#[storage_alias]
+	pub type UsedPayloadCount = StorageMap<
+		Handles,
+		Twox64Concat,
+		BlockNumber,
+		u32,
+		frame_support::pallet_prelude::ValueQuery,
+	>;
+}
+
+/// Emulates a chain of storage version 1 at the current block: replay entries in the old store
+/// (`live` expiring in the future, `expired` in the past), cooldowns only in `CoolingDown`
+/// (`running` of them running, one ended). Returns the live keys with their expirations.
+fn version_1_state(live: u32, expired: u32, running: u32) -> Vec<([u8; 32], BlockNumber)> {
+	let now = System::block_number();
+	let mut keys = Vec::new();
+	for i in 0..live + expired {
+		let key = sp_io::hashing::blake2_256(&(b"v1", i).encode());
+		let expiration = if i < live { now + 1 + u64::from(i % 5) } else { now - 1 };
+		v1::UsedPayloads::insert(expiration, key, ());
+		v1::UsedPayloadCount::mutate(expiration, |c| *c += 1);
+		if i < live {
+			keys.push((key, expiration));
+		}
+	}
+	for i in 0..=running {
+		let until = if i < running { now + 10 + u64::from(i) } else { now };
+		CoolingDown::<Test>::insert(bounded(&format!("pair{i}")), 1000 + i, until);
+	}
+	StorageVersion::new(1).put::<Handles>();
+	keys
+}
+
+use codec::Encode;
+
+#[test]
+fn queue_migration_keeps_every_live_replay_entry_and_queues_every_running_cooldown() {
+	for limit in [Weight::MAX, Weight::from_parts(1, 1_000)] {
+		test(|| {
+			run_to_block(10);
+			let live = version_1_state(30, 7, 12);
+			let steps = run_steps::<PruningQueues<Test>>(limit);
+			assert_eq!(steps > 1, limit != Weight::MAX, "{steps} steps");
+			assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(2));
+			// Every live entry is in the new store and queued; expired ones are gone.
+			assert_eq!(ReplayEntries::<Test>::iter().count(), live.len());
+			for (key, expiration) in &live {
+				assert_eq!(ReplayEntries::<Test>::get(key), Some(*expiration));
+			}
+			assert_eq!(ReplayQueueBounds::<Test>::get().len(), 30);
+			assert_eq!(v1::UsedPayloads::iter().count(), 0);
+			assert_eq!(v1::UsedPayloadCount::iter().count(), 0);
+			// Running cooldowns are queued, the ended one is removed.
+			assert_eq!(CoolingDown::<Test>::iter().count(), 12);
+			assert_eq!(CooldownQueueBounds::<Test>::get().len(), 12);
+		})
+	}
+}
+
+#[test]
+fn after_the_queue_migration_a_moved_payload_is_still_refused_as_replayed() {
+	test(|| {
+		let payload = create_payload("alice", available_suffix("alice"));
+		let signature = alice().sign_payload(&payload);
+		assert_ok!(Handles::create_handle(
+			sponsor(),
+			alice().account(),
+			signature.clone(),
+			payload.clone()
+		));
+		// Put its entry back into the version-1 store, as the previous runtime had written it.
+		let key = Handles::replay_key(&Handles::message_for(&payload), &alice().account());
+		ReplayEntries::<Test>::remove(key);
+		ReplayQueue::<Test>::remove(0);
+		ReplayQueueBounds::<Test>::kill();
+		v1::UsedPayloads::insert(payload.expiration, key, ());
+		v1::UsedPayloadCount::insert(payload.expiration, 1);
+		StorageVersion::new(1).put::<Handles>();
+		// Before the migration the new store does not know it ...
+		assert!(!ReplayEntries::<Test>::contains_key(key));
+		run_steps::<PruningQueues<Test>>(Weight::MAX);
+		// ... after it, the payload is refused as replayed (its MSA was retired meanwhile, so
+		// only the replay store stands in the way).
+		let msa_id = MsaHandles::<Test>::iter().next().expect("created").0;
+		retire(&alice(), msa_id);
+		run_to_block(System::block_number() + 1);
+		assert_noop!(
+			Handles::create_handle(sponsor(), alice().account(), signature, payload),
+			Error::<Test>::PayloadReplayed
+		);
+	})
+}
+
+#[test]
+fn queue_migration_asks_for_more_weight_than_nothing_and_resumes() {
+	test(|| {
+		run_to_block(10);
+		version_1_state(3, 0, 2);
+		let mut meter = WeightMeter::with_limit(Weight::zero());
+		let cursor = PruningQueues::<Test>::step(None, &mut meter).expect("no failure");
+		assert_eq!(cursor, Some(migrations::PruningQueuesCursor::Replay));
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(1));
+		run_steps::<PruningQueues<Test>>(Weight::MAX);
+		assert_eq!(ReplayEntries::<Test>::iter().count(), 3);
 	})
 }

@@ -4,10 +4,12 @@
 mod change_tests;
 mod cooldown_tests;
 mod create_tests;
+mod fuzz_tests;
 mod governance_tests;
 mod invariants_tests;
 mod lookalike_tests;
 mod migration_tests;
+mod pruning_tests;
 mod race_tests;
 mod read_tests;
 mod replay_tests;

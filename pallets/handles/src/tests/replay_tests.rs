@@ -1,7 +1,7 @@
 //! Replay protection, expiration, chain and call binding, signature formats.
 
 use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, weights::Weight};
 use sp_core::H256;
 
 #[test]
@@ -327,85 +327,6 @@ fn signed_message_layout_is_tag_genesis_kind_then_fields() {
 }
 
 #[test]
-fn replay_entries_are_pruned_once_the_expiration_has_passed() {
-	test(|| {
-		let key = alice();
-		let payload = create_payload("alice", available_suffix("alice"));
-		let expiration = payload.expiration;
-		assert_ok!(Handles::create_handle(
-			sponsor(),
-			key.account(),
-			key.sign_payload(&payload),
-			payload.clone()
-		));
-		assert_eq!(UsedPayloadCount::<Test>::get(expiration), 1);
-		run_to_block(expiration);
-		assert_eq!(UsedPayloads::<Test>::iter_prefix(expiration).count(), 1);
-		run_to_block(expiration + 1);
-		assert_eq!(UsedPayloads::<Test>::iter_prefix(expiration).count(), 0);
-		assert_eq!(UsedPayloadCount::<Test>::get(expiration), 0);
-		// The pruned payload is refused anyway: it has expired.
-		assert_noop!(
-			Handles::create_handle(sponsor(), key.account(), key.sign_payload(&payload), payload),
-			Error::<Test>::PayloadExpired
-		);
-	})
-}
-
-#[test]
-fn on_initialize_weight_includes_the_pruning() {
-	test(|| {
-		let expiration = System::block_number() + 5;
-		for (key, base) in [(alice(), "alice"), (bob(), "bob"), (charlie(), "charlie")] {
-			let payload =
-				CreateHandlePayload { expiration, ..create_payload(base, available_suffix(base)) };
-			assert_ok!(Handles::create_handle(
-				sponsor(),
-				key.account(),
-				key.sign_payload(&payload),
-				payload
-			));
-		}
-		run_to_block(expiration);
-		System::set_block_number(expiration + 1);
-		let weight =
-			<Handles as frame_support::traits::Hooks<BlockNumber>>::on_initialize(expiration + 1);
-		assert_eq!(weight, <() as WeightInfo>::prune_payloads(3));
-		assert!(weight.any_gt(<() as WeightInfo>::prune_payloads(0)));
-		assert_eq!(UsedPayloadCount::<Test>::get(expiration), 0);
-	})
-}
-
-#[test]
-fn a_full_expiration_block_refuses_further_payloads() {
-	test(|| {
-		let max = <Test as Config>::MaxPayloadsPerExpiration::get();
-		let payload = create_payload("alice", available_suffix("alice"));
-		for i in 0..max {
-			UsedPayloads::<Test>::insert(payload.expiration, [i as u8; 32], ());
-		}
-		UsedPayloadCount::<Test>::insert(payload.expiration, max);
-		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload.clone()
-			),
-			Error::<Test>::ExpirationBlockFull
-		);
-		// Another expiration block has room.
-		let payload = CreateHandlePayload { expiration: payload.expiration + 1, ..payload };
-		assert_ok!(Handles::create_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&payload),
-			payload
-		));
-	})
-}
-
-#[test]
 fn readme_examples_of_signed_messages_match() {
 	let genesis = H256::repeat_byte(0xab);
 	let create = CreateHandlePayload::<u32> {
@@ -460,4 +381,60 @@ fn readme_examples_of_signed_messages_match() {
 	let wrapped = wrap_bytes(&message);
 	assert!(wrapped.starts_with(b"<Bytes>") && wrapped.ends_with(b"</Bytes>"));
 	assert_eq!(wrapped.len(), 112 + 7 + 8);
+}
+
+#[test]
+fn a_wallet_signed_call_refunds_the_verification_it_did_not_need() {
+	test(|| {
+		let declared = Handles::create_handle_weight();
+		let one = Handles::verification_weight();
+		assert!(one.any_gt(Weight::zero()));
+		let payload = create_payload("alice", available_suffix("alice"));
+		let call = Call::<Test>::create_handle {
+			owner: alice().account(),
+			signature: alice().sign_payload_wrapped(&payload),
+			payload: payload.clone(),
+		};
+		assert_eq!(call.get_dispatch_info().call_weight, declared);
+		let wallet = Handles::create_handle(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload_wrapped(&payload),
+			payload,
+		)
+		.expect("created");
+		assert_eq!(wallet.actual_weight, Some(declared - one));
+		// A raw signature took both verifications the weight declares.
+		let payload = create_payload("bob", available_suffix("bob"));
+		let raw = Handles::create_handle(
+			sponsor(),
+			bob().account(),
+			bob().sign_payload(&payload),
+			payload,
+		)
+		.expect("created");
+		assert_eq!(raw.actual_weight, Some(declared));
+		// A transfer signed by two wallets saves two.
+		let msa_id =
+			Handles::msa_for_handle(current_handle_of("bob")).unwrap().expect("bob exists").msa_id;
+		let t = transfer_payload(msa_id, &charlie());
+		let moved = Handles::transfer_ownership(
+			sponsor(),
+			bob().account(),
+			bob().sign_payload_wrapped(&t),
+			charlie().account(),
+			charlie().sign_payload_wrapped(&t),
+			t,
+		)
+		.expect("moved");
+		assert_eq!(moved.actual_weight, Some(Handles::transfer_ownership_weight() - one - one));
+	})
+}
+
+/// The display handle of the MSA holding the base `base` (the first one found).
+fn current_handle_of(base: &str) -> Vec<u8> {
+	MsaHandles::<Test>::iter()
+		.find(|(_, r)| r.base_str() == base)
+		.map(|(_, r)| r.display())
+		.expect("held")
 }

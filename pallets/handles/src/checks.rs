@@ -4,9 +4,7 @@
 use crate::*;
 use alloc::vec::Vec;
 use frame_support::pallet_prelude::*;
-use frame_system::pallet_prelude::BlockNumberFor;
 use handles_rules::{HandleError, SuffixRange, ValidHandle};
-use sp_runtime::traits::Saturating;
 
 /// A handle that passed every check of a claim and may be written.
 pub(crate) struct Claim {
@@ -53,11 +51,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn bound_handle(valid: ValidHandle) -> Result<CheckedHandle, Error<T>> {
 		let base = BaseHandle::try_from(valid.base.into_bytes()).map_err(|_| {
 			defensive!("a valid base handle fits MAX_BASE_BYTES");
-			Error::<T>::InvalidHandle(InvalidHandleReason::TooLong)
+			Error::<T>::InvalidHandle(InvalidHandleReason(HandleRule::TooLong))
 		})?;
 		let canonical = Canonical::try_from(valid.canonical.into_bytes()).map_err(|_| {
 			defensive!("a valid canonical form fits MAX_CANONICAL_BYTES");
-			Error::<T>::InvalidHandle(InvalidHandleReason::CanonicalTooLong)
+			Error::<T>::InvalidHandle(InvalidHandleReason(HandleRule::CanonicalTooLong))
 		})?;
 		Ok(CheckedHandle { base, canonical })
 	}
@@ -124,37 +122,5 @@ impl<T: Config> Pallet<T> {
 		let derived_msa_id =
 			Self::ensure_pair_available(&canonical, canonical_str, suffix, claimant)?;
 		Ok(Claim { base, canonical, suffix, derived_msa_id })
-	}
-
-	/// Writes the handle of `claim` to MSA `msa_id` (both handle maps) and clears any stale
-	/// cooldown of the pair. Returns the record written.
-	pub(crate) fn write_handle(msa_id: MsaId, claim: Claim) -> HandleRecord<BlockNumberFor<T>> {
-		let record = HandleRecord {
-			base: claim.base,
-			suffix: claim.suffix,
-			canonical: claim.canonical,
-			created_at: Self::now(),
-		};
-		CoolingDown::<T>::remove(&record.canonical, record.suffix);
-		HandleToMsa::<T>::insert(&record.canonical, record.suffix, msa_id);
-		MsaHandles::<T>::insert(msa_id, &record);
-		record
-	}
-
-	/// Removes the handle `record` of MSA `msa_id` from both handle maps and starts its cooldown
-	/// (`now + reuse_cooldown`).
-	pub(crate) fn unwrite_handle(msa_id: MsaId, record: &HandleRecord<BlockNumberFor<T>>) {
-		HandleToMsa::<T>::remove(&record.canonical, record.suffix);
-		MsaHandles::<T>::remove(msa_id);
-		let cooldown = HandleSettings::<T>::get().reuse_cooldown;
-		let available_at = Self::now().saturating_add(cooldown);
-		if available_at > Self::now() {
-			CoolingDown::<T>::insert(&record.canonical, record.suffix, available_at);
-		}
-	}
-
-	/// The current block number.
-	pub(crate) fn now() -> BlockNumberFor<T> {
-		frame_system::Pallet::<T>::block_number()
 	}
 }

@@ -7,6 +7,25 @@ use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Saturating, Verify, Zero};
 
+/// The form a valid signature was over, which tells the verifications it took.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Verified {
+	/// The `<Bytes>`-wrapped message (what wallets sign): one verification.
+	Wrapped,
+	/// The raw message: two verifications (the wrapped form is tried first).
+	Raw,
+}
+
+impl Verified {
+	/// Verifications this signature did not need, of the two a call's weight declares for it.
+	pub fn saved(self) -> u32 {
+		match self {
+			Verified::Wrapped => 1,
+			Verified::Raw => 0,
+		}
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// Genesis hash of this chain (frame_system keeps the hash of block 0 forever).
 	pub fn genesis_hash() -> T::Hash {
@@ -29,14 +48,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Whether `signature` is `signer`'s signature over `message`, raw or wrapped in
-	/// `<Bytes>`..`</Bytes>`.
-	pub(crate) fn signature_matches(
+	/// How `signature` is `signer`'s signature over `message`: over the message wrapped in
+	/// `<Bytes>`..`</Bytes>` or over the raw message; `None` when it is neither. The wrapped form,
+	/// which browser wallets produce, is tried first, so the wallet path costs one verification
+	/// and a raw signature two.
+	pub(crate) fn verify_signature(
 		signature: &T::Signature,
 		signer: &T::AccountId,
 		message: &[u8],
-	) -> bool {
-		signature.verify(message, signer) || signature.verify(&wrap_bytes(message)[..], signer)
+	) -> Option<Verified> {
+		if signature.verify(&wrap_bytes(message)[..], signer) {
+			Some(Verified::Wrapped)
+		} else if signature.verify(message, signer) {
+			Some(Verified::Raw)
+		} else {
+			None
+		}
 	}
 
 	/// Key of a signed payload in the replay store: `blake2_256(message ++ signer)`.
@@ -45,40 +72,26 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks `signer`'s signature over `message`, then that the payload has not taken effect
-	/// before and that its expiration block still has room in the replay store. Returns the
-	/// replay key to record with [`Self::record_payload`] once every other check has passed.
+	/// before. Returns the replay key to record with [`Self::record_payload`] once every other
+	/// check has passed, and how the signature was verified.
 	pub(crate) fn check_signed(
 		message: &[u8],
 		signer: &T::AccountId,
 		signature: &T::Signature,
-		expiration: BlockNumberFor<T>,
-	) -> Result<[u8; 32], DispatchError> {
-		ensure!(Self::signature_matches(signature, signer, message), Error::<T>::InvalidSignature);
-		Self::check_unused(message, signer, expiration, 1)
+	) -> Result<([u8; 32], Verified), DispatchError> {
+		let verified = Self::verify_signature(signature, signer, message)
+			.ok_or(Error::<T>::InvalidSignature)?;
+		Ok((Self::check_unused(message, signer)?, verified))
 	}
 
-	/// That `signer`'s payload `message` has not taken effect before (`PayloadReplayed`) and that
-	/// its expiration block has room for `entries` more replay entries (`ExpirationBlockFull`):
-	/// this one and those the same call records beside it. Returns its replay key.
+	/// That `signer`'s payload `message` has not taken effect before (`PayloadReplayed`).
+	/// Returns its replay key.
 	pub(crate) fn check_unused(
 		message: &[u8],
 		signer: &T::AccountId,
-		expiration: BlockNumberFor<T>,
-		entries: u32,
 	) -> Result<[u8; 32], DispatchError> {
 		let key = Self::replay_key(message, signer);
-		ensure!(!UsedPayloads::<T>::contains_key(expiration, key), Error::<T>::PayloadReplayed);
-		ensure!(
-			UsedPayloadCount::<T>::get(expiration).saturating_add(entries)
-				<= T::MaxPayloadsPerExpiration::get(),
-			Error::<T>::ExpirationBlockFull
-		);
+		ensure!(!ReplayEntries::<T>::contains_key(key), Error::<T>::PayloadReplayed);
 		Ok(key)
-	}
-
-	/// Records a payload that takes effect, so it never takes effect again.
-	pub(crate) fn record_payload(expiration: BlockNumberFor<T>, key: [u8; 32]) {
-		UsedPayloads::<T>::insert(expiration, key, ());
-		UsedPayloadCount::<T>::mutate(expiration, |count| *count = count.saturating_add(1));
 	}
 }

@@ -1,0 +1,91 @@
+// Live runtime upgrades in the end-to-end tests: a dev chain started on an earlier runtime (a
+// committed fixture), sudo `set_code` to the runtime of the build, and the blocks of the
+// multi-block migrations.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+import { u8aToHex } from '@polkadot/util';
+
+import { blockEvents, findEvents, seal, sudo } from './flows.js';
+import { tempDir } from './network.js';
+import { nodeBinaryPath, sendExtrinsic } from './node.js';
+
+/** A committed runtime fixture (`e2e/fixtures/<name>`). */
+export function fixturePath(name) {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', name);
+}
+
+/** The runtime the build made (the one the node's own dev chain starts with): compacted and
+ * compressed by release builds, as built by debug builds. */
+export function currentWasmPath() {
+  const dir = join(dirname(nodeBinaryPath()), 'wbuild', 'handles-runtime');
+  const compressed = join(dir, 'handles_runtime.compact.compressed.wasm');
+  return existsSync(compressed) ? compressed : join(dir, 'handles_runtime.wasm');
+}
+
+/** The dev chain spec with the runtime `wasmPath` as its genesis code; `remove()` deletes it. */
+export function specWithRuntime(wasmPath) {
+  const spec = JSON.parse(execFileSync(nodeBinaryPath(), ['export-chain-spec', '--chain', 'dev'], { maxBuffer: 64 << 20 }));
+  const genesis = spec.genesis.runtimeGenesis;
+  assert.ok(genesis?.code, 'the dev spec carries its runtime code');
+  genesis.code = u8aToHex(readFileSync(wasmPath));
+  const dir = tempDir('handles-upgrade-');
+  const path = join(dir.path, 'previous-runtime.json');
+  writeFileSync(path, JSON.stringify(spec));
+  return { path, remove: dir.remove };
+}
+
+/**
+ * Sudo `set_code` with the build's runtime, then blocks until `pallet-migrations` reports the
+ * upgrade complete (at most 20). `onBlock(events)` sees each block's events. Waits until the API
+ * follows the new runtime. Resolves to `{ upgradeBlock, migrationBlocks }`.
+ */
+export async function upgradeToBuild(ctx, { onBlock = () => {} } = {}) {
+  const { api, alice } = ctx;
+  const before = api.runtimeVersion.specVersion.toNumber();
+  const res = await sudo(api, alice, api.tx.system.setCode(u8aToHex(readFileSync(currentWasmPath()))));
+  assert.equal(res.inner, null, res.inner?.text);
+  let migrationBlocks = 0;
+  let completed = false;
+  while (migrationBlocks < 20 && !completed) {
+    const hash = await seal(api);
+    migrationBlocks++;
+    const events = await blockEvents(api, hash);
+    const weight = (await (await api.at(hash)).query.system.blockWeight()).toJSON();
+    console.log(`block after set_code #${migrationBlocks}: weight used ${JSON.stringify(weight)}`);
+    onBlock(events);
+    assert.equal(findEvents(events, 'multiBlockMigrations', 'UpgradeFailed').length, 0, 'migration failed');
+    completed = findEvents(events, 'multiBlockMigrations', 'UpgradeCompleted').length > 0;
+  }
+  assert.ok(completed, 'the migrations completed within 20 blocks');
+  // The API follows the upgrade (new metadata) before it builds calls of the new runtime.
+  for (let i = 0; i < 100 && api.runtimeVersion.specVersion.toNumber() <= before; i++) {
+    await sleep(100);
+  }
+  assert.ok(api.runtimeVersion.specVersion.toNumber() > before, 'the API follows the new runtime');
+  return { upgradeBlock: res.blockNumber, migrationBlocks };
+}
+
+/**
+ * Sends `tx` signed by `signer` right after an upgrade, makes a block and resolves to the
+ * inclusion result. The transaction pool may still validate against a block of the previous
+ * runtime for a moment (the node compiles the new one first) and refuse a transaction signed for
+ * the new spec version (1010): it retries, as a wallet would.
+ */
+export async function sendAfterUpgrade(api, tx, signer) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { included } = await sendExtrinsic(api, tx, signer, { options: { nonce: -1 } });
+      await seal(api);
+      return await included;
+    } catch (err) {
+      if (!String(err.message).startsWith('1010') || attempt === 20) throw err;
+      await sleep(500);
+    }
+  }
+}

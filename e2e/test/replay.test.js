@@ -192,10 +192,12 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
       const t = { msaId, owner: from.address, newOwner: to.address, expiration: exp };
       await transferTx(api, from, sig(from, 'transfer', t), to, sig(to, 'transfer', t), t).signAndSend(sponsor, { nonce: nonce++ });
     }
-    // Blocks until the sponsor's last transfer is in.
-    for (let i = 0; i < 20 && (await api.rpc.system.accountNextIndex(sponsor.address)).toNumber() < nonce; i++) {
+    // Blocks until the sponsor's last transfer is in (its nonce in the state, not the pool's).
+    const onChainNonce = async () => (await api.query.system.account(sponsor.address)).nonce.toNumber();
+    for (let i = 0; i < 20 && (await onChainNonce()) < nonce; i++) {
       await seal(api);
     }
+    assert.equal(await onChainNonce(), nonce, 'every transfer is in a block');
     let transferred = 0;
     let failed = 0;
     for (let n = first; n <= (await bestNumber(api)); n++) {

@@ -16,11 +16,16 @@ impl<T: Config> Pallet<T> {
 			.min(T::WeightInfo::verify_ecdsa())
 	}
 
-	/// What a signed call that declared `declared` used when its signatures needed `saved`
-	/// verifications fewer than declared.
-	pub(crate) fn actual_weight(declared: Weight, saved: u32) -> PostDispatchInfo {
-		let refund = Self::verification_weight().saturating_mul(u64::from(saved));
+	/// What a call that declared `declared` did not use: `refund`.
+	pub(crate) fn actual_weight(declared: Weight, refund: Weight) -> PostDispatchInfo {
 		Some(declared.saturating_sub(refund)).into()
+	}
+
+	/// The weight a signed call declared but did not use: the verifications its signatures did
+	/// not need, and `unused` (pruning that found nothing to prune).
+	pub(crate) fn refund(signatures: &[Verified], unused: Weight) -> Weight {
+		let saved: u32 = signatures.iter().map(|v| v.saved()).sum();
+		Self::verification_weight().saturating_mul(u64::from(saved)).saturating_add(unused)
 	}
 
 	/// `create_handle`: one replay entry.

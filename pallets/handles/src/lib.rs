@@ -454,8 +454,9 @@ pub mod pallet {
 		/// `SuffixNotOffered`, `HandleTaken`, `HandleCoolingDown`, `MsaIdInUse`, `TooManyMsas`.
 		///
 		/// Emits `MsaCreatedWithHandle`. Declares the weight of a raw signature (two
-		/// verifications) and refunds one when the owner signed the `<Bytes>`-wrapped message, as
-		/// wallets do (the same holds for every signed call).
+		/// verifications) and of pruning two expired replay entries, and refunds what it did not
+		/// use: one verification when the owner signed the `<Bytes>`-wrapped message, as wallets
+		/// do, and the pruning when nothing had expired (the same holds for every signed call).
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::create_handle_weight())]
 		pub fn create_handle(
@@ -465,8 +466,8 @@ pub mod pallet {
 			payload: CreateHandlePayload<BlockNumberFor<T>>,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let verified = Self::do_create_handle(owner, signature, payload)?;
-			Ok(Self::actual_weight(Self::create_handle_weight(), verified.saved()))
+			let refund = Self::do_create_handle(owner, signature, payload)?;
+			Ok(Self::actual_weight(Self::create_handle_weight(), refund))
 		}
 
 		/// Retire the handle `payload.handle` of MSA `payload.msa_id`: the MSA keeps existing
@@ -489,8 +490,8 @@ pub mod pallet {
 			payload: RetireHandlePayload<BlockNumberFor<T>>,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let verified = Self::do_retire_handle(owner, signature, payload)?;
-			Ok(Self::actual_weight(Self::retire_handle_weight(), verified.saved()))
+			let refund = Self::do_retire_handle(owner, signature, payload)?;
+			Ok(Self::actual_weight(Self::retire_handle_weight(), refund))
 		}
 
 		/// Give MSA `payload.msa_id` the handle `new_base_handle.new_suffix` in place of
@@ -517,8 +518,8 @@ pub mod pallet {
 			payload: ChangeHandlePayload<BlockNumberFor<T>>,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let verified = Self::do_change_handle(owner, signature, payload)?;
-			Ok(Self::actual_weight(Self::change_handle_weight(), verified.saved()))
+			let refund = Self::do_change_handle(owner, signature, payload)?;
+			Ok(Self::actual_weight(Self::change_handle_weight(), refund))
 		}
 
 		/// Move MSA `payload.msa_id` (and its handle, if any) from `owner` to `new_owner`.
@@ -543,14 +544,14 @@ pub mod pallet {
 			payload: TransferOwnershipPayload<T::AccountId, BlockNumberFor<T>>,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let saved = Self::do_transfer_ownership(
+			let refund = Self::do_transfer_ownership(
 				owner,
 				signature,
 				new_owner,
 				new_owner_signature,
 				payload,
 			)?;
-			Ok(Self::actual_weight(Self::transfer_ownership_weight(), saved))
+			Ok(Self::actual_weight(Self::transfer_ownership_weight(), refund))
 		}
 
 		/// Set the suffix range (`suffix_min..=suffix_max`) of future claims and the cooldown of
@@ -612,9 +613,13 @@ pub mod pallet {
 		/// Emits `HandleRetired`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(Pallet::<T>::force_retire_handle_weight())]
-		pub fn force_retire_handle(origin: OriginFor<T>, msa_id: MsaId) -> DispatchResult {
+		pub fn force_retire_handle(
+			origin: OriginFor<T>,
+			msa_id: MsaId,
+		) -> DispatchResultWithPostInfo {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_force_retire_handle(msa_id)
+			let refund = Self::do_force_retire_handle(msa_id)?;
+			Ok(Self::actual_weight(Self::force_retire_handle_weight(), refund))
 		}
 	}
 }

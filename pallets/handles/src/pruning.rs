@@ -23,28 +23,32 @@ pub const PRUNE_PER_ENTRY: u32 = 2;
 impl<T: Config> Pallet<T> {
 	/// Records a payload that takes effect, so it never takes effect again: the replay entry and
 	/// its place in the pruning queue; then prunes up to [`PRUNE_PER_ENTRY`] expired entries.
-	pub(crate) fn record_payload(expiration: BlockNumberFor<T>, key: [u8; 32]) {
+	/// Returns the weight of the pruning declared but not done (nothing left to prune).
+	pub(crate) fn record_payload(expiration: BlockNumberFor<T>, key: [u8; 32]) -> Weight {
 		ReplayEntries::<T>::insert(key, expiration);
 		ReplayQueueBounds::<T>::mutate(|bounds| {
 			ReplayQueue::<T>::insert(bounds.tail, (expiration, key));
 			bounds.tail = bounds.tail.saturating_add(1);
 		});
-		Self::prune_replay(PRUNE_PER_ENTRY);
+		let pruned = Self::prune_replay(PRUNE_PER_ENTRY);
+		Self::record_weight().saturating_sub(T::WeightInfo::prune_replay(pruned))
 	}
 
 	/// Starts the cooldown of `(canonical, suffix)`, ending at block `available_at`, and queues
-	/// it; then prunes up to [`PRUNE_PER_ENTRY`] cooldowns that have ended.
+	/// it; then prunes up to [`PRUNE_PER_ENTRY`] cooldowns that have ended. Returns the weight of
+	/// the pruning declared but not done.
 	pub(crate) fn start_cooldown(
 		canonical: &Canonical,
 		suffix: Suffix,
 		available_at: BlockNumberFor<T>,
-	) {
+	) -> Weight {
 		CoolingDown::<T>::insert(canonical, suffix, available_at);
 		CooldownQueueBounds::<T>::mutate(|bounds| {
 			CooldownQueue::<T>::insert(bounds.tail, (canonical.clone(), suffix, available_at));
 			bounds.tail = bounds.tail.saturating_add(1);
 		});
-		Self::prune_cooldowns(PRUNE_PER_ENTRY);
+		let pruned = Self::prune_cooldowns(PRUNE_PER_ENTRY);
+		Self::cooldown_weight().saturating_sub(T::WeightInfo::prune_cooldowns(pruned))
 	}
 
 	/// Weight of recording one payload: the pruning it does (the write itself is part of each

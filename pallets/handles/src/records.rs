@@ -23,14 +23,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes the handle `record` of MSA `msa_id` from both handle maps and starts its cooldown
-	/// (`now + reuse_cooldown`).
-	pub(crate) fn unwrite_handle(msa_id: MsaId, record: &HandleRecord<BlockNumberFor<T>>) {
+	/// (`now + reuse_cooldown`). Returns the weight of the cooldown pruning declared but not done
+	/// (all of it when the cooldown is zero).
+	pub(crate) fn unwrite_handle(
+		msa_id: MsaId,
+		record: &HandleRecord<BlockNumberFor<T>>,
+	) -> Weight {
 		HandleToMsa::<T>::remove(&record.canonical, record.suffix);
 		MsaHandles::<T>::remove(msa_id);
 		let cooldown = HandleSettings::<T>::get().reuse_cooldown;
 		let available_at = Self::now().saturating_add(cooldown);
 		if available_at > Self::now() {
-			Self::start_cooldown(&record.canonical, record.suffix, available_at);
+			Self::start_cooldown(&record.canonical, record.suffix, available_at)
+		} else {
+			Self::cooldown_weight()
 		}
 	}
 

@@ -11,7 +11,7 @@ impl<T: Config> Pallet<T> {
 		owner: T::AccountId,
 		signature: T::Signature,
 		payload: ChangeHandlePayload<BlockNumberFor<T>>,
-	) -> Result<Verified, DispatchError> {
+	) -> Result<Weight, DispatchError> {
 		let msa_id = payload.msa_id;
 		Self::ensure_live(payload.expiration)?;
 		Self::ensure_owner(msa_id, &owner)?;
@@ -29,7 +29,9 @@ impl<T: Config> Pallet<T> {
 			.as_ref()
 			.filter(|r| r.canonical == handle.canonical && r.suffix == payload.new_suffix)
 		{
-			Self::record_payload(payload.expiration, replay_key);
+			// No cooldown starts: its pruning is unused as well.
+			let unused = Self::record_payload(payload.expiration, replay_key)
+				.saturating_add(Self::cooldown_weight());
 			let record = HandleRecord { base: handle.base, ..held.clone() };
 			MsaHandles::<T>::insert(msa_id, &record);
 			Self::deposit_event(Event::HandleChanged {
@@ -37,7 +39,7 @@ impl<T: Config> Pallet<T> {
 				old_handle: Some(held.display()),
 				new_handle: record.display(),
 			});
-			return Ok(verified);
+			return Ok(Self::refund(&[verified], unused));
 		}
 		ensure!(
 			Moderated::<T>::get(&handle.canonical, payload.new_suffix) != Some(msa_id),
@@ -45,16 +47,17 @@ impl<T: Config> Pallet<T> {
 		);
 		let claim = Self::check_claim(handle, payload.new_suffix, Some(msa_id))?;
 
-		Self::record_payload(payload.expiration, replay_key);
-		if let Some(old) = &old {
-			Self::unwrite_handle(msa_id, old);
-		}
+		let mut unused = Self::record_payload(payload.expiration, replay_key);
+		unused = unused.saturating_add(match &old {
+			Some(old) => Self::unwrite_handle(msa_id, old),
+			None => Self::cooldown_weight(),
+		});
 		let new = Self::write_handle(msa_id, claim);
 		Self::deposit_event(Event::HandleChanged {
 			msa_id,
 			old_handle: old.map(|r| r.display()),
 			new_handle: new.display(),
 		});
-		Ok(verified)
+		Ok(Self::refund(&[verified], unused))
 	}
 }

@@ -11,7 +11,7 @@ impl<T: Config> Pallet<T> {
 		owner: T::AccountId,
 		signature: T::Signature,
 		payload: CreateHandlePayload<BlockNumberFor<T>>,
-	) -> Result<Verified, DispatchError> {
+	) -> Result<Weight, DispatchError> {
 		Self::ensure_live(payload.expiration)?;
 		// Pure checks first, so junk input costs no signature verification.
 		let handle = Self::check_handle(&payload.base_handle)?;
@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 		let owned = Self::owned_with(&owner, msa_id)?;
 
 		// Everything is checked: write.
-		Self::record_payload(payload.expiration, replay_key);
+		let unused = Self::record_payload(payload.expiration, replay_key);
 		let record = Self::write_handle(msa_id, claim);
 		MsaOwner::<T>::insert(msa_id, &owner);
 		OwnerMsas::<T>::insert(&owner, owned);
@@ -31,6 +31,6 @@ impl<T: Config> Pallet<T> {
 			owner,
 			handle: record.display(),
 		});
-		Ok(verified)
+		Ok(Self::refund(&[verified], unused))
 	}
 }

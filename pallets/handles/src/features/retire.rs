@@ -10,7 +10,7 @@ impl<T: Config> Pallet<T> {
 		owner: T::AccountId,
 		signature: T::Signature,
 		payload: RetireHandlePayload<BlockNumberFor<T>>,
-	) -> Result<Verified, DispatchError> {
+	) -> Result<Weight, DispatchError> {
 		Self::ensure_live(payload.expiration)?;
 		Self::ensure_owner(payload.msa_id, &owner)?;
 		let record = MsaHandles::<T>::get(payload.msa_id).ok_or(Error::<T>::MsaHasNoHandle)?;
@@ -18,23 +18,25 @@ impl<T: Config> Pallet<T> {
 		let message = Self::message_for(&payload);
 		let (replay_key, verified) = Self::check_signed(&message, &owner, &signature)?;
 
-		Self::record_payload(payload.expiration, replay_key);
-		Self::retire(payload.msa_id, record);
-		Ok(verified)
+		let unused = Self::record_payload(payload.expiration, replay_key);
+		let unused = unused.saturating_add(Self::retire(payload.msa_id, record));
+		Ok(Self::refund(&[verified], unused))
 	}
 
-	/// Governance retires the handle of `msa_id`; it never returns to that MSA.
-	pub(crate) fn do_force_retire_handle(msa_id: MsaId) -> DispatchResult {
+	/// Governance retires the handle of `msa_id`; it never returns to that MSA. Returns the weight
+	/// declared but not used.
+	pub(crate) fn do_force_retire_handle(msa_id: MsaId) -> Result<Weight, DispatchError> {
 		ensure!(MsaOwner::<T>::contains_key(msa_id), Error::<T>::MsaNotFound);
 		let record = MsaHandles::<T>::get(msa_id).ok_or(Error::<T>::MsaHasNoHandle)?;
 		Moderated::<T>::insert(&record.canonical, record.suffix, msa_id);
-		Self::retire(msa_id, record);
-		Ok(())
+		Ok(Self::retire(msa_id, record))
 	}
 
 	/// Removes the handle `record` of `msa_id`, starts its cooldown and emits `HandleRetired`.
-	fn retire(msa_id: MsaId, record: HandleRecord<BlockNumberFor<T>>) {
-		Self::unwrite_handle(msa_id, &record);
+	/// Returns the pruning weight declared but not used.
+	fn retire(msa_id: MsaId, record: HandleRecord<BlockNumberFor<T>>) -> Weight {
+		let unused = Self::unwrite_handle(msa_id, &record);
 		Self::deposit_event(Event::HandleRetired { msa_id, handle: record.display() });
+		unused
 	}
 }

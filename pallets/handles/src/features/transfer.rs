@@ -12,7 +12,7 @@ impl<T: Config> Pallet<T> {
 		new_owner: T::AccountId,
 		new_owner_signature: T::Signature,
 		payload: TransferOwnershipPayload<T::AccountId, BlockNumberFor<T>>,
-	) -> Result<u32, DispatchError> {
+	) -> Result<Weight, DispatchError> {
 		let msa_id = payload.msa_id;
 		Self::ensure_live(payload.expiration)?;
 		ensure!(payload.new_owner == new_owner, Error::<T>::NewOwnerMismatch);
@@ -28,8 +28,8 @@ impl<T: Config> Pallet<T> {
 		let new_list = Self::owned_with(&new_owner, msa_id)?;
 		let mut old_list = OwnerMsas::<T>::get(&owner);
 
-		Self::record_payload(payload.expiration, replay_key);
-		Self::record_payload(payload.expiration, new_owner_key);
+		let unused = Self::record_payload(payload.expiration, replay_key)
+			.saturating_add(Self::record_payload(payload.expiration, new_owner_key));
 		match old_list.binary_search(&msa_id) {
 			Ok(index) => {
 				old_list.remove(index);
@@ -46,6 +46,6 @@ impl<T: Config> Pallet<T> {
 		OwnerMsas::<T>::insert(&new_owner, new_list);
 		MsaOwner::<T>::insert(msa_id, &new_owner);
 		Self::deposit_event(Event::OwnershipTransferred { msa_id, old_owner: owner, new_owner });
-		Ok(verified.saved().saturating_add(new_owner_verified.saved()))
+		Ok(Self::refund(&[verified, new_owner_verified], unused))
 	}
 }

@@ -358,6 +358,8 @@ impl Fuzzer {
 				let held = MsaHandles::<Test>::get(msa_id);
 				let ok = self.checked("force_retire_handle", false, false, || {
 					Handles::force_retire_handle(root.clone(), msa_id)
+						.map(|_| ())
+						.map_err(|e| e.error)
 				});
 				if ok {
 					let r = held.expect("force_retire succeeds only for a held handle");

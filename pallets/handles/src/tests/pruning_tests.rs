@@ -207,6 +207,29 @@ fn an_ended_cooldown_is_pruned_although_its_pair_is_never_claimed_again() {
 }
 
 #[test]
+fn a_call_that_prunes_reports_the_pruning_in_its_actual_weight() {
+	test(|| {
+		let expiration = System::block_number() + 1;
+		for i in 0..3u32 {
+			Handles::record_payload(expiration, sp_io::hashing::blake2_256(&i.to_le_bytes()));
+		}
+		run_to_block(expiration + 1);
+		let payload = create_payload("alice", available_suffix("alice"));
+		let info = Handles::create_handle(
+			sponsor(),
+			alice().account(),
+			alice().sign_payload(&payload),
+			payload,
+		)
+		.expect("created");
+		// Two expired entries pruned: nothing of the declared pruning is refunded (raw signature:
+		// no verification either).
+		assert_eq!(info.actual_weight, Some(Handles::create_handle_weight()));
+		assert_eq!(ReplayQueueBounds::<Test>::get().len(), 2);
+	})
+}
+
+#[test]
 fn the_worst_case_hooks_fit_a_block_and_the_proof_budget() {
 	test(|| {
 		integrity_test();

@@ -384,11 +384,14 @@ fn readme_examples_of_signed_messages_match() {
 }
 
 #[test]
-fn a_wallet_signed_call_refunds_the_verification_it_did_not_need() {
+fn a_signed_call_refunds_the_verification_and_pruning_it_did_not_need() {
 	test(|| {
 		let declared = Handles::create_handle_weight();
 		let one = Handles::verification_weight();
 		assert!(one.any_gt(Weight::zero()));
+		// Nothing has expired yet, so the pruning each replay entry declares is refunded too.
+		let no_pruning =
+			<() as WeightInfo>::prune_replay(PRUNE_PER_ENTRY) - <() as WeightInfo>::prune_replay(0);
 		let payload = create_payload("alice", available_suffix("alice"));
 		let call = Call::<Test>::create_handle {
 			owner: alice().account(),
@@ -403,7 +406,7 @@ fn a_wallet_signed_call_refunds_the_verification_it_did_not_need() {
 			payload,
 		)
 		.expect("created");
-		assert_eq!(wallet.actual_weight, Some(declared - one));
+		assert_eq!(wallet.actual_weight, Some(declared - one - no_pruning));
 		// A raw signature took both verifications the weight declares.
 		let payload = create_payload("bob", available_suffix("bob"));
 		let raw = Handles::create_handle(
@@ -413,7 +416,7 @@ fn a_wallet_signed_call_refunds_the_verification_it_did_not_need() {
 			payload,
 		)
 		.expect("created");
-		assert_eq!(raw.actual_weight, Some(declared));
+		assert_eq!(raw.actual_weight, Some(declared - no_pruning));
 		// A transfer signed by two wallets saves two.
 		let msa_id =
 			Handles::msa_for_handle(current_handle_of("bob")).unwrap().expect("bob exists").msa_id;
@@ -427,7 +430,8 @@ fn a_wallet_signed_call_refunds_the_verification_it_did_not_need() {
 			t,
 		)
 		.expect("moved");
-		assert_eq!(moved.actual_weight, Some(Handles::transfer_ownership_weight() - one - one));
+		let declared = Handles::transfer_ownership_weight();
+		assert_eq!(moved.actual_weight, Some(declared - one - one - no_pruning - no_pruning));
 	})
 }
 

@@ -276,13 +276,13 @@ fn an_invalid_handle_reason_is_the_rules_crates_rule_in_one_byte() {
 	assert_eq!(InvalidHandleReason::max_encoded_len(), 1);
 	// The reason a call reports is the rule the rules crate names, byte for byte.
 	for (base, rule) in [("a", HandleRule::TooShort), ("al ice", HandleRule::DisallowedCharacter)] {
-		let reason = Handles::check_handle(base.as_bytes()).err().expect("refused");
+		let Err(reason) = Handles::check_handle(base.as_bytes()) else { panic!("refused") };
 		assert!(
 			matches!(reason, Error::<Test>::InvalidHandle(r) if r == InvalidHandleReason(rule))
 		);
-		let from_rules =
-			handles_rules::validate_with_default_reserved(base.as_bytes()).err().expect("refused");
-		let from_rules = from_rules.rule();
+		let from_rules = handles_rules::validate_with_default_reserved(base.as_bytes())
+			.expect_err("refused")
+			.rule();
 		assert_eq!(from_rules, rule);
 		assert_eq!(InvalidHandleReason(rule).encode(), rule.encode());
 	}

@@ -398,7 +398,7 @@ impl Fuzzer {
 		for (msa_id, canonical, suffix) in &self.moderated {
 			let held = MsaHandles::<Test>::get(msa_id);
 			assert!(
-				held.map_or(true, |r| (&r.canonical, r.suffix) != (canonical, *suffix)),
+				held.is_none_or(|r| (&r.canonical, r.suffix) != (canonical, *suffix)),
 				"a moderated handle came back to its MSA"
 			);
 		}

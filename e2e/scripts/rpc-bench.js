@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// JSON-RPC throughput of the handles_* methods against system_health, on one node.
+//
+// For each of ROUNDS rounds, every method runs for SECONDS seconds with CLIENTS concurrent
+// clients over HTTP keep-alive (each sends its next request when the previous answer is in); the
+// methods' order rotates from round to round, so a slow phase of the machine hits each method
+// alike. Prints a table and a JSON line: requests per second per method (median of the rounds)
+// and its share of system_health's.
+//
+//   node scripts/rpc-bench.js                      # starts $HANDLES_NODE (or the debug build) --dev
+//   RPC_URL=http://127.0.0.1:9944 node scripts/rpc-bench.js    # an already running node
+//
+// Env: ROUNDS (default 5), SECONDS (default 2), CLIENTS (default 8), HANDLES_NODE.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const SECONDS = Number(process.env.SECONDS ?? 2);
+const CLIENTS = Number(process.env.CLIENTS ?? 8);
+
+const METHODS = [
+  ['system_health', []],
+  ['handles_getSettings', []],
+  ['handles_getSeed', []],
+  ['handles_getMsaForHandle', ['Alice.4821']],
+  ['handles_validateHandle', ['Alice']],
+  ['handles_getSuffixOptions', ['Alice']],
+];
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function call(url, method, params) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = await res.json();
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
+async function startNode() {
+  const binary =
+    process.env.HANDLES_NODE ??
+    join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache', 'handles-target'), 'debug', 'handles-node');
+  const port = await freePort();
+  const base = mkdtempSync(join(tmpdir(), 'handles-rpc-bench-'));
+  const child = spawn(
+    binary,
+    ['--dev', '--base-path', base, '--rpc-port', String(port), '--no-prometheus', '--no-telemetry', '--no-mdns',
+      '--port', String(await freePort()), '--rpc-max-connections', '1000'],
+    { stdio: ['ignore', 'ignore', 'ignore'] },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      await call(url, 'system_health', []);
+      return { url, binary, stop: () => { child.kill('SIGINT'); rmSync(base, { recursive: true, force: true }); } };
+    } catch {
+      await sleep(100);
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${binary} did not answer on ${url}`);
+}
+
+/** Requests per second of `method` over `seconds` with `clients` concurrent clients. */
+async function measure(url, method, params, seconds, clients) {
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  const client = async () => {
+    while (performance.now() < end) {
+      await call(url, method, params);
+      done++;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: clients }, client));
+  return done / ((performance.now() - t0) / 1000);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main() {
+  const node = process.env.RPC_URL ? { url: process.env.RPC_URL, binary: null, stop: () => {} } : await startNode();
+  try {
+    // Every method answers before anything is timed (and warms the node's caches).
+    for (const [method, params] of METHODS) await call(node.url, method, params);
+    const rates = new Map(METHODS.map(([m]) => [m, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < METHODS.length; i++) {
+        const [method, params] = METHODS[(i + round) % METHODS.length];
+        rates.get(method).push(await measure(node.url, method, params, SECONDS, CLIENTS));
+      }
+      process.stderr.write(`round ${round + 1} of ${ROUNDS} done\n`);
+    }
+    const base = median(rates.get('system_health'));
+    const rows = METHODS.map(([method]) => {
+      const m = median(rates.get(method));
+      return { method, requestsPerSecond: Math.round(m), shareOfSystemHealth: Math.round((m / base) * 100) };
+    });
+    console.log(`node: ${node.binary ?? node.url}; ${ROUNDS} rounds x ${SECONDS} s, ${CLIENTS} clients, medians`);
+    console.log('| method | requests/s | share of system_health |');
+    console.log('|---|---|---|');
+    for (const r of rows) console.log(`| \`${r.method}\` | ${r.requestsPerSecond} | ${r.shareOfSystemHealth} % |`);
+    console.log(JSON.stringify({ rounds: ROUNDS, seconds: SECONDS, clients: CLIENTS, rows }));
+  } finally {
+    node.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,14 +1,16 @@
-// Start and stop a `handles-node --dev --sealing manual` for tests, make blocks on demand, and
-// submit extrinsics. Payload helpers are re-exported from ./payload.js.
+// handles-node processes and raw JSON-RPC, without @polkadot/api: the binary's path, free ports,
+// temporary folders, starting and stopping nodes (a dev node with `--tmp` or a fixed `--base-path`,
+// or any command line), JSON-RPC over HTTP, polling, and the heads and memory of a node. Every node
+// is started on free loopback ports; `stop()` and `kill()` end exactly the process that was started
+// (by its pid, or its own process group), never anything else. The two-validator network is in
+// ./network.js, everything through @polkadot/api in ./chain.js.
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-export * from './payload.js';
 
 /**
  * Path of the handles-node binary: `$HANDLES_NODE`, else
@@ -19,6 +21,9 @@ export function nodeBinaryPath(env = process.env) {
   const target = env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'handles-target');
   return join(target, 'debug', 'handles-node');
 }
+
+/** Flags every test node gets: no Prometheus, telemetry or mDNS. */
+export const QUIET_FLAGS = ['--no-prometheus', '--no-telemetry', '--no-mdns'];
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
 export function freePort() {
@@ -31,6 +36,24 @@ export function freePort() {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/** `n` distinct free ports (default 2: RPC and P2P). */
+export async function freePorts(n = 2) {
+  const ports = new Set();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
+}
+
+/** A new empty directory under the system's temporary folder; `remove()` deletes it. */
+export function tempDir(prefix = 'handles-e2e-') {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    path,
+    remove() {
+      rmSync(path, { recursive: true, force: true });
+    },
+  };
 }
 
 /** One JSON-RPC call over HTTP; resolves to the whole response object (`result` or `error`). */
@@ -46,35 +69,74 @@ export async function rpcCall(url, method, params = [], { timeoutMs = 10_000 } =
 }
 
 /**
- * Starts `handles-node --dev --sealing manual --tmp` on free ports and waits until its JSON-RPC
- * answers. Resolves to the handle of `spawnNode` (`rpcPort`, `httpUrl`, `wsUrl`, `process`, `logs()`,
- * `stop()`, `kill()`, ...). Rejects at once when the binary is missing, and with the node's last log lines when it exits
- * or does not answer within `startTimeoutMs`.
+ * The `result` of a JSON-RPC call over HTTP. An error response throws an Error with the node's
+ * message, its `code` and the whole error object as `rpcError`.
+ */
+export async function rpcResult(url, method, params = [], opts) {
+  const res = await rpcCall(url, method, params, opts);
+  if (res.error) {
+    throw Object.assign(new Error(`${method}: ${res.error.message} (code ${res.error.code})`), {
+      code: res.error.code,
+      rpcError: res.error,
+    });
+  }
+  return res.result;
+}
+
+/**
+ * Polls `fn` every `intervalMs` until it returns a truthy value, which it resolves to. Errors of
+ * `fn` count as "not yet". Rejects after `timeoutMs` with `what` and the last value or error.
+ */
+export async function waitFor(fn, { timeoutMs = 60_000, intervalMs = 500, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+      last = value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) {
+      const detail = last instanceof Error ? last.message : JSON.stringify(last);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${detail})`);
+    }
+    await sleep(intervalMs);
+  }
+}
+
+/**
+ * Starts a development node, `handles-node --dev --sealing <sealing>` (default `manual`), and waits
+ * until its JSON-RPC answers. Its database is temporary (`--tmp`), or on the FIXED `basePath` when
+ * given (it survives restarts: give the same `rpcPort`/`p2pPort` to restart it where it was, or
+ * leave them out for free ones). `extraArgs` come last. Resolves to the handle of {@link spawnNode}
+ * plus `basePath` and `p2pPort`; other options (`binary`, `startTimeoutMs`, ...) go to spawnNode.
  */
 export async function startDevNode({
-  binary = nodeBinaryPath(),
   sealing = 'manual',
+  basePath = null,
+  rpcPort,
+  p2pPort,
   extraArgs = [],
-  startTimeoutMs = Number(process.env.HANDLES_NODE_START_TIMEOUT_MS || 180_000),
+  name = 'dev node',
+  ...rest
 } = {}) {
-  const rpcPort = await freePort();
-  let p2pPort = await freePort();
-  while (p2pPort === rpcPort) p2pPort = await freePort();
+  if (!rpcPort || !p2pPort) [rpcPort, p2pPort] = await freePorts(2);
   const args = [
     '--dev',
     '--sealing',
     sealing,
-    '--tmp',
+    ...(basePath ? ['--base-path', basePath] : ['--tmp']),
     '--rpc-port',
     String(rpcPort),
     '--port',
     String(p2pPort),
-    '--no-prometheus',
-    '--no-telemetry',
-    '--no-mdns',
+    ...QUIET_FLAGS,
     ...extraArgs,
   ];
-  return spawnNode({ name: 'dev node', binary, args, rpcPort, startTimeoutMs });
+  const node = await spawnNode({ name, args, rpcPort, ...rest });
+  return Object.assign(node, { basePath, p2pPort });
 }
 
 /**
@@ -204,95 +266,37 @@ export async function spawnNode({
   }
 }
 
-
-/**
- * Makes one block with manual sealing: `engine_createBlock(createEmpty, finalize, parentHash)`.
- * Resolves to the new block's hash (0x hex). Without `parentHash` the parameter is left out, which
- * the node reads as `null` (build on the best block); polkadot.js would turn an explicit `null` for
- * an optional `BlockHash` into the zero hash.
- */
-export async function sealBlock(api, { createEmpty = true, finalize = true, parentHash = null } = {}) {
-  const created = parentHash
-    ? await api.rpc.engine.createBlock(createEmpty, finalize, parentHash)
-    : await api.rpc.engine.createBlock(createEmpty, finalize);
-  return created.blockHash.toHex();
-}
-
-/** Makes `n` blocks; resolves to the last hash. */
-export async function sealBlocks(api, n, opts) {
-  let hash;
-  for (let i = 0; i < n; i++) hash = await sealBlock(api, opts);
-  return hash;
-}
-
-/**
- * Signs and sends `tx` with `signer` (`options` go to `signAndSend`, e.g. `{ nonce: -1 }`) without
- * making a block. Resolves, once the pool took it, to `{ included }`: a promise of
- * `{ blockHash, blockNumber, events, dispatchError }` once a block includes it, where `events` are
- * the extrinsic's events and `dispatchError` the raw `DispatchError` or null. `included` rejects
- * when the pool drops the extrinsic or after `timeoutMs`. Blocks made with finalize = true may take
- * it from Ready straight to Finalized, so both statuses count.
- */
-export async function sendExtrinsic(api, tx, signer, { timeoutMs = 60_000, options = {} } = {}) {
-  let settle;
-  let fail;
-  const included = new Promise((resolve, reject) => {
-    settle = resolve;
-    fail = reject;
-  });
-  const timer = setTimeout(() => fail(new Error('extrinsic not included in time')), timeoutMs);
-  let unsub;
-  try {
-    unsub = await tx.signAndSend(signer, options, (result) => {
-      const { status, events, dispatchError } = result;
-      if (status.isInvalid || status.isDropped || status.isUsurped) {
-        fail(new Error(`extrinsic ${status.type}`));
-      } else if (status.isInBlock || status.isFinalized) {
-        settle({
-          blockHash: (status.isInBlock ? status.asInBlock : status.asFinalized).toHex(),
-          events: events.map(({ event }) => event),
-          dispatchError: dispatchError ?? null,
-        });
-      }
-    });
-  } catch (err) {
-    clearTimeout(timer);
-    throw err;
-  }
-  const done = included
-    .then(async (out) => {
-      const header = await api.rpc.chain.getHeader(out.blockHash);
-      return { ...out, blockNumber: header.number.toNumber() };
-    })
-    .finally(() => {
-      clearTimeout(timer);
-      unsub();
-    });
-  done.catch(() => {}); // observed by the caller
-  return { included: done };
-}
-
-/**
- * Signs and submits `tx` with `signer`, seals a block, and resolves once the extrinsic is in a
- * block: `{ blockHash, blockNumber, events, dispatchError }` where `events` are the extrinsic's
- * events (`{ section, method, data }` records) and `dispatchError` is a readable string or null.
- */
-export async function submitAndSeal(api, tx, signer, { timeoutMs = 60_000 } = {}) {
-  const { included } = await sendExtrinsic(api, tx, signer, { timeoutMs });
-  // The extrinsic is in the pool once signAndSend resolved: make the block that includes it.
-  await sealBlock(api);
-  const out = await included;
+/** `{ best, bestHash, finalized, finalizedHash }`: the heads of a node, over HTTP JSON-RPC. */
+export async function chainHeads(url) {
+  const [bestHash, finalizedHash] = await Promise.all([
+    rpcResult(url, 'chain_getBlockHash', []),
+    rpcResult(url, 'chain_getFinalizedHead', []),
+  ]);
+  const [bestHeader, finalizedHeader] = await Promise.all([
+    rpcResult(url, 'chain_getHeader', [bestHash]),
+    rpcResult(url, 'chain_getHeader', [finalizedHash]),
+  ]);
   return {
-    ...out,
-    dispatchError: out.dispatchError ? describeDispatchError(api, out.dispatchError) : null,
+    best: Number(BigInt(bestHeader.number)),
+    bestHash,
+    finalized: Number(BigInt(finalizedHeader.number)),
+    finalizedHash,
   };
 }
 
-/** `Module.Error: docs` for module errors, else the error's string form. */
-export function describeDispatchError(api, dispatchError) {
-  if (dispatchError.isModule) {
-    const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
-    return `${section}.${name}: ${docs.join(' ')}`;
+/**
+ * Memory of a running process from /proc/<pid>/status, in KiB: `{ vmHwmKb, vmRssKb }`
+ * (VmHWM is the peak resident set size). Null when /proc is not there or the process is gone.
+ */
+export function processMemory(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name) => {
+      const m = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
+      return m ? Number(m[1]) : null;
+    };
+    return { vmHwmKb: field('VmHWM'), vmRssKb: field('VmRSS') };
+  } catch {
+    return null;
   }
-  return dispatchError.toString();
 }

@@ -11,9 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 import { u8aToHex } from '@polkadot/util';
 
-import { blockEvents, findEvents, seal, sudo } from './flows.js';
-import { tempDir } from './network.js';
-import { nodeBinaryPath, sendExtrinsic } from './node.js';
+import { blockEvents, findEvents, seal, send, sudo } from './chain.js';
+import { nodeBinaryPath, tempDir } from './node.js';
 
 /** A committed runtime fixture (`e2e/fixtures/<name>`). */
 export function fixturePath(name) {
@@ -73,14 +72,15 @@ export async function upgradeToBuild(ctx, { onBlock = () => {} } = {}) {
 
 /**
  * Sends `tx` signed by `signer` right after an upgrade, makes a block and resolves to the
- * inclusion result. The transaction pool may still validate against a block of the previous
- * runtime for a moment (the node compiles the new one first) and refuse a transaction signed for
- * the new spec version (1010): it retries, as a wallet would.
+ * inclusion result of `send` (`{ blockHash, blockNumber, events, error }`). The transaction pool
+ * may still validate against a block of the previous runtime for a moment (the node compiles the
+ * new one first) and refuse a transaction signed for the new spec version (1010): it retries, as
+ * a wallet would.
  */
 export async function sendAfterUpgrade(api, tx, signer) {
   for (let attempt = 1; ; attempt++) {
     try {
-      const { included } = await sendExtrinsic(api, tx, signer, { options: { nonce: -1 } });
+      const { included } = await send(api, tx, signer);
       await seal(api);
       return await included;
     } catch (err) {

@@ -21,23 +21,17 @@
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aToHex, u8aToString } from '@polkadot/util';
-import { blake2AsU8a, cryptoWaitReady, randomAsU8a } from '@polkadot/util-crypto';
+import { u8aToString } from '@polkadot/util';
+import { cryptoWaitReady, randomAsU8a } from '@polkadot/util-crypto';
 
-import { handlesApiOptions } from '../lib/definitions.js';
-import { processMemory, rpcResult } from '../lib/network.js';
-import { PayloadKind, signedMessage, startDevNode, wrappedMessage } from '../lib/node.js';
+import { PayloadKind, msaId as msaIdOf, signPayload } from '@handles/client';
+
+import { connectApi, createTx, decodeDispatchError, seal } from '../lib/chain.js';
+import { processMemory, rpcResult, startDevNode } from '../lib/node.js';
 
 const SPONSOR_URIS = ['//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'];
 const MAX_PAYLOAD_LIFETIME = 200;
-
-/** `msa_id(canonical, suffix)` of the SPEC: the first 4 bytes of blake2_256, little-endian. */
-export function msaIdOf(canonical, suffix) {
-  const h = blake2AsU8a(stringToU8a(`${canonical}.${suffix}`), 256);
-  return new DataView(h.buffer, h.byteOffset, 4).getUint32(0, true);
-}
 
 /** `user` + the index in base 26 (letters only, at least 3): useraaa, useraab, ... */
 export function baseHandleFor(i) {
@@ -88,18 +82,15 @@ export async function runLoad({
     extraArgs: n > 4000 ? ['--pool-limit', String(2 * n), '--pool-kbytes', String(Math.ceil(n * 2))] : [],
   });
   log(`# node pid ${node.process.pid} on ${node.wsUrl}`);
-  // Long request timeout: a seal of a full block by a debug build takes seconds.
-  const provider = new WsProvider(node.wsUrl, 2500, {}, 600_000);
   let api;
   try {
-    api = await ApiPromise.create({ provider, ...handlesApiOptions, throwOnConnect: true, noInitWarn: true });
+    // Long request timeout: a seal of a full block by a debug build takes seconds.
+    api = await connectApi(node.wsUrl, { timeoutMs: 600_000 });
     const rpc = (method, params) => rpcResult(node.httpUrl, method, params, { timeoutMs: 120_000 });
-    const seal = async () => (await api.rpc.engine.createBlock(true, true)).blockHash.toHex();
 
     // Block 1 rotates the seeds (n % 100 == 1): make it first so the suffix options we read
     // stay offered (under the current or the previous seed) for the next 100+ blocks.
-    await seal();
-    await seal();
+    await seal(api, 2);
     const startHeader = await api.rpc.chain.getHeader();
     const startBlock = startHeader.number.toNumber();
     const settings = await rpc('handles_getSettings', []);
@@ -139,16 +130,10 @@ export async function runLoad({
       const { base, canonical, suffix, msaId } = chosen[i];
       const expiration = startBlock + lifetime - (i % 50);
       const payload = { baseHandle: base, suffix, expiration };
-      const message = i % 4 < 2 ? signedMessage(api.genesisHash, PayloadKind.create, payload)
-        : wrappedMessage(api.genesisHash, PayloadKind.create, payload);
-      const signature = { [type === 'sr25519' ? 'Sr25519' : 'Ed25519']: u8aToHex(owner.sign(message)) };
+      const signature = await signPayload(owner, { genesisHash: api.genesisHash, kind: PayloadKind.create, payload, wrap: i % 4 >= 2 });
       const sponsor = sponsors[i % sponsors.length];
       const nonce = nonces[i % sponsors.length].toNumber() + Math.floor(i / sponsors.length);
-      const tx = api.tx.handles.createHandle(owner.address, signature, {
-        baseHandle: u8aToHex(stringToU8a(base)),
-        suffix,
-        expiration,
-      });
+      const tx = createTx(api, owner, signature, payload);
       await tx.signAsync(sponsor, { nonce, era: 0 });
       items.push({
         i,
@@ -196,7 +181,7 @@ export async function runLoad({
       }
       const poolWaitMs = Math.round(performance.now() - tWait);
       const tSeal = performance.now();
-      const hash = await seal();
+      const hash = await seal(api);
       const tSealed = performance.now();
       const signed = await api.rpc.chain.getBlock(hash);
       const number = signed.block.header.number.toNumber();
@@ -244,11 +229,7 @@ export async function runLoad({
         if (event.section === 'system' && event.method === 'ExtrinsicFailed') {
           extrinsicFailed++;
           if (failures.length < 5) {
-            const err = event.data[0];
-            const text = err.isModule
-              ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(err.asModule))
-              : err.toString();
-            failures.push({ block: b.number, display: it?.display, error: text });
+            failures.push({ block: b.number, display: it?.display, error: decodeDispatchError(api, event.data[0]).text });
           }
         }
         if (event.section === 'handles' && event.method === 'MsaCreatedWithHandle') {
@@ -331,7 +312,7 @@ export async function runLoad({
       failures.length === 0;
     return summary;
   } finally {
-    await (api ?? provider).disconnect().catch(() => {});
+    await api?.disconnect().catch(() => {});
     await node.stop();
   }
 }

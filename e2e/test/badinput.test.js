@@ -9,9 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { encodeAddress } from '@polkadot/util-crypto';
 
-import { handlesErrorCodes as CODES } from '../lib/definitions.js';
+import { handlesErrorCodes as CODES, PayloadKind, signPayload } from '@handles/client';
+
 import {
-  PayloadKind,
   bestNumber,
   bytesArg,
   changeTx,
@@ -19,12 +19,11 @@ import {
   freshPair,
   seal,
   send,
-  signPayload,
   signedCall,
   startChain,
   submit,
   sudo,
-} from '../lib/flows.js';
+} from '../lib/chain.js';
 
 const INVALID_PARAMS = -32602;
 
@@ -41,7 +40,7 @@ describe('bad input through RPC and extrinsics', { timeout: 300_000 }, () => {
     const owner = freshPair();
     const opts = await rpc('handles_getSuffixOptions', ['Valid']);
     const payload = { baseHandle: 'Valid', suffix: opts.available[0], expiration: (await bestNumber(api)) + 150 };
-    const res = await submit(api, signedCall(api, 'create', owner, payload), ctx.bob);
+    const res = await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob);
     assert.equal(res.error, null, res.error?.text);
     const [{ msaId, handle }] = await rpc('handles_getHandlesForOwner', [owner.address]);
     valid = { owner, msaId, display: handle };
@@ -180,11 +179,11 @@ describe('bad input through RPC and extrinsics', { timeout: 300_000 }, () => {
     }
   });
 
-  /** A create_handle with `baseHandle` (text or bytes), properly signed by a fresh owner. */
+  /** A create_handle with `baseHandle` (text or bytes), properly signed by a fresh owner (signedCall signs unchecked). */
   async function createWith(baseHandle, type = 'sr25519') {
     const owner = freshPair(type);
     const payload = { baseHandle, suffix: 1000, expiration: (await bestNumber(api)) + 50 };
-    const res = await submit(api, signedCall(api, 'create', owner, payload), ctx.bob);
+    const res = await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob);
     assert.deepEqual(await rpc('handles_getHandlesForOwner', [owner.address]), [], 'nothing created');
     return res;
   }
@@ -221,13 +220,13 @@ describe('bad input through RPC and extrinsics', { timeout: 300_000 }, () => {
     for (const base of ['a'.repeat(33), 'é'.repeat(17), new Uint8Array(4096).fill(0x61)]) {
       const owner = freshPair();
       const payload = { baseHandle: base, suffix: 1000, expiration: (await bestNumber(api)) + 50 };
-      await assert.rejects(send(api, signedCall(api, 'create', owner, payload), ctx.bob), /decode|1002|Invalid/i);
+      await assert.rejects(send(api, await signedCall(api, 'create', owner, payload), ctx.bob), /decode|1002|Invalid/i);
       assert.deepEqual(await rpc('handles_getHandlesForOwner', [owner.address]), []);
     }
     // The same holds for change_handle and the reserved list.
     const long = new Uint8Array(64).fill(0x62);
     const change = { msaId: valid.msaId, oldHandle: valid.display, newBaseHandle: long, newSuffix: 1000, expiration: (await bestNumber(api)) + 50 };
-    await assert.rejects(send(api, signedCall(api, 'change', valid.owner, change), ctx.bob), /decode|1002|Invalid/i);
+    await assert.rejects(send(api, await signedCall(api, 'change', valid.owner, change), ctx.bob), /decode|1002|Invalid/i);
     await assert.rejects(send(api, api.tx.sudo.sudo(api.tx.handles.addReservedHandle(bytesArg(long))), ctx.alice), /decode|1002|Invalid/i);
   });
 
@@ -248,7 +247,8 @@ describe('bad input through RPC and extrinsics', { timeout: 300_000 }, () => {
       ['\u0430dmin', 'MixedScript'],
     ]) {
       const payload = { msaId: valid.msaId, oldHandle: valid.display, newBaseHandle: base, newSuffix: 1000, expiration: exp };
-      const s = signPayload(valid.owner, api.genesisHash, PayloadKind.change, payload);
+      // `unchecked`: @handles/client would refuse to sign a base that breaks a rule; the chain must.
+      const s = await signPayload(valid.owner, { genesisHash: api.genesisHash, kind: PayloadKind.change, payload, unchecked: true });
       const res = await submit(api, changeTx(api, valid.owner, s, payload), ctx.bob);
       assert.equal(res.error?.name, 'InvalidHandle', res.error?.text);
       assert.equal(res.error?.reason, reason, res.error?.text);
@@ -282,7 +282,7 @@ describe('bad input through RPC and extrinsics', { timeout: 300_000 }, () => {
     const owner = freshPair('ed25519');
     const opts = await rpc('handles_getSuffixOptions', ['Survivor']);
     const payload = { baseHandle: 'Survivor', suffix: opts.available[0], expiration: (await bestNumber(api)) + 50 };
-    const res = await submit(api, signedCall(api, 'create', owner, payload), ctx.bob);
+    const res = await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob);
     assert.equal(res.error, null, res.error?.text);
     assert.equal((await rpc('handles_getHandlesForOwner', [owner.address])).length, 1);
     assert.equal(ctx.node.process.exitCode, null, 'the node process is alive');

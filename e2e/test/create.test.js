@@ -6,23 +6,14 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aToHex, u8aToString, u8aWrapBytes } from '@polkadot/util';
-import { cryptoWaitReady, mnemonicGenerate, signatureVerify } from '@polkadot/util-crypto';
+import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
 
-import { handlesApiOptions, handlesErrorCodes } from '../lib/definitions.js';
-import {
-  PayloadKind,
-  encodeCreateHandlePayload,
-  nodeBinaryPath,
-  rpcCall,
-  sealBlock,
-  signPayloadLikeWallet,
-  signedMessage,
-  startDevNode,
-  submitAndSeal,
-} from '../lib/node.js';
+import { PayloadKind, encodePayload, handlesErrorCodes, signPayload, signedMessage } from '@handles/client';
+
+import { connectApi, createTx, freshPair, seal, submit } from '../lib/chain.js';
+import { nodeBinaryPath, rpcCall, rpcResult, startDevNode } from '../lib/node.js';
 
 const BASE = 'Alice';
 const SS58_PREFIX = 42;
@@ -37,43 +28,32 @@ test('the handles-node binary exists', () => {
 
 describe('create_handle by a sponsor for an owner without tokens', { timeout: 600_000 }, () => {
   let node;
-  let provider;
   let api;
   let keyring;
   let bob;
   let owner;
   let options; // handles_getSuffixOptions before the claim
   let suffix;
-  let created; // { blockHash, blockNumber, events, dispatchError }
+  let created; // { blockHash, blockNumber, events, error }
   let display;
   let msaId;
   let parentHash; // best block before the claim
 
-  const rpc = async (method, params) => {
-    const res = await rpcCall(node.httpUrl, method, params);
-    if (res.error) throw Object.assign(new Error(`${method}: ${res.error.message}`), res.error);
-    return res.result;
-  };
+  const rpc = (method, params) => rpcResult(node.httpUrl, method, params);
 
   before(async () => {
     await cryptoWaitReady();
     node = await startDevNode();
-    provider = new WsProvider(node.wsUrl);
-    api = await ApiPromise.create({
-      provider,
-      ...handlesApiOptions,
-      throwOnConnect: true,
-      noInitWarn: true,
-    });
+    api = await connectApi(node.wsUrl);
     keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
     bob = keyring.addFromUri('//Bob');
-    owner = keyring.addFromMnemonic(mnemonicGenerate());
+    owner = freshPair();
     // Some blocks so that the chain has a history to query `at`.
-    await sealBlock(api);
+    await seal(api);
   }, { timeout: 240_000 });
 
   after(async () => {
-    await (api ?? provider)?.disconnect();
+    await api?.disconnect();
     await node?.stop();
   });
 
@@ -100,7 +80,7 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
   });
 
   test('the payload bytes are what the chain type encodes', async () => {
-    // The payload type of the call, from the metadata, encodes like our helper.
+    // The payload type of the call, from the metadata, encodes like @handles/client.
     const payloadType = api.tx.handles.createHandle.meta.args[2].type.toString();
     const fields = { baseHandle: BASE, suffix: 4821, expiration: 77 };
     const chainBytes = api.createType(payloadType, {
@@ -109,7 +89,7 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
       suffix: fields.suffix,
       expiration: fields.expiration,
     }).toU8a();
-    assert.deepEqual(encodeCreateHandlePayload(fields), chainBytes);
+    assert.deepEqual(encodePayload(PayloadKind.create, fields), chainBytes);
     // Tag, genesis hash, kind 0, fields.
     const msg = signedMessage(api.genesisHash, PayloadKind.create, fields);
     assert.deepEqual(msg.slice(0, 7), stringToU8a('handles'));
@@ -125,19 +105,14 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
     const now = header.number.toNumber();
     const payload = { baseHandle: BASE, suffix, expiration: now + 50 };
 
-    const signature = signPayloadLikeWallet(owner, api.genesisHash, PayloadKind.create, payload);
+    const signature = await signPayload(owner, { genesisHash: api.genesisHash, kind: PayloadKind.create, payload });
     // The signature is over the wrapped bytes (what signRaw signs), not the bare message.
     const message = signedMessage(api.genesisHash, PayloadKind.create, payload);
     assert.equal(signatureVerify(u8aWrapBytes(message), signature.Sr25519, owner.address).isValid, true);
 
     const bobBefore = (await api.query.system.account(bob.address)).data.free.toBigInt();
-    const tx = api.tx.handles.createHandle(
-      owner.address,
-      { Sr25519: u8aToHex(signature.Sr25519) },
-      { baseHandle: u8aToHex(stringToU8a(payload.baseHandle)), suffix, expiration: payload.expiration },
-    );
-    created = await submitAndSeal(api, tx, bob);
-    assert.equal(created.dispatchError, null, `create_handle failed: ${created.dispatchError}`);
+    created = await submit(api, createTx(api, owner, signature, payload), bob);
+    assert.equal(created.error, null, `create_handle failed: ${created.error?.text}`);
 
     const ev = created.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
     assert.ok(ev, `MsaCreatedWithHandle in ${created.events.map((e) => `${e.section}.${e.method}`)}`);

@@ -7,14 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aToHex, u8aToString } from '@polkadot/util';
-import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { u8aToString } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { handlesApiOptions } from '../lib/definitions.js';
-import { chainHeads, rpcResult, startDevNodeAt, tempDir } from '../lib/network.js';
-import { PayloadKind, sealBlock, signPayloadLikeWallet, submitAndSeal } from '../lib/node.js';
+import { bytesArg, connectApi, freshPair, seal, signedCall, submit } from '../lib/chain.js';
+import { chainHeads, rpcResult, startDevNode, tempDir } from '../lib/node.js';
 
 /** Resolves once no file under `root` changed size or mtime for `quietMs` (at most `timeoutMs`). */
 async function waitForQuietFiles(root, { quietMs, timeoutMs }) {
@@ -63,10 +61,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
   let lastNumber;
   let lastCreate; // the create submitted in the very last block
 
-  const connect = async () => {
-    const provider = new WsProvider(node.wsUrl);
-    return ApiPromise.create({ provider, ...handlesApiOptions, throwOnConnect: true, noInitWarn: true });
-  };
+  const connect = () => connectApi(node.wsUrl);
   const rpc = (method, params) => rpcResult(node.httpUrl, method, params);
 
   /** Signs a create payload for `owner` and returns the extrinsic (sponsored by Bob). */
@@ -76,13 +71,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
     const suffix = options.available[options.available.length - 1];
     const best = (await api.rpc.chain.getHeader()).number.toNumber();
     const payload = { baseHandle: base, suffix, expiration: best + 50 };
-    const sig = signPayloadLikeWallet(owner, api.genesisHash, PayloadKind.create, payload);
-    const variant = Object.keys(sig)[0];
-    const tx = api.tx.handles.createHandle(
-      owner.address,
-      { [variant]: u8aToHex(sig[variant]) },
-      { baseHandle: u8aToHex(stringToU8a(base)), suffix, expiration: payload.expiration },
-    );
+    const tx = await signedCall(api, 'create', owner, payload);
     return { tx, base, suffix, canonical: options.canonical, display: `${base}.${suffix}`, owner: owner.address };
   }
 
@@ -107,15 +96,15 @@ describe('durability: SIGKILL right after finalization, restart on the same base
   before(async () => {
     await cryptoWaitReady();
     dir = tempDir('handles-durability-');
-    node = await startDevNodeAt({ basePath: `${dir.path}/db` });
+    node = await startDevNode({ basePath: `${dir.path}/db` });
     api = await connect();
     keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
     bob = keyring.addFromUri('//Bob');
     sudo = keyring.addFromUri('//Alice');
-    owners.sr = keyring.addFromMnemonic(mnemonicGenerate());
-    owners.ed = keyring.addFromMnemonic(mnemonicGenerate(), {}, 'ed25519');
-    owners.last = keyring.addFromMnemonic(mnemonicGenerate());
-    await sealBlock(api);
+    owners.sr = freshPair();
+    owners.ed = freshPair('ed25519');
+    owners.last = freshPair();
+    await seal(api);
   }, { timeout: 240_000 });
 
   after(async () => {
@@ -132,8 +121,8 @@ describe('durability: SIGKILL right after finalization, restart on the same base
       ['ed', 'Edwards'],
     ]) {
       const c = await createTx(owners[who], base);
-      const out = await submitAndSeal(api, c.tx, bob); // sealed with finalize = true
-      assert.equal(out.dispatchError, null, `${base}: ${out.dispatchError}`);
+      const out = await submit(api, c.tx, bob); // sealed with finalize = true
+      assert.equal(out.error, null, `${base}: ${out.error?.text}`);
       const ev = out.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
       assert.ok(ev, `MsaCreatedWithHandle for ${base}`);
       assert.equal(u8aToString(ev.data[2].toU8a(true)), c.display);
@@ -144,13 +133,13 @@ describe('durability: SIGKILL right after finalization, restart on the same base
     const settings = api.tx.sudo.sudo(
       api.tx.handles.setHandleSettings(NEW_SETTINGS.suffixMin, NEW_SETTINGS.suffixMax, NEW_SETTINGS.reuseCooldown),
     );
-    let out = await submitAndSeal(api, settings, sudo);
-    assert.equal(out.dispatchError, null);
+    let out = await submit(api, settings, sudo);
+    assert.equal(out.error, null, out.error?.text);
     const changed = out.events.find((e) => e.section === 'handles' && e.method === 'HandleSettingsChanged');
     assert.ok(changed, `HandleSettingsChanged in ${out.events.map((e) => `${e.section}.${e.method}`)}`);
 
-    out = await submitAndSeal(api, api.tx.sudo.sudo(api.tx.handles.addReservedHandle(u8aToHex(stringToU8a(RESERVED)))), sudo);
-    assert.equal(out.dispatchError, null);
+    out = await submit(api, api.tx.sudo.sudo(api.tx.handles.addReservedHandle(bytesArg(RESERVED))), sudo);
+    assert.equal(out.error, null, out.error?.text);
     assert.ok(
       out.events.find((e) => e.section === 'handles' && e.method === 'ReservedHandleAdded'),
       `ReservedHandleAdded in ${out.events.map((e) => `${e.section}.${e.method}`)}`,
@@ -185,7 +174,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
 
   test('restarted on the same base path, the chain is where it was', async () => {
     assert.ok(lastHash, 'killed by the previous test');
-    node = await startDevNodeAt({ basePath: `${dir.path}/db` });
+    node = await startDevNode({ basePath: `${dir.path}/db` });
     api = await connect();
     const heads = await chainHeads(node.httpUrl);
     assert.equal(heads.bestHash, lastHash, 'best block is the last sealed block');
@@ -256,22 +245,16 @@ describe('durability: SIGKILL right after finalization, restart on the same base
   });
 
   test('the restarted node keeps making blocks and still refuses the reserved handle', async () => {
-    const hash = await sealBlock(api);
+    const hash = await seal(api);
     const header = await api.rpc.chain.getHeader(hash);
     assert.equal(header.number.toNumber(), lastNumber + 1);
     assert.equal(header.parentHash.toHex(), lastHash);
     // A reserved handle stays refused by the chain itself, not only by the RPC.
-    const owner = keyring.addFromMnemonic(mnemonicGenerate());
+    const owner = freshPair();
     const best = header.number.toNumber();
     const payload = { baseHandle: RESERVED, suffix: 1000, expiration: best + 20 };
-    const sig = signPayloadLikeWallet(owner, api.genesisHash, PayloadKind.create, payload);
-    const tx = api.tx.handles.createHandle(
-      owner.address,
-      { Sr25519: u8aToHex(sig.Sr25519) },
-      { baseHandle: u8aToHex(stringToU8a(RESERVED)), suffix: 1000, expiration: payload.expiration },
-    );
-    const out = await submitAndSeal(api, tx, bob);
-    assert.match(String(out.dispatchError), /handles\.InvalidHandle/, 'a reserved handle is refused after the restart');
+    const out = await submit(api, await signedCall(api, 'create', owner, payload), bob);
+    assert.match(String(out.error?.text), /handles\.InvalidHandle/, 'a reserved handle is refused after the restart');
     assert.deepEqual(await rpc('handles_getHandlesForOwner', [owner.address]), []);
   });
 });

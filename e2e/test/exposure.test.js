@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { freePort, rpcCall, spawnNode, startDevNode } from '../lib/node.js';
-import { ALICE_NODE_KEY, QUIET_FLAGS, waitFor } from '../lib/network.js';
+import { ALICE_NODE_KEY } from '../lib/network.js';
+import { QUIET_FLAGS, freePort, rpcCall, spawnNode, startDevNode, waitFor } from '../lib/node.js';
 
 describe('node exposure', { timeout: 300_000 }, () => {
   test('interval sealing (the default --dev mode) serves no engine_* methods; blocks still come', async () => {

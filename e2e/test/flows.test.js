@@ -7,17 +7,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { PayloadKind, msaId as msaIdOf, signPayload } from '@handles/client';
+
 import {
   bestNumber,
   blockHash,
   changeTx,
   freshPair,
-  msaIdOf,
   retireTx,
   seal,
   sealTo,
   send,
-  signPayload,
   signedCall,
   startChain,
   submit,
@@ -25,8 +25,7 @@ import {
   text,
   theEvent,
   transferTx,
-  PayloadKind,
-} from '../lib/flows.js';
+} from '../lib/chain.js';
 
 const COOLDOWN = 6;
 
@@ -113,7 +112,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const { suffix, canonical } = await pickSuffix(base);
     const payload = { baseHandle: base, suffix, expiration: await expiration() };
     const bobBefore = (await api.query.system.account(ctx.bob.address)).data.free.toBigInt();
-    const res = await submit(api, signedCall(api, 'create', owner, payload, { wrap }), ctx.bob);
+    const res = await submit(api, await signedCall(api, 'create', owner, payload, { wrap }), ctx.bob);
     ok(res, `create ${base}.${suffix} (${type}, ${wrap ? 'wrapped' : 'raw'})`);
     const display = `${base}.${suffix}`;
     const msaId = msaIdOf(canonical, suffix);
@@ -156,8 +155,8 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const exp = await expiration();
     const [o1, o2] = [freshPair('sr25519'), freshPair('ed25519')];
     // Look-alike: same canonical base, same suffix.
-    const p1 = await send(api, signedCall(api, 'create', o1, { baseHandle: base, suffix, expiration: exp }), ctx.bob);
-    const p2 = await send(api, signedCall(api, 'create', o2, { baseHandle: 'GEMMA', suffix, expiration: exp }), ctx.charlie);
+    const p1 = await send(api, await signedCall(api, 'create', o1, { baseHandle: base, suffix, expiration: exp }), ctx.bob);
+    const p2 = await send(api, await signedCall(api, 'create', o2, { baseHandle: 'GEMMA', suffix, expiration: exp }), ctx.charlie);
     await seal(api);
     const [r1, r2] = await Promise.all([p1.included, p2.included]);
     assert.equal(r1.blockNumber, r2.blockNumber, 'both in one block');
@@ -184,7 +183,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const newBase = 'Alicia';
     const { suffix, canonical } = await pickSuffix(newBase);
     const payload = { msaId: h.msaId, oldHandle: h.display, newBaseHandle: newBase, newSuffix: suffix, expiration: await expiration() };
-    const res = await submit(api, signedCall(api, 'change', h.owner, payload), ctx.bob);
+    const res = await submit(api, await signedCall(api, 'change', h.owner, payload), ctx.bob);
     ok(res, 'change');
     changedAt = res.blockNumber;
     const ev = theEvent(res, 'handles', 'HandleChanged');
@@ -203,12 +202,12 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
   test('retire_handle: the MSA stays, without a handle; the handle is released', async () => {
     const h = held.get('sr-wrapped');
     const payload = { msaId: h.msaId, handle: h.display, expiration: await expiration() };
-    const res = await submit(api, signedCall(api, 'retire', h.owner, payload, { wrap: false }), ctx.bob);
+    const res = await submit(api, await signedCall(api, 'retire', h.owner, payload, { wrap: false }), ctx.bob);
     ok(res, 'retire');
     retiredAt = res.blockNumber;
     await expectRetired(res, h);
     // Retiring again: the MSA has no handle.
-    const again = await submit(api, signedCall(api, 'retire', h.owner, { msaId: h.msaId, handle: h.display, expiration: await expiration(51) }), ctx.bob);
+    const again = await submit(api, await signedCall(api, 'retire', h.owner, { msaId: h.msaId, handle: h.display, expiration: await expiration(51) }), ctx.bob);
     fails(again, 'MsaHasNoHandle');
   });
 
@@ -220,7 +219,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const payload = { baseHandle: h.base, suffix: h.suffix, expiration: retiredAt + 60 };
     // A claim included in block availableAt - 1 is refused.
     await sealTo(api, availableAt - 2);
-    const early = await submit(api, signedCall(api, 'create', claimant, payload), ctx.bob);
+    const early = await submit(api, await signedCall(api, 'create', claimant, payload), ctx.bob);
     assert.equal(early.blockNumber, availableAt - 1);
     fails(early, 'HandleCoolingDown');
     assert.deepEqual(await rpc('handles_getHandlesForOwner', [claimant.address]), []);
@@ -232,7 +231,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const before = await rpc('handles_getSuffixOptions', [h.base, await blockHash(api, availableAt - 1)]);
     assert.equal(before.available.includes(h.suffix), false, 'the at parameter sees the cooldown');
     // The same signed payload (it never took effect) now succeeds: a new MSA with the derived id.
-    const res = await submit(api, signedCall(api, 'create', claimant, payload), ctx.bob);
+    const res = await submit(api, await signedCall(api, 'create', claimant, payload), ctx.bob);
     ok(res, 'claim after the cooldown');
     const msaId = msaIdOf(h.canonical, h.suffix);
     assert.equal(theEvent(res, 'handles', 'MsaCreatedWithHandle').data.msaId.toNumber(), msaId);
@@ -248,14 +247,14 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const other = freshPair('sr25519');
     const res = await submit(
       api,
-      signedCall(api, 'create', other, { baseHandle: old.base, suffix: old.suffix, expiration: await expiration() }),
+      await signedCall(api, 'create', other, { baseHandle: old.base, suffix: old.suffix, expiration: await expiration() }),
       ctx.bob,
     );
     fails(res, 'MsaIdInUse');
     // The MSA without a handle changes back to it: old_handle is None.
     const back = await submit(
       api,
-      signedCall(api, 'change', h.owner, { msaId: h.msaId, oldHandle: null, newBaseHandle: old.base, newSuffix: old.suffix, expiration: await expiration() }),
+      await signedCall(api, 'change', h.owner, { msaId: h.msaId, oldHandle: null, newBaseHandle: old.base, newSuffix: old.suffix, expiration: await expiration() }),
       ctx.bob,
     );
     ok(back, 'change back');
@@ -271,22 +270,22 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const target = held.get('ecdsa-raw'); // ecdsa owner with one MSA already
     const newOwner = target.owner;
     const payload = { msaId: h.msaId, owner: h.owner.address, newOwner: newOwner.address, expiration: await expiration() };
-    const sig = signPayload(h.owner, api.genesisHash, PayloadKind.transfer, payload);
-    const newSig = signPayload(newOwner, api.genesisHash, PayloadKind.transfer, payload, { wrap: false });
+    const sig = await signPayload(h.owner, { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload });
+    const newSig = await signPayload(newOwner, { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload, wrap: false });
 
     // The new owner's signature by another key.
-    const wrongNew = signPayload(freshPair('sr25519'), api.genesisHash, PayloadKind.transfer, payload);
+    const wrongNew = await signPayload(freshPair('sr25519'), { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload });
     fails(await submit(api, transferTx(api, h.owner, sig, newOwner, wrongNew, payload), ctx.bob), 'InvalidNewOwnerSignature');
     // The new_owner argument differs from the payload's.
     fails(await submit(api, transferTx(api, h.owner, sig, ctx.dave, newSig, payload), ctx.bob), 'NewOwnerMismatch');
     // Someone else submits the owner's payload as "owner": the payload names the owner.
     const thief = freshPair('sr25519');
-    const thiefSig = signPayload(thief, api.genesisHash, PayloadKind.transfer, payload);
+    const thiefSig = await signPayload(thief, { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload });
     fails(await submit(api, transferTx(api, thief, thiefSig, newOwner, newSig, payload), ctx.bob), 'OwnerMismatch');
     // ... or a payload that names himself: he is not the owner.
     const thiefPayload = { ...payload, owner: thief.address };
-    const thiefOwnSig = signPayload(thief, api.genesisHash, PayloadKind.transfer, thiefPayload);
-    const newSigForThief = signPayload(newOwner, api.genesisHash, PayloadKind.transfer, thiefPayload);
+    const thiefOwnSig = await signPayload(thief, { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload: thiefPayload });
+    const newSigForThief = await signPayload(newOwner, { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload: thiefPayload });
     fails(await submit(api, transferTx(api, thief, thiefOwnSig, newOwner, newSigForThief, thiefPayload), ctx.bob), 'NotOwner');
     await expectHeld(h);
 
@@ -314,14 +313,14 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const oldOwner = held.get('transferred-old-owner').owner;
     const target = held.get('ecdsa-raw');
     const exp = await expiration();
-    fails(await submit(api, signedCall(api, 'retire', oldOwner, { msaId: h.msaId, handle: h.display, expiration: exp }), ctx.bob), 'NotOwner');
+    fails(await submit(api, await signedCall(api, 'retire', oldOwner, { msaId: h.msaId, handle: h.display, expiration: exp }), ctx.bob), 'NotOwner');
     const { suffix, canonical } = await pickSuffix('Alexa');
     const changePayload = { msaId: h.msaId, oldHandle: h.display, newBaseHandle: 'Alexa', newSuffix: suffix, expiration: exp };
-    fails(await submit(api, signedCall(api, 'change', oldOwner, changePayload), ctx.bob), 'NotOwner');
+    fails(await submit(api, await signedCall(api, 'change', oldOwner, changePayload), ctx.bob), 'NotOwner');
     await expectHeld(h, { ownerList: (await rpc('handles_getHandlesForOwner', [h.owner.address])) });
 
     // The new owner (ecdsa) changes the handle ...
-    const changed = await submit(api, signedCall(api, 'change', h.owner, changePayload), ctx.bob);
+    const changed = await submit(api, await signedCall(api, 'change', h.owner, changePayload), ctx.bob);
     ok(changed, 'change by the new owner');
     const ev = theEvent(changed, 'handles', 'HandleChanged');
     assert.equal(text(ev.data.newHandle), `Alexa.${suffix}`);
@@ -337,7 +336,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     // ... and retires it.
     const retired = await submit(
       api,
-      signedCall(api, 'retire', h.owner, { msaId: h.msaId, handle: h.display, expiration: await expiration() }, { wrap: false }),
+      await signedCall(api, 'retire', h.owner, { msaId: h.msaId, handle: h.display, expiration: await expiration() }, { wrap: false }),
       ctx.bob,
     );
     ok(retired, 'retire by the new owner');
@@ -367,12 +366,12 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     // Moderation sticks: the MSA cannot take the handle back, in any spelling.
     for (const base of [h.base, h.base.toUpperCase()]) {
       const takeBack = { msaId: h.msaId, oldHandle: null, newBaseHandle: base, newSuffix: h.suffix, expiration: await expiration() };
-      fails(await submit(api, signedCall(api, 'change', h.owner, takeBack), ctx.bob), 'HandleModerated');
+      fails(await submit(api, await signedCall(api, 'change', h.owner, takeBack), ctx.bob), 'HandleModerated');
     }
     // The owner can still give the MSA another handle with change_handle.
     const { suffix } = await pickSuffix('Chloe');
     const chloe = { msaId: h.msaId, oldHandle: null, newBaseHandle: 'Chloe', newSuffix: suffix, expiration: await expiration() };
-    const back = await submit(api, changeTx(api, h.owner, signPayload(h.owner, api.genesisHash, PayloadKind.change, chloe), chloe), ctx.bob);
+    const back = await submit(api, changeTx(api, h.owner, await signPayload(h.owner, { genesisHash: api.genesisHash, kind: PayloadKind.change, payload: chloe }), chloe), ctx.bob);
     ok(back, 'change after force retire');
     assert.equal(theEvent(back, 'handles', 'HandleChanged').data.oldHandle.isNone, true);
   });
@@ -386,7 +385,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     // retireTx is exported for apps; a retire of an unknown MSA fails with MsaNotFound.
     const unknown = (h.msaId ^ 0x5a5a5a5a) >>> 0;
     const payload = { msaId: unknown, handle: h.display, expiration: await expiration() };
-    const sig = signPayload(h.owner, api.genesisHash, PayloadKind.retire, payload);
+    const sig = await signPayload(h.owner, { genesisHash: api.genesisHash, kind: PayloadKind.retire, payload });
     fails(await submit(api, retireTx(api, h.owner, sig, payload), ctx.bob), 'MsaNotFound');
   });
 });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { councilMotion, freshPair, seal, bestNumber, signedCall, startChain, submit, sudo, text, theEvent, findEvents } from '../lib/flows.js';
+import { councilMotion, freshPair, seal, bestNumber, signedCall, startChain, submit, sudo, text, theEvent, findEvents } from '../lib/chain.js';
 
 const DEFAULTS = { suffixMin: 1000, suffixMax: 9999, reuseCooldown: 100800, seedRotationPeriod: 100, maxPayloadLifetime: 200 };
 
@@ -68,7 +68,7 @@ describe('governance: settings and reserved handles', { timeout: 300_000 }, () =
   test('sudo: a claim outside the new range fails with SuffixOutOfRange', async () => {
     const owner = freshPair();
     const exp = (await bestNumber(api)) + 20;
-    const res = await submit(api, signedCall(api, 'create', owner, { baseHandle: 'Zelda', suffix: 1500, expiration: exp }), ctx.bob);
+    const res = await submit(api, await signedCall(api, 'create', owner, { baseHandle: 'Zelda', suffix: 1500, expiration: exp }), ctx.bob);
     assert.equal(res.error?.name, 'SuffixOutOfRange', res.error?.text);
   });
 
@@ -89,7 +89,7 @@ describe('governance: settings and reserved handles', { timeout: 300_000 }, () =
     // A claim of a reserved look-alike is refused.
     const owner = freshPair();
     const exp = (await bestNumber(api)) + 20;
-    const claim = await submit(api, signedCall(api, 'create', owner, { baseHandle: 'ZELDA', suffix: 2000, expiration: exp }), ctx.bob);
+    const claim = await submit(api, await signedCall(api, 'create', owner, { baseHandle: 'ZELDA', suffix: 2000, expiration: exp }), ctx.bob);
     assert.equal(claim.error?.name, 'InvalidHandle', claim.error?.text);
     assert.equal(claim.error?.reason, 'Reserved');
   });

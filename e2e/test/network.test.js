@@ -6,24 +6,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
-import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { handlesApiOptions } from '../lib/definitions.js';
-import {
-  aliceBootnode,
-  auraAuthorIndex,
-  chainHeads,
-  freePorts,
-  rpcResult,
-  startValidator,
-  tempDir,
-  waitFor,
-} from '../lib/network.js';
-import { signedCall } from '../lib/flows.js';
-import { describeDispatchError } from '../lib/node.js';
+import { connectApi, freshPair, send, signedCall } from '../lib/chain.js';
+import { aliceBootnode, auraAuthorIndex, startValidator } from '../lib/network.js';
+import { chainHeads, freePorts, rpcResult, tempDir, waitFor } from '../lib/node.js';
 
 /** How long finality must stay put while Bob is down (slots are 3 s). */
 const STALL_OBSERVE_MS = Number(process.env.STALL_OBSERVE_MS || 24_000);
@@ -32,46 +21,11 @@ const STOP_SIGNAL = process.env.NETWORK_STOP_SIGNAL || 'SIGTERM';
 /** Time for votes already in flight when Bob stops to land. */
 const STALL_GRACE_MS = 4_000;
 
-/** Submits `tx` signed by `signer` and resolves once its block is finalized. */
-async function submitAndFinalize(api, tx, signer, { timeoutMs = 120_000 } = {}) {
-  let unsub;
-  let timer;
-  try {
-    return await new Promise((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`extrinsic not finalized within ${timeoutMs} ms`)), timeoutMs);
-      let inBlock = null;
-      tx.signAndSend(signer, (result) => {
-        const { status, events, dispatchError } = result;
-        if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
-          reject(new Error(`extrinsic ${status.type}`));
-        } else if (status.isInBlock) {
-          inBlock = status.asInBlock.toHex();
-        } else if (status.isFinalized) {
-          resolve({
-            inBlock,
-            blockHash: status.asFinalized.toHex(),
-            events: events.map(({ event }) => event),
-            dispatchError: dispatchError ? describeDispatchError(api, dispatchError) : null,
-          });
-        }
-      })
-        .then((u) => {
-          unsub = u;
-        })
-        .catch(reject);
-    });
-  } finally {
-    clearTimeout(timer);
-    unsub?.();
-  }
-}
-
 describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 }, () => {
   let dir;
   let alice;
   let bob;
   let bobPorts;
-  let provider;
   let api;
   let keyring;
   let authorities; // Aura authorities, SS58
@@ -100,13 +54,12 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
       p2pPort: alicePorts[1],
     });
     bob = await startBob();
-    provider = new WsProvider(alice.wsUrl);
-    api = await ApiPromise.create({ provider, ...handlesApiOptions, throwOnConnect: true, noInitWarn: true });
+    api = await connectApi(alice.wsUrl);
     authorities = (await api.query.aura.authorities()).map((a) => keyring.encodeAddress(a));
   }, { timeout: 300_000 });
 
   after(async () => {
-    await (api ?? provider)?.disconnect().catch(() => {});
+    await api?.disconnect().catch(() => {});
     await Promise.all([bob?.stop({ graceMs: 10_000 }), alice?.stop({ graceMs: 10_000 })]);
     if (process.env.KEEP_NETWORK_DIR) {
       console.log(`network data kept in ${dir?.path}`);
@@ -180,7 +133,7 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
 
   test('a handle created through Alice resolves through Bob at his finalized block', async () => {
     const charlie = keyring.addFromUri('//Charlie');
-    const owner = keyring.addFromMnemonic(mnemonicGenerate());
+    const owner = freshPair();
     const base = 'Twonodes';
     const options = await rpcResult(alice.httpUrl, 'handles_getSuffixOptions', [base]);
     assert.ok(options.available.length > 0, JSON.stringify(options));
@@ -188,8 +141,10 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
     const display = `${base}.${suffix}`;
     const best = (await api.rpc.chain.getHeader()).number.toNumber();
     const payload = { baseHandle: base, suffix, expiration: best + 100 };
-    const out = await submitAndFinalize(api, signedCall(api, 'create', owner, payload), charlie);
-    assert.equal(out.dispatchError, null, `create_handle failed: ${out.dispatchError}`);
+    // Submitted and awaited until its block is finalized.
+    const { included } = await send(api, await signedCall(api, 'create', owner, payload), charlie, { finalized: true, timeoutMs: 120_000 });
+    const out = await included;
+    assert.equal(out.error, null, `create_handle failed: ${out.error?.text}`);
     const ev = out.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
     assert.ok(ev, `MsaCreatedWithHandle in ${out.events.map((e) => `${e.section}.${e.method}`)}`);
     const msaId = ev.data[0].toNumber();

@@ -19,15 +19,12 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
-import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { handlesApiOptions } from '../lib/definitions.js';
-import { chainHeads, freePorts, rpcResult, spawnNode, tempDir, waitFor } from '../lib/network.js';
-import { signedCall } from '../lib/flows.js';
-import { describeDispatchError, nodeBinaryPath, sendExtrinsic } from '../lib/node.js';
+import { connectApi, freshPair, send, signedCall } from '../lib/chain.js';
+import { chainHeads, freePorts, nodeBinaryPath, rpcResult, spawnNode, tempDir, waitFor } from '../lib/node.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -248,12 +245,7 @@ describe('README: the two validators by hand', { timeout: 400_000 }, () => {
     const [a, b] = await onFreePorts(commands, dir.path);
     alice = await run(a, 'alice');
     bob = await run(b, 'bob');
-    api = await ApiPromise.create({
-      provider: new WsProvider(alice.wsUrl),
-      ...handlesApiOptions,
-      throwOnConnect: true,
-      noInitWarn: true,
-    });
+    api = await connectApi(alice.wsUrl);
   }, { timeout: 300_000 });
 
   after(async () => {
@@ -304,7 +296,7 @@ describe('README: the two validators by hand', { timeout: 400_000 }, () => {
   test('a handle created through Alice resolves through Bob at his finalized block', async () => {
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
     const charlie = keyring.addFromUri('//Charlie');
-    const owner = keyring.addFromMnemonic(mnemonicGenerate());
+    const owner = freshPair();
     const base = 'Readme';
     const { available } = await rpcResult(alice.httpUrl, 'handles_getSuffixOptions', [base]);
     assert.ok(available.length > 0);
@@ -312,9 +304,9 @@ describe('README: the two validators by hand', { timeout: 400_000 }, () => {
     const display = `${base}.${suffix}`;
     const best = (await api.rpc.chain.getHeader()).number.toNumber();
     const payload = { baseHandle: base, suffix, expiration: best + 100 };
-    const { included } = await sendExtrinsic(api, signedCall(api, 'create', owner, payload), charlie, { timeoutMs: 90_000 });
+    const { included } = await send(api, await signedCall(api, 'create', owner, payload), charlie, { timeoutMs: 90_000 });
     const out = await included;
-    assert.equal(out.dispatchError && describeDispatchError(api, out.dispatchError), null);
+    assert.equal(out.error, null, out.error?.text);
     const ev = out.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
     assert.ok(ev, `MsaCreatedWithHandle in ${out.events.map((e) => `${e.section}.${e.method}`)}`);
     assert.equal(u8aToString(ev.data[2].toU8a(true)), display);

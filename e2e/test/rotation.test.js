@@ -1,27 +1,27 @@
 // Issue 5 point 1: seed rotation through a running dev node. 200+ blocks are made; at blocks 1,
 // 101 and 201 handles_getSeed moves current to previous (current = parent block hash) and
-// nextRotation advances; the options of a handle change accordingly (checked against an offline
-// copy of the candidate algorithm); a suffix offered only under the previous seed is still
-// accepted, one offered under neither seed is refused with SuffixNotOffered.
+// nextRotation advances; the options of a handle change accordingly (checked against the candidates
+// computed offline by @handles/client, the rules crate as WebAssembly); a suffix offered only
+// under the previous seed is still accepted, one offered under neither seed is refused with
+// SuffixNotOffered.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+
+import { candidates, msaId as msaIdOf, suffixOptions } from '@handles/client';
 
 import {
   bestNumber,
   blockEvents,
   blockHash,
   freshPair,
-  msaIdOf,
   seal,
   sealTo,
   signedCall,
   startChain,
   submit,
-  suffixCandidates,
-  suffixOptions,
   theEvent,
-} from '../lib/flows.js';
+} from '../lib/chain.js';
 
 const ZERO = `0x${'00'.repeat(32)}`;
 const BASE = 'Rotor';
@@ -49,6 +49,14 @@ describe('seed rotation', { timeout: 300_000 }, () => {
 
   const seed = (at) => rpc('handles_getSeed', at ? [at] : []);
   const options = (base = BASE, at) => rpc('handles_getSuffixOptions', at ? [base, at] : [base]);
+  /** The options of BASE under two seeds, offline; the Wasm build finds the node's canonical form. */
+  const offline = (current, previous) => {
+    const computed = suffixOptions(current, previous, BASE);
+    assert.equal(computed.canonical, canonical, 'the canonical form of @handles/client is the node\'s');
+    return computed.options;
+  };
+  /** The 10 candidates of the node's canonical form under one seed, offline. */
+  const suffixCandidates = (seed) => candidates(seed, canonical);
 
   async function expectRotatedIn(n, current, previous) {
     const events = await blockEvents(api, await blockHash(api, n));
@@ -62,7 +70,7 @@ describe('seed rotation', { timeout: 300_000 }, () => {
     assert.deepEqual(await seed(), { current: ZERO, previous: ZERO, nextRotation: 1 });
     const o = await options();
     canonical = o.canonical;
-    assert.deepEqual(o.candidates, suffixOptions(ZERO, ZERO, canonical));
+    assert.deepEqual(o.candidates, offline(ZERO, ZERO));
     assert.deepEqual(o.available, o.candidates);
   });
 
@@ -70,7 +78,7 @@ describe('seed rotation', { timeout: 300_000 }, () => {
     await seal(api);
     assert.deepEqual(await seed(), { current: genesis, previous: ZERO, nextRotation: 101 });
     await expectRotatedIn(1, genesis, ZERO);
-    assert.deepEqual((await options()).candidates, suffixOptions(genesis, ZERO, canonical));
+    assert.deepEqual((await options()).candidates, offline(genesis, ZERO));
   });
 
   test('blocks 2..100 do not rotate', async () => {
@@ -80,13 +88,13 @@ describe('seed rotation', { timeout: 300_000 }, () => {
     const events = await blockEvents(api, await blockHash(api, 100));
     assert.equal(events.filter((e) => e.section === 'handles' && e.method === 'SeedRotated').length, 0);
     opts100 = await options();
-    assert.deepEqual(opts100.candidates, suffixOptions(genesis, ZERO, canonical));
+    assert.deepEqual(opts100.candidates, offline(genesis, ZERO));
     h100 = await blockHash(api, 100);
 
     // Sign payloads now, at block 100, for claims after the rotation of block 101.
-    const underGenesis = suffixCandidates(genesis, canonical);
-    const underH100 = suffixCandidates(h100, canonical);
-    const underZero = suffixCandidates(ZERO, canonical);
+    const underGenesis = suffixCandidates(genesis);
+    const underH100 = suffixCandidates(h100);
+    const underZero = suffixCandidates(ZERO);
     const prevOnly = underGenesis.find((s) => !underH100.includes(s));
     const zeroOnly = underZero.find((s) => !underGenesis.includes(s) && !underH100.includes(s));
     let neither = 1000;
@@ -111,12 +119,12 @@ describe('seed rotation', { timeout: 300_000 }, () => {
 
   test('the options of a handle change with the rotation', async () => {
     const o = await options();
-    assert.deepEqual(o.candidates, suffixOptions(h100, genesis, canonical));
+    assert.deepEqual(o.candidates, offline(h100, genesis));
     assert.notDeepEqual(o.candidates, opts100.candidates);
     assert.ok(o.candidates.includes(signed.prevOnly.suffix), 'still offered under the previous seed');
     assert.ok(o.available.includes(signed.prevOnly.suffix));
     // `expiring`: the available suffixes only the previous seed offers, gone at the next rotation.
-    const underH100 = suffixCandidates(h100, canonical);
+    const underH100 = suffixCandidates(h100);
     assert.deepEqual(o.expiring, o.available.filter((s) => !underH100.includes(s)));
     assert.ok(o.expiring.includes(signed.prevOnly.suffix), 'offered only under the previous seed: expiring');
     assert.equal(o.nextRotation, 201);
@@ -128,7 +136,7 @@ describe('seed rotation', { timeout: 300_000 }, () => {
 
   test('a suffix offered only under the previous seed is accepted', async () => {
     const { owner, suffix, payload } = signed.prevOnly;
-    const res = await submit(api, signedCall(api, 'create', owner, payload), ctx.bob);
+    const res = await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob);
     assert.equal(res.error, null, res.error?.text);
     const ev = theEvent(res, 'handles', 'MsaCreatedWithHandle');
     assert.equal(ev.data.msaId.toNumber(), msaIdOf(canonical, suffix));
@@ -143,7 +151,7 @@ describe('seed rotation', { timeout: 300_000 }, () => {
   test('a suffix offered under neither seed is refused (SuffixNotOffered), including one offered two rotations ago', async () => {
     for (const name of ['zeroOnly', 'neither']) {
       const { owner, payload } = signed[name];
-      const res = await submit(api, signedCall(api, 'create', owner, payload), ctx.bob);
+      const res = await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob);
       assert.equal(res.error?.name, 'SuffixNotOffered', `${name}: ${res.error?.text}`);
       assert.deepEqual(await rpc('handles_getHandlesForOwner', [owner.address]), []);
     }
@@ -158,22 +166,22 @@ describe('seed rotation', { timeout: 300_000 }, () => {
     assert.deepEqual(await seed(), { current: h200, previous: h100, nextRotation: 301 });
     await expectRotatedIn(201, h200, h100);
     const o = await options();
-    assert.deepEqual(o.candidates, suffixOptions(h200, h100, canonical));
+    assert.deepEqual(o.candidates, offline(h200, h100));
 
     // A suffix offered under the genesis seed only is now offered under neither.
-    const underGenesis = suffixCandidates(genesis, canonical);
+    const underGenesis = suffixCandidates(genesis);
     const stale = underGenesis.find((s) => !o.candidates.includes(s));
     assert.ok(stale !== undefined);
     const owner = freshPair('ed25519');
     const payload = { baseHandle: BASE, suffix: stale, expiration: 250 };
-    const res = await submit(api, signedCall(api, 'create', owner, payload), ctx.bob);
+    const res = await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob);
     assert.equal(res.error?.name, 'SuffixNotOffered', res.error?.text);
 
     // One offered under the current seed is accepted by a look-alike base.
-    const fresh = o.available.find((s) => suffixCandidates(h200, canonical).includes(s));
+    const fresh = o.available.find((s) => suffixCandidates(h200).includes(s));
     const ok = await submit(
       api,
-      signedCall(api, 'create', owner, { baseHandle: 'ROTOR', suffix: fresh, expiration: 250 }),
+      await signedCall(api, 'create', owner, { baseHandle: 'ROTOR', suffix: fresh, expiration: 250 }),
       ctx.bob,
     );
     assert.equal(ok.error, null, ok.error?.text);

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { bestNumber, findEvents, freshPair, seal, signedCall, startChain, submit, sudo } from '../lib/flows.js';
+import { bestNumber, findEvents, freshPair, seal, signedCall, startChain, submit, sudo } from '../lib/chain.js';
 import { fixturePath, sendAfterUpgrade, specWithRuntime, upgradeToBuild } from '../lib/upgrade.js';
 
 const V1_WASM = fixturePath('handles-runtime-v1.compressed.wasm');
@@ -59,7 +59,7 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
       assert.ok(options.available.includes(wanted), `${base}: ${wanted} available in ${JSON.stringify(options)}`);
       const owner = freshPair();
       const payload = { baseHandle: base, suffix: wanted, expiration: (await bestNumber(api)) + 20 };
-      const res = await submit(api, signedCall(api, 'create', owner, payload), ctx.bob);
+      const res = await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob);
       assert.equal(res.error, null, `${base}: ${res.error?.text}`);
       const [ev] = findEvents(res, 'handles', 'MsaCreatedWithHandle');
       const msaId = ev.data[0].toNumber();
@@ -127,8 +127,8 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
     assert.ok(suffix !== undefined, JSON.stringify(options));
     const owner = freshPair();
     const payload = { baseHandle: 'ハン', suffix, expiration: (await bestNumber(api)) + 20 };
-    const res = await sendAfterUpgrade(api, signedCall(api, 'create', owner, payload), ctx.bob);
-    assert.equal(res.dispatchError, null, String(res.dispatchError));
+    const res = await sendAfterUpgrade(api, await signedCall(api, 'create', owner, payload), ctx.bob);
+    assert.equal(res.error, null, res.error?.text);
     assert.equal(findEvents(res.events, 'handles', 'MsaCreatedWithHandle').length, 1);
     assert.equal((await rpc('handles_getMsaForHandle', [`パン.${created.get('パン').suffix}`]))?.msaId, created.get('パン').msaId);
   });

@@ -1,0 +1,160 @@
+// TypeScript augmentation of @polkadot/api for handles-node: `import '@handles/client/augment'`
+// (together with `ApiPromise.create({ ...handlesApiOptions })`) types `api.rpc.handles.*`,
+// `api.call.handlesApi.*` and the Handles* registry types.
+
+import '@polkadot/api-base/types/calls';
+import '@polkadot/rpc-core/types/jsonrpc';
+import '@polkadot/types/types/registry';
+
+import type { ApiTypes, AugmentedCall, DecoratedCallBase } from '@polkadot/api-base/types';
+import type { AugmentedRpc } from '@polkadot/rpc-core/types';
+import type { Bool, Bytes, Enum, Option, Result, Struct, Text, U8aFixed, Vec, u32 } from '@polkadot/types-codec';
+import type { BlockHash } from '@polkadot/types/interfaces/chain';
+import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
+import type { Observable } from '@polkadot/types/types';
+
+type At = BlockHash | string | Uint8Array;
+
+export interface HandlesRpcSeed extends Struct {
+  readonly current: H256;
+  readonly previous: H256;
+  readonly nextRotation: u32;
+}
+export interface HandlesRpcSuffixOptions extends Struct {
+  readonly baseHandle: Text;
+  readonly canonical: Text;
+  readonly candidates: Vec<u32>;
+  readonly available: Vec<u32>;
+  readonly expiring: Vec<u32>;
+  readonly nextRotation: u32;
+}
+export interface HandlesRpcMsaForHandle extends Struct {
+  readonly msaId: u32;
+  readonly owner: AccountId32;
+  readonly handle: Text;
+}
+export interface HandlesRpcHandleForMsa extends Struct {
+  readonly handle: Text;
+  readonly baseHandle: Text;
+  readonly suffix: u32;
+  readonly canonical: Text;
+  readonly owner: AccountId32;
+  readonly createdAt: u32;
+}
+export interface HandlesRpcOwnedMsa extends Struct {
+  readonly msaId: u32;
+  readonly handle: Option<Text>;
+}
+export interface HandlesRpcValidation extends Struct {
+  readonly valid: Bool;
+  readonly canonical: Option<Text>;
+  readonly error: Option<Text>;
+}
+export interface HandlesRpcSettings extends Struct {
+  readonly suffixMin: u32;
+  readonly suffixMax: u32;
+  readonly reuseCooldown: u32;
+  readonly seedRotationPeriod: u32;
+  readonly maxPayloadLifetime: u32;
+}
+
+export interface HandlesApiSeedInfo extends Struct {
+  readonly current: U8aFixed;
+  readonly previous: U8aFixed;
+  readonly nextRotation: u32;
+}
+export interface HandlesApiSuffixOptions extends Struct {
+  readonly baseHandle: Bytes;
+  readonly canonical: Bytes;
+  readonly candidates: Vec<u32>;
+  readonly available: Vec<u32>;
+}
+export interface HandlesApiMsaForHandle extends Struct {
+  readonly msaId: u32;
+  readonly owner: AccountId32;
+  readonly handle: Bytes;
+}
+export interface HandlesApiHandleInfo extends Struct {
+  readonly handle: Bytes;
+  readonly baseHandle: Bytes;
+  readonly suffix: u32;
+  readonly canonical: Bytes;
+  readonly owner: AccountId32;
+  readonly createdAt: u32;
+}
+export interface HandlesApiOwnedMsa extends Struct {
+  readonly msaId: u32;
+  readonly handle: Option<Bytes>;
+}
+export interface HandlesApiValidationResult extends Struct {
+  readonly valid: Bool;
+  readonly canonical: Option<Bytes>;
+  readonly error: Option<Bytes>;
+}
+export interface HandlesApiSettings extends HandlesRpcSettings {}
+export interface HandlesApiQueryError extends Enum {
+  readonly isInvalidHandle: boolean;
+  readonly asInvalidHandle: Bytes;
+  readonly isMalformedDisplayHandle: boolean;
+  readonly asMalformedDisplayHandle: Bytes;
+  readonly type: 'InvalidHandle' | 'MalformedDisplayHandle';
+}
+
+declare module '@polkadot/types/types/registry' {
+  interface InterfaceTypes {
+    HandlesRpcSeed: HandlesRpcSeed;
+    HandlesRpcSuffixOptions: HandlesRpcSuffixOptions;
+    HandlesRpcMsaForHandle: HandlesRpcMsaForHandle;
+    HandlesRpcHandleForMsa: HandlesRpcHandleForMsa;
+    HandlesRpcOwnedMsa: HandlesRpcOwnedMsa;
+    HandlesRpcValidation: HandlesRpcValidation;
+    HandlesRpcSettings: HandlesRpcSettings;
+    HandlesApiSeedInfo: HandlesApiSeedInfo;
+    HandlesApiSuffixOptions: HandlesApiSuffixOptions;
+    HandlesApiMsaForHandle: HandlesApiMsaForHandle;
+    HandlesApiHandleInfo: HandlesApiHandleInfo;
+    HandlesApiOwnedMsa: HandlesApiOwnedMsa;
+    HandlesApiValidationResult: HandlesApiValidationResult;
+    HandlesApiSettings: HandlesApiSettings;
+    HandlesApiQueryError: HandlesApiQueryError;
+  }
+}
+
+declare module '@polkadot/rpc-core/types/jsonrpc' {
+  interface RpcInterface {
+    handles: {
+      /** handles_getSeed */
+      getSeed: AugmentedRpc<(at?: At) => Observable<HandlesRpcSeed>>;
+      /** handles_getSuffixOptions */
+      getSuffixOptions: AugmentedRpc<(baseHandle: Text | string, at?: At) => Observable<HandlesRpcSuffixOptions>>;
+      /** handles_getMsaForHandle */
+      getMsaForHandle: AugmentedRpc<(displayHandle: Text | string, at?: At) => Observable<Option<HandlesRpcMsaForHandle>>>;
+      /** handles_getHandleForMsa */
+      getHandleForMsa: AugmentedRpc<(msaId: u32 | number | bigint, at?: At) => Observable<Option<HandlesRpcHandleForMsa>>>;
+      /** handles_getHandlesForOwner */
+      getHandlesForOwner: AugmentedRpc<(owner: Text | string, at?: At) => Observable<Vec<HandlesRpcOwnedMsa>>>;
+      /** handles_validateHandle */
+      validateHandle: AugmentedRpc<(baseHandle: Text | string, at?: At) => Observable<HandlesRpcValidation>>;
+      /** handles_getSettings */
+      getSettings: AugmentedRpc<(at?: At) => Observable<HandlesRpcSettings>>;
+    };
+  }
+}
+
+type BytesIn = Bytes | string | Uint8Array;
+
+declare module '@polkadot/api-base/types/calls' {
+  interface AugmentedCalls<ApiType extends ApiTypes> {
+    /** Runtime API HandlesApi (version 1). */
+    handlesApi: {
+      seed: AugmentedCall<ApiType, () => Observable<HandlesApiSeedInfo>>;
+      suffixOptions: AugmentedCall<ApiType, (baseHandle: BytesIn) => Observable<Result<HandlesApiSuffixOptions, HandlesApiQueryError>>>;
+      msaForHandle: AugmentedCall<ApiType, (displayHandle: BytesIn) => Observable<Result<Option<HandlesApiMsaForHandle>, HandlesApiQueryError>>>;
+      handleForMsa: AugmentedCall<ApiType, (msaId: u32 | number | bigint) => Observable<Option<HandlesApiHandleInfo>>>;
+      handlesForOwner: AugmentedCall<ApiType, (owner: AccountId32 | string | Uint8Array) => Observable<Vec<HandlesApiOwnedMsa>>>;
+      validateHandle: AugmentedCall<ApiType, (baseHandle: BytesIn) => Observable<HandlesApiValidationResult>>;
+      settings: AugmentedCall<ApiType, () => Observable<HandlesApiSettings>>;
+      [key: string]: DecoratedCallBase<ApiType>;
+    };
+  }
+}

@@ -1,0 +1,2 @@
+// Type-only module: import '@handles/client/augment' for the TypeScript augmentation of @polkadot/api.
+export {};

@@ -1,0 +1,165 @@
+// polkadot.js definitions of the `handles_*` JSON-RPC methods and of the runtime API `HandlesApi`.
+//
+//   import { ApiPromise, WsProvider } from '@polkadot/api';
+//   import { handlesApiOptions } from '@handles/client/definitions';
+//   import '@handles/client/augment'; // TypeScript: types api.rpc.handles.* and api.call.handlesApi.*
+//   const api = await ApiPromise.create({ provider: new WsProvider('ws://127.0.0.1:9944'), ...handlesApiOptions });
+//   const found = await api.rpc.handles.getMsaForHandle('Alice.4821');
+//   if (found.isSome) console.log(found.unwrap().msaId.toNumber());
+//
+// Every RPC method takes an optional block hash `at` last; leave it out for the best block
+// (polkadot.js turns an explicit `null` into the zero hash, which the node refuses). Results are
+// structs whose `toJSON()` is the JSON of the product contract. `HandlesApi` needs no definitions
+// with a node whose metadata is v15+ (this one's is): `handlesRuntime` is for older tooling and
+// documents the shapes; the types are prefixed so they never clash with the metadata's.
+
+/** Types of the RPC results (HandlesRpc*) and of the runtime API (HandlesApi*). */
+export const handlesTypes = {
+  HandlesRpcSeed: { current: 'H256', previous: 'H256', nextRotation: 'u32' },
+  HandlesRpcSuffixOptions: {
+    baseHandle: 'Text',
+    canonical: 'Text',
+    candidates: 'Vec<u32>',
+    available: 'Vec<u32>',
+    expiring: 'Vec<u32>',
+    nextRotation: 'u32',
+  },
+  HandlesRpcMsaForHandle: { msaId: 'u32', owner: 'AccountId32', handle: 'Text' },
+  HandlesRpcHandleForMsa: {
+    handle: 'Text',
+    baseHandle: 'Text',
+    suffix: 'u32',
+    canonical: 'Text',
+    owner: 'AccountId32',
+    createdAt: 'u32',
+  },
+  HandlesRpcOwnedMsa: { msaId: 'u32', handle: 'Option<Text>' },
+  HandlesRpcValidation: { valid: 'bool', canonical: 'Option<Text>', error: 'Option<Text>' },
+  HandlesRpcSettings: {
+    suffixMin: 'u32',
+    suffixMax: 'u32',
+    reuseCooldown: 'u32',
+    seedRotationPeriod: 'u32',
+    maxPayloadLifetime: 'u32',
+  },
+  HandlesApiSeedInfo: { current: '[u8; 32]', previous: '[u8; 32]', nextRotation: 'u32' },
+  HandlesApiSuffixOptions: { baseHandle: 'Bytes', canonical: 'Bytes', candidates: 'Vec<u32>', available: 'Vec<u32>' },
+  HandlesApiMsaForHandle: { msaId: 'u32', owner: 'AccountId32', handle: 'Bytes' },
+  HandlesApiHandleInfo: {
+    handle: 'Bytes',
+    baseHandle: 'Bytes',
+    suffix: 'u32',
+    canonical: 'Bytes',
+    owner: 'AccountId32',
+    createdAt: 'u32',
+  },
+  HandlesApiOwnedMsa: { msaId: 'u32', handle: 'Option<Bytes>' },
+  HandlesApiValidationResult: { valid: 'bool', canonical: 'Option<Bytes>', error: 'Option<Bytes>' },
+  HandlesApiSettings: {
+    suffixMin: 'u32',
+    suffixMax: 'u32',
+    reuseCooldown: 'u32',
+    seedRotationPeriod: 'u32',
+    maxPayloadLifetime: 'u32',
+  },
+  HandlesApiQueryError: { _enum: { InvalidHandle: 'Bytes', MalformedDisplayHandle: 'Bytes' } },
+};
+
+const at = { name: 'at', type: 'BlockHash', isOptional: true };
+
+/** The `handles_*` methods, for `ApiPromise.create({ rpc: { handles: handlesRpc } })`. */
+export const handlesRpc = {
+  getSeed: {
+    description: 'The current and previous suffix seeds and the block that rotates them next.',
+    params: [at],
+    type: 'HandlesRpcSeed',
+  },
+  getSuffixOptions: {
+    description:
+      'Canonical form, suffix candidates (both seeds), the suffixes available now for a base handle, those offered only under the previous seed (expiring at nextRotation) and nextRotation.',
+    params: [{ name: 'baseHandle', type: 'Text' }, at],
+    type: 'HandlesRpcSuffixOptions',
+  },
+  getMsaForHandle: {
+    description: 'The MSA a display handle (base.suffix) resolves to, look-alikes included; None when unregistered.',
+    params: [{ name: 'displayHandle', type: 'Text' }, at],
+    type: 'Option<HandlesRpcMsaForHandle>',
+  },
+  getHandleForMsa: {
+    description: 'The handle an MSA holds; None when the MSA is unknown or its handle was retired.',
+    params: [{ name: 'msaId', type: 'u32' }, at],
+    type: 'Option<HandlesRpcHandleForMsa>',
+  },
+  getHandlesForOwner: {
+    description: 'The MSAs of an owner (SS58), ascending by id, each with its handle or None.',
+    params: [{ name: 'owner', type: 'Text' }, at],
+    type: 'Vec<HandlesRpcOwnedMsa>',
+  },
+  validateHandle: {
+    description: 'Whether a base handle may be claimed under the rules and the reserved list, with its canonical form or the broken rule.',
+    params: [{ name: 'baseHandle', type: 'Text' }, at],
+    type: 'HandlesRpcValidation',
+  },
+  getSettings: {
+    description: 'Suffix range, reuse cooldown, seed rotation period and payload lifetime.',
+    params: [at],
+    type: 'HandlesRpcSettings',
+  },
+};
+
+/** The runtime API `HandlesApi` (version 1), for `ApiPromise.create({ runtime: handlesRuntime })`. */
+export const handlesRuntime = {
+  HandlesApi: [
+    {
+      version: 1,
+      methods: {
+        seed: { description: 'handles_getSeed', params: [], type: 'HandlesApiSeedInfo' },
+        suffix_options: {
+          description: 'handles_getSuffixOptions',
+          params: [{ name: 'base_handle', type: 'Bytes' }],
+          type: 'Result<HandlesApiSuffixOptions, HandlesApiQueryError>',
+        },
+        msa_for_handle: {
+          description: 'handles_getMsaForHandle: look-alikes of the display handle resolve too',
+          params: [{ name: 'display_handle', type: 'Bytes' }],
+          type: 'Result<Option<HandlesApiMsaForHandle>, HandlesApiQueryError>',
+        },
+        handle_for_msa: {
+          description: 'handles_getHandleForMsa',
+          params: [{ name: 'msa_id', type: 'u32' }],
+          type: 'Option<HandlesApiHandleInfo>',
+        },
+        handles_for_owner: {
+          description: 'handles_getHandlesForOwner, ascending by MSA id',
+          params: [{ name: 'owner', type: 'AccountId32' }],
+          type: 'Vec<HandlesApiOwnedMsa>',
+        },
+        validate_handle: {
+          description: "handles_validateHandle, with the chain's reserved list",
+          params: [{ name: 'base_handle', type: 'Bytes' }],
+          type: 'HandlesApiValidationResult',
+        },
+        settings: { description: 'handles_getSettings', params: [], type: 'HandlesApiSettings' },
+      },
+    },
+  ],
+};
+
+/** The RPC definitions and their types, to spread into `ApiPromise.create({ provider, ...handlesApiOptions })`. */
+export const handlesApiOptions = {
+  rpc: { handles: handlesRpc },
+  types: handlesTypes,
+};
+
+/**
+ * JSON-RPC error codes of the `handles_*` methods (crate handles-rpc, module `error`). Malformed
+ * requests (wrong JSON types, bad block hash) get the standard -32602.
+ */
+export const handlesErrorCodes = Object.freeze({
+  RUNTIME_ERROR: 8000,
+  UNKNOWN_BLOCK: 8001,
+  HANDLE_TOO_LONG: 8002,
+  MALFORMED_DISPLAY_HANDLE: 8003,
+  INVALID_ACCOUNT: 8004,
+  INVALID_HANDLE: 8005,
+});

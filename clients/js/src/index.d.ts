@@ -1,0 +1,33 @@
+export * from './errors.js';
+export {
+  ABI_VERSION,
+  MAX_INPUT_BYTES,
+  candidates,
+  canonical,
+  formatDisplay,
+  initRules,
+  isValid,
+  msaId,
+  parseDisplay,
+  rulesInfo,
+  rulesReady,
+  suffixOptions,
+  validate,
+} from './rules.js';
+export type { BrokenRule, Bytes32, DisplayErrorId, HandleRuleId, RulesInfo, SuffixOptions, SuffixRangeInput, ValidationResult } from './rules.js';
+export {
+  HANDLES_TAG,
+  PayloadKind,
+  encodePayload,
+  normalizePayload,
+  payloadTypes,
+  signedMessage,
+  signedMessageHex,
+  wrappedMessage,
+} from './payload.js';
+export type * from './payload.js';
+export { signPayload, toMultiSignature } from './sign.js';
+export type { KeyType, MultiSignatureJson, PairLike, RawSignerLike, SignOptions } from './sign.js';
+export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle } from './chain.js';
+export type { BuildSignedCallOptions } from './chain.js';
+export { handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes } from './definitions.js';

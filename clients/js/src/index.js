@@ -1,0 +1,31 @@
+// @handles/client: user handles for wallets and apps.
+
+export { ErrorCode, HandlesError } from './errors.js';
+export {
+  ABI_VERSION,
+  MAX_INPUT_BYTES,
+  candidates,
+  canonical,
+  formatDisplay,
+  initRules,
+  isValid,
+  msaId,
+  parseDisplay,
+  rulesInfo,
+  rulesReady,
+  suffixOptions,
+  validate,
+} from './rules.js';
+export {
+  HANDLES_TAG,
+  PayloadKind,
+  encodePayload,
+  normalizePayload,
+  payloadTypes,
+  signedMessage,
+  signedMessageHex,
+  wrappedMessage,
+} from './payload.js';
+export { signPayload, toMultiSignature } from './sign.js';
+export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle } from './chain.js';
+export { handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes } from './definitions.js';

@@ -1,0 +1,117 @@
+// Against a dev node through @polkadot/api: the typed handles_* RPC and HandlesApi runtime calls,
+// the offline rules agreeing with the chain, and all four user calls built and signed by this
+// package (keyring pairs and an extension-style signRaw signer), submitted by a sponsor.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { Keyring } from '@polkadot/keyring';
+import { hexToU8a, u8aToHex, u8aToString, u8aWrapBytes } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+import { buildSignedCall, expirationFromChain, lookupHandle, msaId, suffixOptions, validate } from '../src/index.js';
+import { nodeTestOptions, startDevNode } from './lib/devnode.js';
+import { connect, submit } from './lib/pjs.js';
+
+const options = nodeTestOptions();
+let node;
+let api;
+let keyring;
+
+before(async () => {
+  if (options.skip) return;
+  await cryptoWaitReady();
+  keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  node = await startDevNode();
+  api = await connect(node);
+});
+after(async () => {
+  await api?.disconnect();
+  await node?.stop();
+});
+
+function extensionSigner(pair) {
+  return {
+    signRaw: async ({ address, data, type }) => {
+      assert.equal(address, pair.address);
+      assert.equal(type, 'bytes');
+      return { id: 1, signature: u8aToHex(pair.sign(u8aWrapBytes(hexToU8a(data)))) };
+    },
+  };
+}
+
+/** A suffix the chain offers for `base` now (and the offline options include it). */
+async function availableSuffix(base) {
+  const chain = await api.rpc.handles.getSuffixOptions(base);
+  const available = chain.available.map((n) => n.toNumber());
+  assert.ok(available.length > 0, `no suffix available for ${base}`);
+  return available[0];
+}
+
+test('typed RPC and runtime calls; the offline rules agree with the chain', options, async () => {
+  const settings = await api.rpc.handles.getSettings();
+  const seed = await api.rpc.handles.getSeed();
+  const range = { min: settings.suffixMin.toNumber(), max: settings.suffixMax.toNumber() };
+  for (const base of ['Alice', 'Ωμέγα', '東京', 'jean-luc']) {
+    const offline = suffixOptions(seed.current, seed.previous, base, range);
+    const chain = await api.rpc.handles.getSuffixOptions(base);
+    assert.equal(chain.canonical.toString(), offline.canonical, base);
+    assert.deepEqual(chain.candidates.map((n) => n.toNumber()), offline.options, base);
+    const viaRuntime = await api.call.handlesApi.suffixOptions(base);
+    assert.ok(viaRuntime.isOk);
+    assert.deepEqual(viaRuntime.asOk.candidates.map((n) => n.toNumber()), offline.options);
+  }
+  const runtimeSettings = await api.call.handlesApi.settings();
+  assert.equal(runtimeSettings.maxPayloadLifetime.toNumber(), settings.maxPayloadLifetime.toNumber());
+  const v = await api.call.handlesApi.validateHandle('ali@ce');
+  assert.equal(v.valid.isFalse, true);
+  assert.equal(u8aToString(v.error.unwrap()), validate('ali@ce').error);
+  const rpcValid = await api.rpc.handles.validateHandle('ALICE');
+  assert.deepEqual(rpcValid.toJSON(), { valid: true, canonical: 'allce', error: null });
+  const { now, maxPayloadLifetime, expiration } = await expirationFromChain(api, { margin: 50 });
+  assert.equal(expiration, now + Math.min(50, maxPayloadLifetime));
+  assert.equal((await expirationFromChain(api)).expiration, now + maxPayloadLifetime);
+});
+
+test('create (pair), change, transfer (two signatures) and retire, sponsored', options, async () => {
+  const sponsor = keyring.addFromUri('//Alice');
+  const owner = keyring.addFromUri('//HandlesClientOwner');
+  const heir = keyring.addFromUri('//HandlesClientHeir');
+
+  const suffix = await availableSuffix('Carla');
+  const created = await buildSignedCall(api, { kind: 'create', payload: { baseHandle: 'Carla', suffix }, signer: owner });
+  const events = await submit(api, node, created.tx, sponsor);
+  const event = events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
+  assert.ok(event, 'MsaCreatedWithHandle');
+  const id = event.data[0].toNumber();
+  assert.equal(id, msaId(validate('Carla').canonical, suffix), 'the MSA id of the offline formula');
+  assert.deepEqual(await lookupHandle(api, `CARLA.${suffix}`), { msaId: id, owner: owner.address, handle: `Carla.${suffix}` });
+
+  const newSuffix = await availableSuffix('Carlotta');
+  const changed = await buildSignedCall(api, { kind: 'change', payload: { msaId: id, oldHandle: `Carla.${suffix}`, newBaseHandle: 'Carlotta', newSuffix }, signer: owner, margin: 20 });
+  await submit(api, node, changed.tx, sponsor);
+  assert.equal((await lookupHandle(api, `carlotta.${newSuffix}`)).msaId, id);
+  assert.equal(await lookupHandle(api, `Carla.${suffix}`), null);
+
+  const transferred = await buildSignedCall(api, { kind: 'transfer', payload: { msaId: id }, signer: owner, newOwnerSigner: heir });
+  assert.equal(transferred.payload.owner, owner.address);
+  await submit(api, node, transferred.tx, sponsor);
+  assert.equal((await lookupHandle(api, `Carlotta.${newSuffix}`)).owner, heir.address);
+
+  const retired = await buildSignedCall(api, { kind: 'retire', payload: { msaId: id, handle: `Carlotta.${newSuffix}` }, signer: heir });
+  await submit(api, node, retired.tx, sponsor);
+  assert.equal(await lookupHandle(api, `Carlotta.${newSuffix}`), null);
+  const owned = (await api.rpc.handles.getHandlesForOwner(heir.address)).toJSON();
+  assert.deepEqual(owned, [{ msaId: id, handle: null }]);
+});
+
+test('a claim signed through signRaw (browser-wallet style) is accepted', options, async () => {
+  const sponsor = keyring.addFromUri('//Bob');
+  const owner = keyring.addFromUri('//HandlesClientWallet');
+  const suffix = await availableSuffix('Walletta');
+  const { tx } = await buildSignedCall(api, { kind: 'create', payload: { baseHandle: 'Walletta', suffix }, signer: extensionSigner(owner), address: owner.address });
+  await submit(api, node, tx, sponsor);
+  assert.equal((await lookupHandle(api, `walletta.${suffix}`)).owner, owner.address);
+  // The same signed payload a second time: refused by the chain.
+  await assert.rejects(submit(api, node, tx, sponsor), /handles\.PayloadReplayed/);
+});

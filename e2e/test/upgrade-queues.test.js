@@ -1,0 +1,114 @@
+// A live runtime upgrade from the runtime that chains run today (spec version 101, storage version
+// 1 of pallet-handles: the committed fixture `fixtures/handles-runtime-v101.compressed.wasm`) to
+// the build's runtime, whose replay store and cooldowns are pruned through queues. Payloads that
+// took effect before the upgrade stay spent, cooldowns keep running and are queued, ended ones and
+// the old replay store are gone.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { xxhashAsHex } from '@polkadot/util-crypto';
+
+import { PayloadKind, signPayload } from '@handles/client';
+
+import { bestNumber, createTx, freshPair, seal, signedCall, startChain, submit, sudo } from '../lib/chain.js';
+import { fixturePath, sendAfterUpgrade, specWithRuntime, upgradeToBuild } from '../lib/upgrade.js';
+
+const V101_WASM = fixturePath('handles-runtime-v101.compressed.wasm');
+
+/** Raw storage prefix of `Handles::<item>`. */
+const prefixOf = (item) => `${xxhashAsHex('Handles', 128)}${xxhashAsHex(item, 128).slice(2)}`;
+
+describe('live upgrade to pruning queues', { timeout: 600_000 }, () => {
+  let ctx;
+  let api;
+  let rpc;
+  let spec;
+  const ok = (res, what) => assert.equal(res.error, null, `${what}: ${res.error?.text}`);
+  const pick = async (base) => (await rpc('handles_getSuffixOptions', [base])).available[0];
+  let spent; // a create that took effect before the upgrade: { owner, signature, payload }
+  let cooling; // a handle retired before the upgrade, still cooling down: { base, suffix }
+
+  before(async () => {
+    spec = specWithRuntime(V101_WASM);
+    ctx = await startChain({ extraArgs: ['--chain', spec.path] });
+    ({ api, rpc } = ctx);
+    await seal(api);
+  }, { timeout: 240_000 });
+
+  after(async () => {
+    await ctx?.stop();
+    spec?.remove();
+  });
+
+  test('the chain runs the runtime of today', async () => {
+    const version = await rpc('state_getRuntimeVersion', []);
+    assert.equal(version.specVersion, 101);
+    const oldStore = await rpc('state_getKeysPaged', [prefixOf('UsedPayloads'), 10]);
+    assert.equal(oldStore.length, 0, 'nothing spent yet');
+  });
+
+  test('payloads take effect, one handle cools down, another cooldown ends, all on the old runtime', async () => {
+    // A cooldown of 3 blocks that has ended by the upgrade.
+    ok(await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(1000, 9999, 3)), 'short cooldown');
+    const ended = freshPair();
+    const endedSuffix = await pick('Brief');
+    ok(await submit(api, await signedCall(api, 'create', ended, { baseHandle: 'Brief', suffix: endedSuffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create Brief');
+    const [{ msaId: briefMsa }] = await rpc('handles_getHandlesForOwner', [ended.address]);
+    ok(await submit(api, await signedCall(api, 'retire', ended, { msaId: briefMsa, handle: `Brief.${endedSuffix}`, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'retire Brief');
+    // A long cooldown, running at the upgrade.
+    ok(await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(1000, 9999, 1000)), 'long cooldown');
+    const owner = freshPair();
+    const suffix = await pick('Lasting');
+    ok(await submit(api, await signedCall(api, 'create', owner, { baseHandle: 'Lasting', suffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create Lasting');
+    const [{ msaId }] = await rpc('handles_getHandlesForOwner', [owner.address]);
+    ok(await submit(api, await signedCall(api, 'retire', owner, { msaId, handle: `Lasting.${suffix}`, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'retire Lasting');
+    cooling = { base: 'Lasting', suffix };
+    // A create whose payload is still live after the upgrade.
+    const spender = freshPair();
+    const payload = { baseHandle: 'Spent', suffix: await pick('Spent'), expiration: (await bestNumber(api)) + 150 };
+    const signature = await signPayload(spender, { genesisHash: api.genesisHash, kind: PayloadKind.create, payload });
+    ok(await submit(api, createTx(api, spender, signature, payload), ctx.bob), 'create Spent');
+    spent = { owner: spender, signature, payload };
+    await seal(api, 3);
+    const oldStore = await rpc('state_getKeysPaged', [prefixOf('UsedPayloads'), 100]);
+    assert.equal(oldStore.length, 5, 'five payloads in the old replay store');
+  });
+
+  test('sudo set_code installs the new runtime; the migrations complete', async () => {
+    const { migrationBlocks } = await upgradeToBuild(ctx);
+    const version = await rpc('state_getRuntimeVersion', []);
+    assert.ok(version.specVersion > 101, `spec version ${version.specVersion}`);
+    console.log(`pruning-queue migration done after ${migrationBlocks} block(s)`);
+  });
+
+  test('the old replay store and counts are gone; live entries and the running cooldown are queued', async () => {
+    for (const item of ['UsedPayloads', 'UsedPayloadCount']) {
+      assert.deepEqual(await rpc('state_getKeysPaged', [prefixOf(item), 10]), [], `${item} is empty`);
+    }
+    const replay = (await api.query.handles.replayQueueBounds()).toJSON();
+    assert.ok(replay.tail - replay.head >= 1, `live replay entries queued: ${JSON.stringify(replay)}`);
+    const cooldowns = (await api.query.handles.cooldownQueueBounds()).toJSON();
+    assert.equal(cooldowns.tail - cooldowns.head, 1, 'only the running cooldown is queued');
+    const entries = await api.query.handles.coolingDown.entries();
+    assert.deepEqual(entries.map(([k]) => k.args[1].toNumber()), [cooling.suffix], 'the ended cooldown was removed');
+  });
+
+  test('a payload spent before the upgrade is still refused as replayed', async () => {
+    const { owner, signature, payload } = spent;
+    const res = await sendAfterUpgrade(api, createTx(api, owner, signature, payload), ctx.bob);
+    assert.ok(res.error, 'the replay failed');
+    assert.equal(res.error.name, 'PayloadReplayed', res.error.text);
+  });
+
+  test('the handle retired before the upgrade is still cooling down; new claims work', async () => {
+    const options = await rpc('handles_getSuffixOptions', [cooling.base]);
+    assert.ok(!options.available.includes(cooling.suffix), 'the cooling suffix is not offered as available');
+    const taker = freshPair();
+    const res = await submit(api, await signedCall(api, 'create', taker, { baseHandle: cooling.base, suffix: cooling.suffix, expiration: (await bestNumber(api)) + 20 }), ctx.bob);
+    assert.equal(res.error?.name, 'HandleCoolingDown', res.error?.text);
+    const fresh = freshPair();
+    const suffix = await pick('Afterwards');
+    ok(await submit(api, await signedCall(api, 'create', fresh, { baseHandle: 'Afterwards', suffix, expiration: (await bestNumber(api)) + 20 }), ctx.bob), 'create after the upgrade');
+  });
+});

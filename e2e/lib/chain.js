@@ -179,25 +179,35 @@ export async function send(api, tx, signer, { timeoutMs = 60_000, finalized = fa
   );
   let inBlock = null;
   let unsub;
-  try {
-    unsub = await tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
-      if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
-        fail(new Error(`extrinsic ${status.type}`));
-      } else if (status.isInBlock || status.isFinalized) {
-        if (status.isInBlock) inBlock = status.asInBlock.toHex();
-        if (finalized && !status.isFinalized) return;
-        const hash = (status.isInBlock ? status.asInBlock : status.asFinalized).toHex();
-        settle({
-          blockHash: hash,
-          inBlock: inBlock ?? hash,
-          events: events.map(({ event }) => event),
-          error: dispatchError ? decodeDispatchError(api, dispatchError) : null,
-        });
+  const watch = ({ status, events, dispatchError }) => {
+    if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
+      fail(new Error(`extrinsic ${status.type}`));
+    } else if (status.isInBlock || status.isFinalized) {
+      if (status.isInBlock) inBlock = status.asInBlock.toHex();
+      if (finalized && !status.isFinalized) return;
+      const hash = (status.isInBlock ? status.asInBlock : status.asFinalized).toHex();
+      settle({
+        blockHash: hash,
+        inBlock: inBlock ?? hash,
+        events: events.map(({ event }) => event),
+        error: dispatchError ? decodeDispatchError(api, dispatchError) : null,
+      });
+    }
+  };
+  // Right after a block, the transaction pool may still validate against its parent and refuse a
+  // transaction signed at the new best block as having an "ancient birth block" (1010): wait for
+  // the pool to follow and send again, as a wallet would.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      unsub = await tx.signAndSend(signer, options, watch);
+      break;
+    } catch (err) {
+      if (!/ancient birth block/.test(String(err.message)) || attempt === 30) {
+        clearTimeout(timer);
+        throw err;
       }
-    });
-  } catch (err) {
-    clearTimeout(timer);
-    throw err;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
   const included = result
     .then(async (out) => {

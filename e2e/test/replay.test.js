@@ -186,10 +186,11 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     const sponsor = ctx.charlie;
     let nonce = (await api.rpc.system.accountNextIndex(sponsor.address)).toNumber();
     const first = (await bestNumber(api)) + 1;
+    // Immortal: 501 submissions take a while, and each is checked against the block it was signed at.
     for (let i = 0; i < 501; i++) {
       const [from, to] = [keys[i], keys[i + 1]];
       const t = { msaId, owner: from.address, newOwner: to.address, expiration: exp };
-      await transferTx(api, from, await sig(from, 'transfer', t), to, await sig(to, 'transfer', t), t).signAndSend(sponsor, { nonce: nonce++ });
+      await transferTx(api, from, await sig(from, 'transfer', t), to, await sig(to, 'transfer', t), t).signAndSend(sponsor, { nonce: nonce++, era: 0 });
     }
     // Blocks until the sponsor's last transfer is in (its nonce in the state, not the pool's).
     const onChainNonce = async () => (await api.query.system.account(sponsor.address)).nonce.toNumber();

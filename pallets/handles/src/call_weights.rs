@@ -50,7 +50,6 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::change_handle()
 			.max(T::WeightInfo::change_handle_ed25519())
 			.max(T::WeightInfo::change_handle_ecdsa())
-			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(Self::record_weight())
 			.saturating_add(Self::cooldown_weight())
 	}
@@ -60,14 +59,11 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::transfer_ownership()
 			.max(T::WeightInfo::transfer_ownership_ed25519())
 			.max(T::WeightInfo::transfer_ownership_ecdsa())
-			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 			.saturating_add(Self::record_weight().saturating_mul(2))
 	}
 
 	/// `force_retire_handle`: one cooldown.
 	pub fn force_retire_handle_weight() -> Weight {
-		T::WeightInfo::force_retire_handle()
-			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(Self::cooldown_weight())
+		T::WeightInfo::force_retire_handle().saturating_add(Self::cooldown_weight())
 	}
 }

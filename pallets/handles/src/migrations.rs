@@ -8,7 +8,7 @@
 //!
 //! A chain at version 0 runs both, in this order (the runtime lists them so).
 
-use crate::*;
+use crate::{pruning::push, *};
 use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{
@@ -367,10 +367,7 @@ impl<T: Config> SteppedMigration for PruningQueues<T> {
 							// Not `record_payload`: nothing is pruned here, and the queue order
 							// does not matter for entries that all expire within a lifetime.
 							ReplayEntries::<T>::insert(key, expiration);
-							ReplayQueueBounds::<T>::mutate(|bounds| {
-								ReplayQueue::<T>::insert(bounds.tail, (expiration, key));
-								bounds.tail = bounds.tail.saturating_add(1);
-							});
+							push::<ReplayQueueBounds<T>, ReplayQueue<T>, _>((expiration, key));
 						}
 					}
 					PruningQueuesCursor::Counts
@@ -400,13 +397,11 @@ impl<T: Config> SteppedMigration for PruningQueues<T> {
 						let Some((canonical, suffix, available_at)) = iter.next() else { break };
 						let raw = iter.last_raw_key().to_vec();
 						if available_at > now {
-							CooldownQueueBounds::<T>::mutate(|bounds| {
-								CooldownQueue::<T>::insert(
-									bounds.tail,
-									(canonical, suffix, available_at),
-								);
-								bounds.tail = bounds.tail.saturating_add(1);
-							});
+							push::<CooldownQueueBounds<T>, CooldownQueue<T>, _>((
+								canonical,
+								suffix,
+								available_at,
+							));
 						} else {
 							CoolingDown::<T>::remove(&canonical, suffix);
 						}

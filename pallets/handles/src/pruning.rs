@@ -13,12 +13,61 @@
 //! is harmless: the availability check compares its end block with the current block.
 
 use crate::*;
-use frame_support::pallet_prelude::*;
+use codec::FullCodec;
+use frame_support::{
+	pallet_prelude::*,
+	storage::{StorageMap, StorageValue},
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 
 /// Expired entries pruned from the front of a queue for every entry added to it: more than one,
 /// so that the backlog of expired entries shrinks while entries are added.
 pub const PRUNE_PER_ENTRY: u32 = 2;
+
+/// Appends `entry` at the end of the queue `Q` whose bounds are `B`.
+pub(crate) fn push<B, Q, V>(entry: V)
+where
+	B: StorageValue<QueueBounds, Query = QueueBounds>,
+	Q: StorageMap<u64, V>,
+	V: FullCodec,
+{
+	B::mutate(|bounds| {
+		Q::insert(bounds.tail, entry);
+		bounds.tail = bounds.tail.saturating_add(1);
+	});
+}
+
+/// Removes up to `max` entries from the front of the queue `Q` (bounds `B`) as long as `prune`
+/// takes them: `prune(entry)` returns `false` for an entry that is not due yet, which stops the
+/// pruning there, and otherwise removes what the entry stands for. Returns how many were removed.
+fn prune_front<B, Q, V>(max: u32, mut prune: impl FnMut(V) -> bool) -> u32
+where
+	B: StorageValue<QueueBounds, Query = QueueBounds>,
+	Q: StorageMap<u64, V, Query = Option<V>>,
+	V: FullCodec,
+{
+	let mut bounds = B::get();
+	let mut pruned = 0;
+	while pruned < max && !bounds.is_empty() {
+		match Q::get(bounds.head) {
+			Some(entry) => {
+				if !prune(entry) {
+					break;
+				}
+				Q::remove(bounds.head);
+			}
+			None => {
+				defensive!("a pruning queue has an entry at every position it spans");
+			}
+		}
+		bounds.head = bounds.head.saturating_add(1);
+		pruned += 1;
+	}
+	if pruned > 0 {
+		B::put(bounds);
+	}
+	pruned
+}
 
 impl<T: Config> Pallet<T> {
 	/// Records a payload that takes effect, so it never takes effect again: the replay entry and
@@ -26,10 +75,7 @@ impl<T: Config> Pallet<T> {
 	/// Returns the weight of the pruning declared but not done (nothing left to prune).
 	pub(crate) fn record_payload(expiration: BlockNumberFor<T>, key: [u8; 32]) -> Weight {
 		ReplayEntries::<T>::insert(key, expiration);
-		ReplayQueueBounds::<T>::mutate(|bounds| {
-			ReplayQueue::<T>::insert(bounds.tail, (expiration, key));
-			bounds.tail = bounds.tail.saturating_add(1);
-		});
+		push::<ReplayQueueBounds<T>, ReplayQueue<T>, _>((expiration, key));
 		let pruned = Self::prune_replay(PRUNE_PER_ENTRY);
 		Self::record_weight().saturating_sub(T::WeightInfo::prune_replay(pruned))
 	}
@@ -43,10 +89,11 @@ impl<T: Config> Pallet<T> {
 		available_at: BlockNumberFor<T>,
 	) -> Weight {
 		CoolingDown::<T>::insert(canonical, suffix, available_at);
-		CooldownQueueBounds::<T>::mutate(|bounds| {
-			CooldownQueue::<T>::insert(bounds.tail, (canonical.clone(), suffix, available_at));
-			bounds.tail = bounds.tail.saturating_add(1);
-		});
+		push::<CooldownQueueBounds<T>, CooldownQueue<T>, _>((
+			canonical.clone(),
+			suffix,
+			available_at,
+		));
 		let pruned = Self::prune_cooldowns(PRUNE_PER_ENTRY);
 		Self::cooldown_weight().saturating_sub(T::WeightInfo::prune_cooldowns(pruned))
 	}
@@ -66,26 +113,13 @@ impl<T: Config> Pallet<T> {
 	/// block) from the front of the replay queue; returns how many.
 	pub(crate) fn prune_replay(max: u32) -> u32 {
 		let now = Self::now();
-		let mut bounds = ReplayQueueBounds::<T>::get();
-		let mut pruned = 0;
-		while pruned < max && !bounds.is_empty() {
-			match ReplayQueue::<T>::get(bounds.head) {
-				Some((expiration, _)) if expiration >= now => break,
-				Some((_, key)) => {
-					ReplayEntries::<T>::remove(key);
-					ReplayQueue::<T>::remove(bounds.head);
-				}
-				None => {
-					defensive!("the replay queue has an entry at every position it spans");
-				}
+		prune_front::<ReplayQueueBounds<T>, ReplayQueue<T>, _>(max, |(expiration, key)| {
+			if expiration >= now {
+				return false;
 			}
-			bounds.head = bounds.head.saturating_add(1);
-			pruned += 1;
-		}
-		if pruned > 0 {
-			ReplayQueueBounds::<T>::put(bounds);
-		}
-		pruned
+			ReplayEntries::<T>::remove(key);
+			true
+		})
 	}
 
 	/// Removes up to `max` cooldowns whose end block has come from the front of the cooldown
@@ -93,28 +127,18 @@ impl<T: Config> Pallet<T> {
 	/// pair claimed and retired again has a newer one); returns how many queue entries.
 	pub(crate) fn prune_cooldowns(max: u32) -> u32 {
 		let now = Self::now();
-		let mut bounds = CooldownQueueBounds::<T>::get();
-		let mut pruned = 0;
-		while pruned < max && !bounds.is_empty() {
-			match CooldownQueue::<T>::get(bounds.head) {
-				Some((_, _, available_at)) if available_at > now => break,
-				Some((canonical, suffix, available_at)) => {
-					if CoolingDown::<T>::get(&canonical, suffix) == Some(available_at) {
-						CoolingDown::<T>::remove(&canonical, suffix);
-					}
-					CooldownQueue::<T>::remove(bounds.head);
+		prune_front::<CooldownQueueBounds<T>, CooldownQueue<T>, _>(
+			max,
+			|(canonical, suffix, available_at)| {
+				if available_at > now {
+					return false;
 				}
-				None => {
-					defensive!("the cooldown queue has an entry at every position it spans");
+				if CoolingDown::<T>::get(&canonical, suffix) == Some(available_at) {
+					CoolingDown::<T>::remove(&canonical, suffix);
 				}
-			}
-			bounds.head = bounds.head.saturating_add(1);
-			pruned += 1;
-		}
-		if pruned > 0 {
-			CooldownQueueBounds::<T>::put(bounds);
-		}
-		pruned
+				true
+			},
+		)
 	}
 
 	/// `on_idle`: prunes both queues, at most `MaxIdlePrune` entries each, as far as

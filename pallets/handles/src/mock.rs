@@ -222,12 +222,7 @@ pub fn create_payload(base: &str, suffix: Suffix) -> CreateHandlePayload<BlockNu
 pub fn create(key: &Key, base: &str) -> (MsaId, Suffix) {
 	let suffix = available_suffix(base);
 	let payload = create_payload(base, suffix);
-	assert_ok!(Handles::create_handle(
-		sponsor(),
-		key.account(),
-		key.sign_payload(&payload),
-		payload
-	));
+	assert_ok!(try_create(key, payload));
 	let RuntimeEvent::Handles(Event::MsaCreatedWithHandle { msa_id, .. }) =
 		System::events().last().expect("event").event.clone()
 	else {
@@ -253,6 +248,14 @@ pub fn current_handle(msa_id: MsaId) -> Option<Vec<u8>> {
 /// `key` retires the handle of `msa_id`.
 pub fn retire(key: &Key, msa_id: MsaId) {
 	assert_ok!(try_retire(key, retire_payload(msa_id)));
+}
+
+/// `key` signs `payload` and a sponsor submits `create_handle` with `key` as owner.
+pub fn try_create(
+	key: &Key,
+	payload: CreateHandlePayload<BlockNumber>,
+) -> DispatchResultWithPostInfo {
+	Handles::create_handle(sponsor(), key.account(), key.sign_payload(&payload), payload)
 }
 
 /// `key` signs `payload` and a sponsor submits `retire_handle` with `key` as owner.

@@ -25,24 +25,11 @@ fn a_retired_pair_is_unavailable_until_exactly_retired_at_plus_cooldown() {
 		run_to_block(retired_at + COOLDOWN - 1);
 		assert!(!Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
 		let payload = create_payload("alice", suffix);
-		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::HandleCoolingDown
-		);
+		assert_noop!(try_create(&alice(), payload), Error::<Test>::HandleCoolingDown);
 		run_to_block(retired_at + COOLDOWN);
 		assert!(Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
 		let payload = create_payload("alice", suffix);
-		assert_ok!(Handles::create_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&payload),
-			payload
-		));
+		assert_ok!(try_create(&alice(), payload));
 		// The stale cooldown entry went with the claim.
 		let canonical =
 			Canonical::try_from(handles_rules::canonical("alice").into_bytes()).unwrap();
@@ -56,15 +43,7 @@ fn lookalikes_of_a_cooling_handle_are_cooling_too() {
 		let (suffix, _) = alice_handle_retired();
 		for base in ["ALICE", "a1ice", "AIice"] {
 			let payload = create_payload(base, suffix);
-			assert_noop!(
-				Handles::create_handle(
-					sponsor(),
-					alice().account(),
-					alice().sign_payload(&payload),
-					payload
-				),
-				Error::<Test>::HandleCoolingDown
-			);
+			assert_noop!(try_create(&alice(), payload), Error::<Test>::HandleCoolingDown);
 		}
 	})
 }
@@ -103,15 +82,7 @@ fn a_cooldown_change_leaves_running_cooldowns_alone() {
 			Canonical::try_from(handles_rules::canonical("alice").into_bytes()).unwrap();
 		assert_eq!(CoolingDown::<Test>::get(&canonical, suffix), Some(retired_at + COOLDOWN));
 		let payload = create_payload("alice", suffix);
-		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::HandleCoolingDown
-		);
+		assert_noop!(try_create(&alice(), payload), Error::<Test>::HandleCoolingDown);
 	})
 }
 
@@ -126,12 +97,7 @@ fn with_zero_cooldown_a_retired_pair_is_available_at_once() {
 		retire(&bob(), msa_id);
 		assert!(Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
 		let payload = create_payload("alice", suffix);
-		assert_ok!(Handles::create_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&payload),
-			payload
-		));
+		assert_ok!(try_create(&alice(), payload));
 	})
 }
 
@@ -145,14 +111,6 @@ fn a_pair_retired_from_its_creating_msa_stays_unavailable_after_the_cooldown() {
 		// Its derived MSA id belongs to the (never deleted) MSA that held it.
 		assert!(!Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
 		let payload = create_payload("alice", suffix);
-		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::MsaIdInUse
-		);
+		assert_noop!(try_create(&bob(), payload), Error::<Test>::MsaIdInUse);
 	})
 }

@@ -101,15 +101,7 @@ fn create_with_invalid_handle_fails_naming_the_rule() {
 				suffix: 1000,
 				expiration: System::block_number() + 10,
 			};
-			assert_noop!(
-				Handles::create_handle(
-					sponsor(),
-					key.account(),
-					key.sign_payload(&payload),
-					payload
-				),
-				Error::<Test>::InvalidHandle(reason)
-			);
+			assert_noop!(try_create(&key, payload), Error::<Test>::InvalidHandle(reason));
 		}
 	})
 }
@@ -121,12 +113,7 @@ fn create_of_reserved_handle_or_lookalike_fails() {
 		for base in ["admin", "ADMIN", "adm1n", "Everyone", "ALL"] {
 			let payload = create_payload(base, 1000);
 			assert_noop!(
-				Handles::create_handle(
-					sponsor(),
-					key.account(),
-					key.sign_payload(&payload),
-					payload
-				),
+				try_create(&key, payload),
 				Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::Reserved))
 			);
 		}
@@ -139,15 +126,7 @@ fn create_with_suffix_out_of_range_fails() {
 		let key = alice();
 		for suffix in [0, 999, 10_000, u32::MAX] {
 			let payload = create_payload("alice", suffix);
-			assert_noop!(
-				Handles::create_handle(
-					sponsor(),
-					key.account(),
-					key.sign_payload(&payload),
-					payload
-				),
-				Error::<Test>::SuffixOutOfRange
-			);
+			assert_noop!(try_create(&key, payload), Error::<Test>::SuffixOutOfRange);
 		}
 	})
 }
@@ -157,10 +136,7 @@ fn create_with_suffix_not_offered_fails() {
 	test(|| {
 		let key = alice();
 		let payload = create_payload("alice", unoffered_suffix("alice"));
-		assert_noop!(
-			Handles::create_handle(sponsor(), key.account(), key.sign_payload(&payload), payload),
-			Error::<Test>::SuffixNotOffered
-		);
+		assert_noop!(try_create(&key, payload), Error::<Test>::SuffixNotOffered);
 	})
 }
 
@@ -170,10 +146,7 @@ fn create_of_taken_handle_fails() {
 		let (_, suffix) = create(&alice(), "alice");
 		let key = bob();
 		let payload = create_payload("alice", suffix);
-		assert_noop!(
-			Handles::create_handle(sponsor(), key.account(), key.sign_payload(&payload), payload),
-			Error::<Test>::HandleTaken
-		);
+		assert_noop!(try_create(&key, payload), Error::<Test>::HandleTaken);
 	})
 }
 
@@ -187,10 +160,7 @@ fn create_when_derived_msa_id_is_in_use_fails() {
 		OwnerMsas::<Test>::insert(charlie().account(), BoundedVec::truncate_from(vec![derived]));
 		let key = alice();
 		let payload = create_payload("alice", suffix);
-		assert_noop!(
-			Handles::create_handle(sponsor(), key.account(), key.sign_payload(&payload), payload),
-			Error::<Test>::MsaIdInUse
-		);
+		assert_noop!(try_create(&key, payload), Error::<Test>::MsaIdInUse);
 	})
 }
 
@@ -215,10 +185,7 @@ fn create_beyond_max_msas_per_owner_fails() {
 		}
 		let key = alice();
 		let payload = create_payload("alice_more", available_suffix("alice_more"));
-		assert_noop!(
-			Handles::create_handle(sponsor(), key.account(), key.sign_payload(&payload), payload),
-			Error::<Test>::TooManyMsas
-		);
+		assert_noop!(try_create(&key, payload), Error::<Test>::TooManyMsas);
 	})
 }
 

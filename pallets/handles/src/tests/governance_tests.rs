@@ -84,15 +84,7 @@ fn range_change_never_reissues_or_overwrites_an_existing_handle() {
 		assert_eq!(options.candidates, vec![suffix]);
 		assert!(options.available.is_empty());
 		let payload = create_payload("ALICE", suffix);
-		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::HandleTaken
-		);
+		assert_noop!(try_create(&bob(), payload), Error::<Test>::HandleTaken);
 		// A range excluding it leaves the handle registered and resolvable.
 		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1, 2, 0));
 		assert_eq!(HandleToMsa::<Test>::get(canonical("alice"), suffix), Some(msa_id));
@@ -117,12 +109,7 @@ fn add_reserved_handle_refuses_the_handle_and_its_lookalikes() {
 		for base in ["bob", "BOB", "b0b"] {
 			let payload = create_payload(base, 1000);
 			assert_noop!(
-				Handles::create_handle(
-					sponsor(),
-					bob().account(),
-					bob().sign_payload(&payload),
-					payload
-				),
+				try_create(&bob(), payload),
 				Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::Reserved))
 			);
 		}

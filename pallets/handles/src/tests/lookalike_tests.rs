@@ -12,25 +12,12 @@ fn lookalike_variants_of_a_taken_handle_with_the_same_suffix_fail() {
 			["ALICE", "Alice", "AIice", "a1ice", "alicë", "\u{430}\u{4cf}\u{456}\u{441}\u{435}"]
 		{
 			let payload = create_payload(base, suffix);
-			assert_noop!(
-				Handles::create_handle(
-					sponsor(),
-					bob().account(),
-					bob().sign_payload(&payload),
-					payload
-				),
-				Error::<Test>::HandleTaken
-			);
+			assert_noop!(try_create(&bob(), payload), Error::<Test>::HandleTaken);
 		}
 		// A Cyrillic а among Latin letters is refused outright.
 		let payload = create_payload("\u{430}lice", suffix);
 		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
+			try_create(&bob(), payload),
 			Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::MixedScript))
 		);
 	})
@@ -68,15 +55,7 @@ fn the_rn_and_m_lookalikes_are_one_handle() {
 	test(|| {
 		let (_, suffix) = create(&alice(), "mary");
 		let payload = create_payload("rnary", suffix);
-		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::HandleTaken
-		);
+		assert_noop!(try_create(&bob(), payload), Error::<Test>::HandleTaken);
 	})
 }
 

@@ -9,12 +9,7 @@ fn create_expiring(key: &Key, base: &str, expiration: BlockNumber) -> [u8; 32] {
 	let payload =
 		CreateHandlePayload { expiration, ..create_payload(base, available_suffix(base)) };
 	let replay_key = Handles::replay_key(&Handles::message_for(&payload), &key.account());
-	assert_ok!(Handles::create_handle(
-		sponsor(),
-		key.account(),
-		key.sign_payload(&payload),
-		payload
-	));
+	assert_ok!(try_create(key, payload));
 	replay_key
 }
 
@@ -215,13 +210,7 @@ fn a_call_that_prunes_reports_the_pruning_in_its_actual_weight() {
 		}
 		run_to_block(expiration + 1);
 		let payload = create_payload("alice", available_suffix("alice"));
-		let info = Handles::create_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&payload),
-			payload,
-		)
-		.expect("created");
+		let info = try_create(&alice(), payload).expect("created");
 		// Two expired entries pruned: nothing of the declared pruning is refunded (raw signature:
 		// no verification either).
 		assert_eq!(info.actual_weight, Some(Handles::create_handle_weight()));

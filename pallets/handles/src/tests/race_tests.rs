@@ -31,16 +31,8 @@ fn two_creates_of_lookalikes_in_one_block_first_wins() {
 		let suffix = available_suffix("alice");
 		let first = create_payload("Alice", suffix);
 		let second = create_payload("ALICE", suffix);
-		assert_ok!(Handles::create_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&first),
-			first
-		));
-		assert_noop!(
-			Handles::create_handle(sponsor(), bob().account(), bob().sign_payload(&second), second),
-			Error::<Test>::HandleTaken
-		);
+		assert_ok!(try_create(&alice(), first));
+		assert_noop!(try_create(&bob(), second), Error::<Test>::HandleTaken);
 	})
 }
 
@@ -50,12 +42,7 @@ fn a_create_and_a_change_to_the_same_handle_in_one_block_first_wins() {
 		let (bob_msa, _) = create(&bob(), "bob");
 		let suffix = available_suffix("alice");
 		let create_p = create_payload("alice", suffix);
-		assert_ok!(Handles::create_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&create_p),
-			create_p
-		));
+		assert_ok!(try_create(&alice(), create_p));
 		let change = change_payload(bob_msa, "alice", suffix);
 		assert_noop!(try_change(&bob(), change), Error::<Test>::HandleTaken);
 		// Bob's MSA keeps its handle.
@@ -69,12 +56,7 @@ fn the_same_owner_signing_two_suffixes_of_one_handle_gets_both() {
 		let options = Handles::suffix_options(b"alice".to_vec()).unwrap().available;
 		for suffix in &options[..2] {
 			let payload = create_payload("alice", *suffix);
-			assert_ok!(Handles::create_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			));
+			assert_ok!(try_create(&alice(), payload));
 		}
 		assert_eq!(OwnerMsas::<Test>::get(alice().account()).len(), 2);
 	})

@@ -206,15 +206,7 @@ fn an_expired_payload_fails() {
 		run_to_block(20);
 		let suffix = available_suffix("alice");
 		let payload = CreateHandlePayload { expiration: 19, ..create_payload("alice", suffix) };
-		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::PayloadExpired
-		);
+		assert_noop!(try_create(&alice(), payload), Error::<Test>::PayloadExpired);
 	})
 }
 
@@ -226,15 +218,7 @@ fn an_expiration_beyond_max_payload_lifetime_fails() {
 			expiration: System::block_number() + lifetime + 1,
 			..create_payload("alice", available_suffix("alice"))
 		};
-		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::PayloadExpirationTooFar
-		);
+		assert_noop!(try_create(&alice(), payload), Error::<Test>::PayloadExpirationTooFar);
 	})
 }
 
@@ -246,12 +230,7 @@ fn expirations_at_now_and_at_now_plus_lifetime_are_accepted() {
 		for (key, base, expiration) in [(alice(), "alice", now), (bob(), "bob", now + lifetime)] {
 			let payload =
 				CreateHandlePayload { expiration, ..create_payload(base, available_suffix(base)) };
-			assert_ok!(Handles::create_handle(
-				sponsor(),
-				key.account(),
-				key.sign_payload(&payload),
-				payload
-			));
+			assert_ok!(try_create(&key, payload));
 		}
 	})
 }
@@ -409,13 +388,7 @@ fn a_signed_call_refunds_the_verification_and_pruning_it_did_not_need() {
 		assert_eq!(wallet.actual_weight, Some(declared - one - no_pruning));
 		// A raw signature took both verifications the weight declares.
 		let payload = create_payload("bob", available_suffix("bob"));
-		let raw = Handles::create_handle(
-			sponsor(),
-			bob().account(),
-			bob().sign_payload(&payload),
-			payload,
-		)
-		.expect("created");
+		let raw = try_create(&bob(), payload).expect("created");
 		assert_eq!(raw.actual_weight, Some(declared - no_pruning));
 		// A transfer signed by two wallets saves two.
 		let msa_id =

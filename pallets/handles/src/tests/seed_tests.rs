@@ -95,12 +95,7 @@ fn a_suffix_offered_only_under_the_previous_seed_is_accepted() {
 			.find(|s| !current.contains(s))
 			.expect("the two seeds give different candidates");
 		let payload = create_payload("alice", previous_only);
-		assert_ok!(Handles::create_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload(&payload),
-			payload
-		));
+		assert_ok!(try_create(&alice(), payload));
 	})
 }
 
@@ -120,15 +115,7 @@ fn a_suffix_stops_being_offered_two_rotations_later() {
 			})
 			.expect("a candidate of block 1 that block 201 no longer offers");
 		let payload = create_payload("alice", gone);
-		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::SuffixNotOffered
-		);
+		assert_noop!(try_create(&alice(), payload), Error::<Test>::SuffixNotOffered);
 	})
 }
 
@@ -141,12 +128,7 @@ fn every_offered_suffix_is_accepted() {
 		for (i, suffix) in options.into_iter().enumerate() {
 			let key = &keys[i % keys.len()];
 			let payload = create_payload("alice", suffix);
-			assert_ok!(Handles::create_handle(
-				sponsor(),
-				key.account(),
-				key.sign_payload(&payload),
-				payload
-			));
+			assert_ok!(try_create(key, payload));
 		}
 		assert!(Handles::suffix_options(b"alice".to_vec()).unwrap().available.is_empty());
 	})
@@ -168,15 +150,7 @@ fn an_msa_id_collision_makes_that_suffix_unavailable() {
 		assert!(!after.available.contains(&suffix));
 		assert_eq!(after.available.len(), options.available.len() - 1);
 		let payload = create_payload("alice", suffix);
-		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				alice().account(),
-				alice().sign_payload(&payload),
-				payload
-			),
-			Error::<Test>::MsaIdInUse
-		);
+		assert_noop!(try_create(&alice(), payload), Error::<Test>::MsaIdInUse);
 	})
 }
 

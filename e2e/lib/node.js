@@ -22,6 +22,16 @@ export function nodeBinaryPath(env = process.env) {
   return join(target, 'debug', 'handles-node');
 }
 
+/**
+ * Path of the `handles` command line (clients/rust): `$HANDLES_CLI`, else the `handles` binary
+ * beside the node in `${CARGO_TARGET_DIR:-$HOME/.cache/handles-target}/debug`.
+ */
+export function cliBinaryPath(env = process.env) {
+  if (env.HANDLES_CLI) return env.HANDLES_CLI;
+  const target = env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'handles-target');
+  return join(target, 'debug', 'handles');
+}
+
 /** Flags every test node gets: no Prometheus, telemetry or mDNS. */
 export const QUIET_FLAGS = ['--no-prometheus', '--no-telemetry', '--no-mdns'];
 

@@ -1,0 +1,23 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+
+mod client;
+mod error;
+pub mod keys;
+pub mod runtime;
+
+pub use client::{
+	check_display, Changed, Client, Created, Governance, HandlesConfig, Included, Options,
+	Progress, Retired, Transferred, Wait,
+};
+pub use error::{Error, Result};
+/// The rules crate this client checks handles with (validation, canonical forms, suffixes).
+pub use handles_rules as rules;
+pub use keys::Keypair;
+/// The payload types and their signed-message format, from the pallet.
+pub use pallet_handles::{
+	signed_message, wrap_bytes, ChangeHandlePayload, CreateHandlePayload, RetireHandlePayload,
+	SignedPayload, TransferOwnershipPayload,
+};
+/// The `HandlesApi` result types.
+pub use pallet_handles_runtime_api as api;

@@ -32,6 +32,11 @@ export function cliBinaryPath(env = process.env) {
   return join(target, 'debug', 'handles');
 }
 
+/** Path of the Chromium the browser tests drive: `$CHROMIUM`, else Debian's `/usr/bin/chromium`. */
+export function chromiumPath(env = process.env) {
+  return env.CHROMIUM || '/usr/bin/chromium';
+}
+
 /** Flags every test node gets: no Prometheus, telemetry or mDNS. */
 export const QUIET_FLAGS = ['--no-prometheus', '--no-telemetry', '--no-mdns'];
 

@@ -11,13 +11,13 @@ use pallet_handles_runtime_api::{
 	ValidationResult,
 };
 use sp_core::H256;
-use sp_runtime::AccountId32;
+use sp_runtime::{AccountId32, MultiSignature};
 use subxt::{
 	client::{ClientAtBlock, OnlineClientAtBlockImpl},
 	error::{DispatchError, TransactionEventsError},
 	events::DecodeAsEvent,
 	extrinsics::ExtrinsicEvents,
-	tx::{DefaultParams, Payload, TransactionStatus},
+	tx::{Payload, TransactionStatus},
 	utils::Static,
 	OnlineClient, PolkadotConfig,
 };
@@ -94,6 +94,19 @@ impl Options {
 			.find(|s| !self.expiring.contains(s))
 			.or(available.first().copied())
 	}
+
+	/// The suffix a claim of `base` takes: `wanted` when it is available, else (with `None`)
+	/// [`Self::pick`]; an error naming the available suffixes otherwise.
+	pub fn choose(&self, base: &str, wanted: Option<u32>) -> Result<u32> {
+		match wanted {
+			Some(s) if self.options.available.contains(&s) => Ok(s),
+			Some(s) => Err(Error::SuffixNotAvailable {
+				handle: format_display(base, s),
+				available: self.options.available.clone(),
+			}),
+			None => self.pick().ok_or_else(|| Error::NoSuffixAvailable { base: base.into() }),
+		}
+	}
 }
 
 /// A new MSA with its handle (`MsaCreatedWithHandle`).
@@ -166,10 +179,25 @@ pub enum Governance {
 	ForceRetire(u32),
 }
 
+/// A signed transaction, ready to submit (or to submit again: the same bytes can never be
+/// included twice, since they carry the sponsor's nonce).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedTx {
+	/// The SCALE-encoded extrinsic.
+	pub bytes: Vec<u8>,
+	/// Its hash.
+	pub hash: H256,
+	/// The sponsor nonce it carries.
+	pub nonce: u64,
+}
+
+type Legacy = subxt::rpcs::LegacyRpcMethods<subxt::config::RpcConfigFor<HandlesConfig>>;
+
 /// A client of one node.
 #[derive(Clone)]
 pub struct Client {
 	api: OnlineClient<HandlesConfig>,
+	rpc: Legacy,
 	url: String,
 }
 
@@ -223,6 +251,131 @@ fn dispatch_error(e: DispatchError) -> Error {
 	}
 }
 
+/// The chain's state at one block: every read of one operation comes from the same block.
+struct Snapshot(AtBlock);
+
+impl Snapshot {
+	fn number(&self) -> u32 {
+		self.0.block_number() as u32
+	}
+
+	async fn api<P: subxt::runtime_apis::Payload>(&self, call: P) -> Result<P::ReturnType> {
+		self.0.runtime_apis().call(call).await.map_err(Error::node)
+	}
+
+	async fn seed(&self) -> Result<SeedInfo<u32>> {
+		Ok(self.api(runtime::runtime_apis().handles_api().seed()).await?.0)
+	}
+
+	async fn settings(&self) -> Result<Settings<u32>> {
+		Ok(self.api(runtime::runtime_apis().handles_api().settings()).await?.0)
+	}
+
+	async fn options(&self, base: &str, settings: &Settings<u32>) -> Result<Options> {
+		let apis = runtime::runtime_apis().handles_api();
+		let options = self
+			.api(apis.suffix_options(base.as_bytes().to_vec()))
+			.await?
+			.map_err(|e| query_error(base, e.0))?
+			.0;
+		let seed = self.seed().await?;
+		let canonical = text(&options.canonical);
+		let expiring =
+			match handles_rules::SuffixRange::new(settings.suffix_min, settings.suffix_max) {
+				Ok(range) => {
+					let current = handles_rules::candidates(&seed.current, &canonical, range);
+					options.available.iter().copied().filter(|s| !current.contains(s)).collect()
+				}
+				Err(_) => Vec::new(),
+			};
+		Ok(Options { options, expiring, next_rotation: seed.next_rotation })
+	}
+
+	async fn handle_for_msa(&self, msa_id: u32) -> Result<Option<HandleInfo<AccountId32, u32>>> {
+		let found = self.api(runtime::runtime_apis().handles_api().handle_for_msa(msa_id)).await?;
+		Ok(found.map(|Static(h)| HandleInfo {
+			handle: h.handle,
+			base_handle: h.base_handle,
+			suffix: h.suffix,
+			canonical: h.canonical,
+			owner: runtime_account(&h.owner),
+			created_at: h.created_at,
+		}))
+	}
+
+	async fn msa_owner(&self, msa_id: u32) -> Result<Option<AccountId32>> {
+		let address = runtime::storage().handles().msa_owner();
+		let value = self.0.storage().try_fetch(address, (msa_id,)).await.map_err(Error::node)?;
+		match value {
+			Some(v) => Ok(Some(runtime_account(&v.decode().map_err(Error::node)?))),
+			None => Ok(None),
+		}
+	}
+
+	/// `(nonce, free balance)` of an account (storage `System.Account`).
+	async fn account(&self, account: &AccountId32) -> Result<(u64, u128)> {
+		let address = runtime::storage().system().account();
+		let info = self
+			.0
+			.storage()
+			.fetch(address, (subxt_account(account),))
+			.await
+			.map_err(Error::node)?
+			.decode()
+			.map_err(Error::node)?;
+		Ok((info.nonce.into(), info.data.free))
+	}
+
+	async fn payload_used(&self, key: [u8; 32]) -> Result<bool> {
+		let address = runtime::storage().handles().replay_entries();
+		let value = self.0.storage().try_fetch(address, (key,)).await.map_err(Error::node)?;
+		Ok(value.is_some())
+	}
+
+	/// The expiration a new payload gets: half the payload lifetime after this block, so it is
+	/// still valid when the transaction lands.
+	fn expiration(&self, settings: &Settings<u32>) -> u32 {
+		self.number().saturating_add(settings.max_payload_lifetime / 2)
+	}
+}
+
+/// The `create_handle` call of an owner's signed payload.
+pub fn create_call(
+	owner: &AccountId32,
+	signature: MultiSignature,
+	payload: CreateHandlePayload<u32>,
+) -> impl Payload {
+	runtime::tx().handles().create_handle(subxt_account(owner), Static(signature), Static(payload))
+}
+
+/// The created MSA of a `create_handle` that succeeded, from its events.
+pub fn created(included: Included, events: &ExtrinsicEvents<HandlesConfig>) -> Result<Created> {
+	let event = first_event::<runtime::handles::events::MsaCreatedWithHandle>(events)?;
+	Ok(Created {
+		msa_id: event.msa_id,
+		owner: runtime_account(&event.owner),
+		handle: text(&event.handle),
+		included,
+	})
+}
+
+fn first_event<E: DecodeAsEvent>(events: &ExtrinsicEvents<HandlesConfig>) -> Result<E> {
+	match events.find_first::<E>() {
+		Some(event) => event.map_err(Error::node),
+		None => Err(Error::Node("the call succeeded without its event".into())),
+	}
+}
+
+/// `payload` with `owner`'s signature over its message on the chain `genesis`.
+fn signed<P: SignedPayload>(
+	genesis: &H256,
+	owner: &Keypair,
+	payload: P,
+) -> (subxt::utils::AccountId32, Static<MultiSignature>, Static<P>) {
+	let signature = owner.sign(&pallet_handles::signed_message(genesis, &payload));
+	(subxt_account(&owner.account_id()), Static(signature), Static(payload))
+}
+
 impl Client {
 	/// Connects to the node at `url` (`ws://` or `wss://`; `http(s)://` is taken as its
 	/// WebSocket twin).
@@ -234,13 +387,21 @@ impl Client {
 		} else {
 			url.to_string()
 		};
-		let unreachable = |e: subxt::error::OnlineClientError| Error::Unreachable {
-			url: url.to_string(),
+		let unreachable = |e: &dyn std::fmt::Display| Error::Unreachable {
+			url: url.into(),
 			reason: e.to_string(),
 		};
-		let api =
-			OnlineClient::<HandlesConfig>::from_insecure_url(&ws).await.map_err(unreachable)?;
-		Ok(Self { api, url: url.to_string() })
+		let rpc =
+			subxt::rpcs::RpcClient::from_insecure_url(&ws).await.map_err(|e| unreachable(&e))?;
+		// The legacy JSON-RPC methods: reads at a block hash, no pinning. The `chainHead_v1`
+		// methods subxt prefers need each block pinned in a follow subscription, and a client
+		// under load (200 concurrent requests, a block every 250 ms) kept being handed finalized
+		// blocks whose headers were unpinned already.
+		let backend = subxt::backend::LegacyBackend::builder().build(rpc.clone());
+		let api = OnlineClient::<HandlesConfig>::from_backend(std::sync::Arc::new(backend))
+			.await
+			.map_err(|e| unreachable(&e))?;
+		Ok(Self { api, rpc: Legacy::new(rpc), url: url.to_string() })
 	}
 
 	/// The URL this client was given.
@@ -258,71 +419,49 @@ impl Client {
 		H256(self.api.genesis_hash().0)
 	}
 
-	async fn at(&self) -> Result<AtBlock> {
+	/// The latest finalized block.
+	async fn current(&self) -> Result<AtBlock> {
 		self.api.at_current_block().await.map_err(Error::node)
+	}
+
+	/// Every read of one operation: [`Self::current`].
+	async fn at(&self) -> Result<Snapshot> {
+		self.current().await.map(Snapshot)
 	}
 
 	/// The number of the latest finalized block.
 	pub async fn finalized_number(&self) -> Result<u32> {
-		Ok(self.at().await?.block_number() as u32)
+		Ok(self.at().await?.number())
 	}
 
 	/// `HandlesApi::seed`: the two seeds and the next rotation.
 	pub async fn seed(&self) -> Result<SeedInfo<u32>> {
-		let call = runtime::runtime_apis().handles_api().seed();
-		Ok(self.at().await?.runtime_apis().call(call).await.map_err(Error::node)?.0)
+		self.at().await?.seed().await
 	}
 
 	/// `HandlesApi::settings`: range, cooldown, rotation period and payload lifetime.
 	pub async fn settings(&self) -> Result<Settings<u32>> {
-		let call = runtime::runtime_apis().handles_api().settings();
-		Ok(self.at().await?.runtime_apis().call(call).await.map_err(Error::node)?.0)
+		self.at().await?.settings().await
 	}
 
 	/// `HandlesApi::validate_handle`: the rules and this chain's reserved list.
 	pub async fn validate(&self, base: &str) -> Result<ValidationResult> {
 		let call = runtime::runtime_apis().handles_api().validate_handle(base.as_bytes().to_vec());
-		Ok(self.at().await?.runtime_apis().call(call).await.map_err(Error::node)?.0)
+		Ok(self.at().await?.api(call).await?.0)
 	}
 
 	/// The suffix options of `base` (invalid handles are an [`Error::InvalidHandle`]), with the
 	/// expiring ones and the next rotation, all read at one block.
 	pub async fn suffix_options(&self, base: &str) -> Result<Options> {
 		let at = self.at().await?;
-		let apis = runtime::runtime_apis().handles_api();
-		let options = at
-			.runtime_apis()
-			.call(apis.suffix_options(base.as_bytes().to_vec()))
-			.await
-			.map_err(Error::node)?
-			.map_err(|e| query_error(base, e.0))?
-			.0;
-		let seed = at.runtime_apis().call(apis.seed()).await.map_err(Error::node)?.0;
-		let settings = at.runtime_apis().call(apis.settings()).await.map_err(Error::node)?.0;
-		let canonical = text(&options.canonical);
-		let expiring =
-			match handles_rules::SuffixRange::new(settings.suffix_min, settings.suffix_max) {
-				Ok(range) => {
-					let current = handles_rules::candidates(&seed.current, &canonical, range);
-					options.available.iter().copied().filter(|s| !current.contains(s)).collect()
-				}
-				Err(_) => Vec::new(),
-			};
-		Ok(Options { options, expiring, next_rotation: seed.next_rotation })
+		at.options(base, &at.settings().await?).await
 	}
 
 	/// `HandlesApi::msa_for_handle`: the MSA holding a display handle or any look-alike of it.
 	pub async fn msa_for_handle(&self, display: &str) -> Result<Option<MsaForHandle<AccountId32>>> {
 		let call =
 			runtime::runtime_apis().handles_api().msa_for_handle(display.as_bytes().to_vec());
-		let found = self
-			.at()
-			.await?
-			.runtime_apis()
-			.call(call)
-			.await
-			.map_err(Error::node)?
-			.map_err(|e| query_error(display, e.0))?;
+		let found = self.at().await?.api(call).await?.map_err(|e| query_error(display, e.0))?;
 		Ok(found.map(|m| MsaForHandle {
 			msa_id: m.msa_id,
 			owner: runtime_account(&m.owner),
@@ -335,55 +474,37 @@ impl Client {
 		&self,
 		msa_id: u32,
 	) -> Result<Option<HandleInfo<AccountId32, u32>>> {
-		let call = runtime::runtime_apis().handles_api().handle_for_msa(msa_id);
-		let found = self.at().await?.runtime_apis().call(call).await.map_err(Error::node)?;
-		Ok(found.map(|Static(h)| HandleInfo {
-			handle: h.handle,
-			base_handle: h.base_handle,
-			suffix: h.suffix,
-			canonical: h.canonical,
-			owner: runtime_account(&h.owner),
-			created_at: h.created_at,
-		}))
+		self.at().await?.handle_for_msa(msa_id).await
 	}
 
 	/// The owner of an MSA (storage `Handles.MsaOwner`), or `None` when it does not exist.
 	pub async fn msa_owner(&self, msa_id: u32) -> Result<Option<AccountId32>> {
-		let address = runtime::storage().handles().msa_owner();
-		let at = self.at().await?;
-		let value = at.storage().try_fetch(address, (msa_id,)).await.map_err(Error::node)?;
-		match value {
-			Some(v) => Ok(Some(runtime_account(&v.decode().map_err(Error::node)?))),
-			None => Ok(None),
-		}
+		self.at().await?.msa_owner(msa_id).await
 	}
 
 	/// `HandlesApi::handles_for_owner`: an account's MSAs and their handles.
 	pub async fn handles_for_owner(&self, owner: &AccountId32) -> Result<Vec<OwnedMsa>> {
 		let call = runtime::runtime_apis().handles_api().handles_for_owner(subxt_account(owner));
-		let owned = self.at().await?.runtime_apis().call(call).await.map_err(Error::node)?;
+		let owned = self.at().await?.api(call).await?;
 		Ok(owned.into_iter().map(|Static(o)| o).collect())
 	}
 
 	/// Free balance of an account (storage `System.Account`).
 	pub async fn free_balance(&self, account: &AccountId32) -> Result<u128> {
-		let address = runtime::storage().system().account();
-		let at = self.at().await?;
-		let info = at
-			.storage()
-			.fetch(address, (subxt_account(account),))
-			.await
-			.map_err(Error::node)?
-			.decode()
-			.map_err(Error::node)?;
-		Ok(info.data.free)
+		Ok(self.at().await?.account(account).await?.1)
+	}
+
+	/// The nonce of an account at the latest finalized block: every transaction of it with a
+	/// lower nonce is in a finalized block.
+	pub async fn finalized_nonce(&self, account: &AccountId32) -> Result<u64> {
+		Ok(self.at().await?.account(account).await?.0)
 	}
 
 	/// The expiration a new payload gets: half the payload lifetime after the finalized block,
 	/// so it is still valid when the transaction lands.
 	pub async fn default_expiration(&self) -> Result<u32> {
-		let settings = self.settings().await?;
-		Ok(self.finalized_number().await?.saturating_add(settings.max_payload_lifetime / 2))
+		let at = self.at().await?;
+		Ok(at.expiration(&at.settings().await?))
 	}
 
 	/// The bytes `owner` signs for `payload` on this chain (raw form; see
@@ -392,27 +513,111 @@ impl Client {
 		pallet_handles::signed_message(&self.genesis_hash(), payload)
 	}
 
-	/// Signs `call` with `sponsor`, submits it and follows it until `wait`; `progress` hears each
-	/// step. Returns where it landed, or the pallet's error by name when it failed.
-	pub async fn submit<Call: Payload>(
+	/// The next nonce of `account`, counting its transactions in the node's pool
+	/// (`system_accountNextIndex`), so transactions sent one after the other never share one.
+	pub async fn next_nonce(&self, account: &AccountId32) -> Result<u64> {
+		self.rpc.system_account_next_index(&subxt_account(account)).await.map_err(Error::node)
+	}
+
+	/// Checks a create payload as the chain will when its call lands: the rules, the payload's
+	/// lifetime with `margin` blocks to land in, the owner's signature (raw or wrapped), that
+	/// it was not used before and that its suffix is available. A sponsor runs this before it
+	/// pays for someone else's claim. Refusals are [`Error::WouldFail`] with the pallet error
+	/// the call would fail with, or [`Error::InvalidHandle`] / [`Error::SuffixNotAvailable`].
+	pub async fn check_create(
+		&self,
+		owner: &AccountId32,
+		signature: &MultiSignature,
+		payload: &CreateHandlePayload<u32>,
+		margin: u32,
+	) -> Result<Options> {
+		let base = &text(&payload.base_handle);
+		handles_rules::validate(&payload.base_handle, |_| false)
+			.map_err(|e| Error::invalid(base, e))?;
+		let at = self.at().await?;
+		let settings = at.settings().await?;
+		let now = at.number();
+		if payload.expiration < now.saturating_add(margin) {
+			return Err(Error::WouldFail {
+				error: "PayloadExpired",
+				message: format!(
+					"the payload expires at block {}, too soon to land (finalized block {now})",
+					payload.expiration
+				),
+			});
+		}
+		if payload.expiration > now.saturating_add(settings.max_payload_lifetime) {
+			return Err(Error::WouldFail {
+				error: "PayloadExpirationTooFar",
+				message: format!(
+					"the payload expires at block {}, more than {} blocks after block {now}",
+					payload.expiration, settings.max_payload_lifetime
+				),
+			});
+		}
+		let message = self.message(payload);
+		if pallet_handles::verify_signature(signature, owner, &message).is_none() {
+			return Err(Error::WouldFail {
+				error: "InvalidSignature",
+				message: format!("the signature is not {owner}'s over this payload on this chain"),
+			});
+		}
+		if at.payload_used(pallet_handles::replay_key(&message, owner)).await? {
+			return Err(Error::WouldFail {
+				error: "PayloadReplayed",
+				message: "this signed payload has taken effect already".into(),
+			});
+		}
+		let options = at.options(base, &settings).await?;
+		options.choose(base, Some(payload.suffix))?;
+		Ok(options)
+	}
+
+	/// Signs `call` with `sponsor`. With `nonce: None` it takes the next nonce (pool included)
+	/// and the transaction is mortal (subxt's default period). With a nonce it is immortal and
+	/// signed without asking the node anything but the current block: the bytes stay valid
+	/// until that nonce is used, so they can be stored and sent again (a sponsor's restart).
+	pub async fn sign<Call: Payload>(
 		&self,
 		call: &Call,
 		sponsor: &Keypair,
+		nonce: Option<u64>,
+	) -> Result<SignedTx> {
+		let rejected = |e: subxt::error::ExtrinsicError| Error::Rejected(e.to_string());
+		let builder = subxt::config::DefaultExtrinsicParamsBuilder::<HandlesConfig>::new();
+		let at = self.current().await?;
+		let mut transactions = at.transactions();
+		let (tx, nonce) = match nonce {
+			Some(nonce) => {
+				let params = builder.nonce(nonce).immortal().build();
+				let mut signable =
+					transactions.create_signable_offline(call, params).map_err(rejected)?;
+				(signable.sign(sponsor).map_err(rejected)?, nonce)
+			}
+			None => {
+				let nonce = self.next_nonce(&sponsor.account_id()).await?;
+				let params = builder.nonce(nonce).build();
+				let tx =
+					transactions.create_signed(call, sponsor, params).await.map_err(rejected)?;
+				(tx, nonce)
+			}
+		};
+		Ok(SignedTx { hash: H256(tx.hash().0), bytes: tx.into_encoded(), nonce })
+	}
+
+	/// Submits a signed transaction and follows it until `wait`; `progress` hears each step.
+	/// Returns where it landed, or the pallet's error by name when it failed.
+	pub async fn follow(
+		&self,
+		tx: &SignedTx,
 		wait: Wait,
 		progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<(Included, ExtrinsicEvents<HandlesConfig>)> {
-		if self.free_balance(&sponsor.account_id()).await? == 0 {
-			return Err(Error::NoFunds { account: sponsor.account_id().to_string() });
-		}
-		let at = self.at().await?;
-		let mut transactions = at.transactions();
-		let tx = transactions
-			.create_signed(call, sponsor, DefaultParams::default_params())
-			.await
-			.map_err(|e| Error::Rejected(e.to_string()))?;
-		let extrinsic_hash = H256(tx.hash().0);
-		let mut watch = tx.submit_and_watch().await.map_err(|e| Error::Rejected(e.to_string()))?;
-		progress(Progress::Submitted(extrinsic_hash));
+		let at = self.current().await?;
+		let submittable = at.transactions().from_bytes(tx.bytes.clone());
+		let mut watch =
+			submittable.submit_and_watch().await.map_err(|e| Error::Rejected(e.to_string()))?;
+		progress(Progress::Submitted(tx.hash));
 		while let Some(status) = watch.next().await {
 			let (in_block, finalized) = match status.map_err(Error::node)? {
 				TransactionStatus::Validated | TransactionStatus::Broadcasted => {
@@ -448,11 +653,27 @@ impl Client {
 				block_hash: H256(in_block.block_hash().0),
 				block_number: block.block_number() as u32,
 				finalized,
-				extrinsic_hash,
+				extrinsic_hash: tx.hash,
 			};
 			return Ok((included, events));
 		}
 		Err(Error::Node("the node ended the transaction's status stream".into()))
+	}
+
+	/// Signs `call` with `sponsor`, submits it and follows it until `wait` ([`Self::follow`]).
+	/// A sponsor without funds is refused before anything is signed.
+	pub async fn submit<Call: Payload>(
+		&self,
+		call: &Call,
+		sponsor: &Keypair,
+		wait: Wait,
+		progress: &mut (dyn FnMut(Progress) + Send),
+	) -> Result<(Included, ExtrinsicEvents<HandlesConfig>)> {
+		if self.free_balance(&sponsor.account_id()).await? == 0 {
+			return Err(Error::NoFunds { account: sponsor.account_id().to_string() });
+		}
+		let tx = self.sign(call, sponsor, None).await?;
+		self.follow(&tx, wait, progress).await
 	}
 
 	/// Submits `call` and returns the first event `E` it emitted.
@@ -464,10 +685,7 @@ impl Client {
 		progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<(Included, E)> {
 		let (included, events) = self.submit(call, sponsor, wait, progress).await?;
-		match events.find_first::<E>() {
-			Some(event) => Ok((included, event.map_err(Error::node)?)),
-			None => Err(Error::Node("the call succeeded without its event".into())),
-		}
+		Ok((included, first_event::<E>(&events)?))
 	}
 
 	/// Creates an MSA with the handle `base.suffix` owned by `owner`, paid for by `sponsor`
@@ -484,44 +702,27 @@ impl Client {
 		progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<Created> {
 		handles_rules::validate(base.as_bytes(), |_| false).map_err(|e| Error::invalid(base, e))?;
-		let options = self.suffix_options(base).await?;
-		let suffix = match suffix {
-			Some(s) if options.options.available.contains(&s) => s,
-			Some(s) => {
-				return Err(Error::SuffixNotAvailable {
-					handle: format_display(base, s),
-					available: options.options.available,
-				})
-			}
-			None => options.pick().ok_or_else(|| Error::NoSuffixAvailable { base: base.into() })?,
-		};
+		let at = self.at().await?;
+		let settings = at.settings().await?;
+		let suffix = at.options(base, &settings).await?.choose(base, suffix)?;
 		let payload = CreateHandlePayload {
 			base_handle: base_handle(base)?,
 			suffix,
-			expiration: self.default_expiration().await?,
+			expiration: at.expiration(&settings),
 		};
 		let signature = owner.sign(&self.message(&payload));
-		let call = runtime::tx().handles().create_handle(
-			subxt_account(&owner.account_id()),
-			Static(signature),
-			Static(payload),
-		);
-		let (included, event) = self
-			.submit_for::<_, runtime::handles::events::MsaCreatedWithHandle>(
-				&call, sponsor, wait, progress,
-			)
-			.await?;
-		Ok(Created {
-			msa_id: event.msa_id,
-			owner: runtime_account(&event.owner),
-			handle: text(&event.handle),
-			included,
-		})
+		let call = create_call(&owner.account_id(), signature, payload);
+		let (included, events) = self.submit(&call, sponsor, wait, progress).await?;
+		created(included, &events)
 	}
 
 	/// The owner key's MSA `msa_id` and the handle it holds now (checked before signing).
-	async fn owned(&self, owner: &Keypair, msa_id: u32) -> Result<Option<Vec<u8>>> {
-		let on_chain = self.msa_owner(msa_id).await?.ok_or(Error::UnknownMsa(msa_id))?;
+	async fn owned(
+		at: &Snapshot,
+		owner: &Keypair,
+		msa_id: u32,
+	) -> Result<Option<HandleInfo<AccountId32, u32>>> {
+		let on_chain = at.msa_owner(msa_id).await?.ok_or(Error::UnknownMsa(msa_id))?;
 		if on_chain != owner.account_id() {
 			return Err(Error::NotOwner {
 				msa_id,
@@ -529,7 +730,7 @@ impl Client {
 				key: owner.account_id().to_string(),
 			});
 		}
-		Ok(self.handle_for_msa(msa_id).await?.map(|h| h.handle))
+		at.handle_for_msa(msa_id).await
 	}
 
 	/// Retires the handle MSA `msa_id` holds now; `owner` signs, `sponsor` pays.
@@ -541,18 +742,15 @@ impl Client {
 		wait: Wait,
 		progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<Retired> {
-		let handle = self.owned(owner, msa_id).await?.ok_or(Error::NoHandle(msa_id))?;
+		let at = self.at().await?;
+		let info = Self::owned(&at, owner, msa_id).await?.ok_or(Error::NoHandle(msa_id))?;
 		let payload = RetireHandlePayload {
 			msa_id,
-			handle: display_handle(&handle)?,
-			expiration: self.default_expiration().await?,
+			handle: display_handle(&info.handle)?,
+			expiration: at.expiration(&at.settings().await?),
 		};
-		let signature = owner.sign(&self.message(&payload));
-		let call = runtime::tx().handles().retire_handle(
-			subxt_account(&owner.account_id()),
-			Static(signature),
-			Static(payload),
-		);
+		let (account, signature, payload) = signed(&self.genesis_hash(), owner, payload);
+		let call = runtime::tx().handles().retire_handle(account, signature, payload);
 		let (included, event) = self
 			.submit_for::<_, runtime::handles::events::HandleRetired>(
 				&call, sponsor, wait, progress,
@@ -575,44 +773,28 @@ impl Client {
 	) -> Result<Changed> {
 		let valid = handles_rules::validate(new_base.as_bytes(), |_| false)
 			.map_err(|e| Error::invalid(new_base, e))?;
-		let old = self.owned(owner, msa_id).await?;
+		let at = self.at().await?;
+		let settings = at.settings().await?;
+		let old = Self::owned(&at, owner, msa_id).await?;
 		// A restyle keeps canonical form and suffix: no option check on the chain either.
-		let restyle_suffix = match (&old, self.handle_for_msa(msa_id).await?) {
-			(Some(_), Some(info)) if text(&info.canonical) == valid.canonical => Some(info.suffix),
+		let restyle_suffix = match &old {
+			Some(info) if text(&info.canonical) == valid.canonical => Some(info.suffix),
 			_ => None,
 		};
 		let suffix = match (new_suffix, restyle_suffix) {
 			(Some(s), Some(r)) if s == r => s,
 			(None, Some(r)) => r,
-			(wanted, _) => {
-				let options = self.suffix_options(new_base).await?;
-				match wanted {
-					Some(s) if options.options.available.contains(&s) => s,
-					Some(s) => {
-						return Err(Error::SuffixNotAvailable {
-							handle: format_display(new_base, s),
-							available: options.options.available,
-						})
-					}
-					None => options
-						.pick()
-						.ok_or_else(|| Error::NoSuffixAvailable { base: new_base.into() })?,
-				}
-			}
+			(wanted, _) => at.options(new_base, &settings).await?.choose(new_base, wanted)?,
 		};
 		let payload = ChangeHandlePayload {
 			msa_id,
-			old_handle: old.as_deref().map(display_handle).transpose()?,
+			old_handle: old.as_ref().map(|info| display_handle(&info.handle)).transpose()?,
 			new_base_handle: base_handle(new_base)?,
 			new_suffix: suffix,
-			expiration: self.default_expiration().await?,
+			expiration: at.expiration(&settings),
 		};
-		let signature = owner.sign(&self.message(&payload));
-		let call = runtime::tx().handles().change_handle(
-			subxt_account(&owner.account_id()),
-			Static(signature),
-			Static(payload),
-		);
+		let (account, signature, payload) = signed(&self.genesis_hash(), owner, payload);
+		let call = runtime::tx().handles().change_handle(account, signature, payload);
 		let (included, event) = self
 			.submit_for::<_, runtime::handles::events::HandleChanged>(
 				&call, sponsor, wait, progress,
@@ -636,12 +818,13 @@ impl Client {
 		wait: Wait,
 		progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<Transferred> {
-		self.owned(owner, msa_id).await?;
+		let at = self.at().await?;
+		Self::owned(&at, owner, msa_id).await?;
 		let payload = TransferOwnershipPayload {
 			msa_id,
 			owner: subxt_account(&owner.account_id()),
 			new_owner: subxt_account(&new_owner.account_id()),
-			expiration: self.default_expiration().await?,
+			expiration: at.expiration(&at.settings().await?),
 		};
 		let message = self.message(&payload);
 		let call = runtime::tx().handles().transfer_ownership(
@@ -706,7 +889,7 @@ impl Client {
 		use runtime_types::sp_runtime::DispatchError as E;
 		match e {
 			E::Module(m) => {
-				let metadata = match self.at().await {
+				let metadata = match self.current().await {
 					Ok(at) => at.metadata(),
 					Err(e) => return e,
 				};

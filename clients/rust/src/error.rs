@@ -77,6 +77,14 @@ pub enum Error {
 		/// The error's documentation in the metadata.
 		docs: String,
 	},
+	/// Refused before anything was submitted: the chain would fail the call with this error of
+	/// pallet `Handles` (a sponsor's check of someone else's signed payload).
+	WouldFail {
+		/// The pallet error's name (`PayloadExpired`, `InvalidSignature`, ...).
+		error: &'static str,
+		/// Why, as a person would say it.
+		message: String,
+	},
 	/// The transaction was included and failed with a dispatch error outside any pallet.
 	Dispatch(String),
 	/// Anything else the node or the connection reported.
@@ -124,6 +132,9 @@ impl fmt::Display for Error {
 			Self::Failed { pallet, error, docs } => {
 				write!(f, "the chain refused the call: {pallet}.{error}: {docs}")
 			}
+			Self::WouldFail { error, message } => {
+				write!(f, "refused before submitting (Handles.{error}): {message}")
+			}
 			Self::Dispatch(message) => write!(f, "the chain refused the call: {message}"),
 			Self::Node(message) => write!(f, "node error: {message}"),
 		}
@@ -145,7 +156,7 @@ impl Error {
 	}
 
 	/// The error of a rules-crate validation of `base`.
-	pub(crate) fn invalid(base: &str, e: handles_rules::HandleError) -> Self {
+	pub fn invalid(base: &str, e: handles_rules::HandleError) -> Self {
 		Self::InvalidHandle { base: base.to_string(), rule: e.rule(), message: e.to_string() }
 	}
 }

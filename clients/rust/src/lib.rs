@@ -3,12 +3,13 @@
 
 mod client;
 mod error;
+pub mod json;
 pub mod keys;
 pub mod runtime;
 
 pub use client::{
-	check_display, Changed, Client, Created, Governance, HandlesConfig, Included, Options,
-	Progress, Retired, Transferred, Wait,
+	check_display, create_call, created, Changed, Client, Created, Governance, HandlesConfig,
+	Included, Options, Progress, Retired, SignedTx, Transferred, Wait,
 };
 pub use error::{Error, Result};
 /// The rules crate this client checks handles with (validation, canonical forms, suffixes).
@@ -16,8 +17,8 @@ pub use handles_rules as rules;
 pub use keys::Keypair;
 /// The payload types and their signed-message format, from the pallet.
 pub use pallet_handles::{
-	signed_message, wrap_bytes, ChangeHandlePayload, CreateHandlePayload, RetireHandlePayload,
-	SignedPayload, TransferOwnershipPayload,
+	replay_key, signed_message, verify_signature, wrap_bytes, ChangeHandlePayload,
+	CreateHandlePayload, RetireHandlePayload, SignedPayload, TransferOwnershipPayload,
 };
 /// The `HandlesApi` result types.
 pub use pallet_handles_runtime_api as api;

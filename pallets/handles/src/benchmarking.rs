@@ -665,7 +665,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			verified = Handles::<T>::verify_signature(&signature, &key.account, &message);
+			verified = crate::verify_signature(&signature, &key.account, &message);
 		}
 
 		assert_eq!(verified, Some(Verified::Wrapped));
@@ -678,7 +678,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			verified = Handles::<T>::verify_signature(&signature, &key.account, &message);
+			verified = crate::verify_signature(&signature, &key.account, &message);
 		}
 
 		assert_eq!(verified, Some(Verified::Wrapped));
@@ -691,7 +691,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			verified = Handles::<T>::verify_signature(&signature, &key.account, &message);
+			verified = crate::verify_signature(&signature, &key.account, &message);
 		}
 
 		assert_eq!(verified, Some(Verified::Wrapped));

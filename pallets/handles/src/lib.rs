@@ -38,7 +38,7 @@ mod tests;
 pub use features::hooks::MAX_HOOK_PROOF_SIZE;
 pub use pallet::*;
 pub use pruning::PRUNE_PER_ENTRY;
-pub use signed::Verified;
+pub use signed::{replay_key, verify_signature, Verified};
 pub use types::*;
 pub use weights::WeightInfo;
 

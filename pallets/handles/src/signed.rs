@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::{Saturating, Verify, Zero};
+use sp_runtime::traits::{IdentifyAccount, Saturating, Verify, Zero};
 
 /// The form a valid signature was over, which tells the verifications it took.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -24,6 +24,30 @@ impl Verified {
 			Verified::Raw => 0,
 		}
 	}
+}
+
+/// How `signature` is `signer`'s signature over `message`: over the message wrapped in
+/// `<Bytes>`..`</Bytes>` or over the raw message; `None` when it is neither. The wrapped form,
+/// which browser wallets produce, is tried first, so the wallet path costs one verification and a
+/// raw signature two. Clients that check a signature before paying for its call use this too.
+pub fn verify_signature<S: Verify>(
+	signature: &S,
+	signer: &<S::Signer as IdentifyAccount>::AccountId,
+	message: &[u8],
+) -> Option<Verified> {
+	if signature.verify(&wrap_bytes(message)[..], signer) {
+		Some(Verified::Wrapped)
+	} else if signature.verify(message, signer) {
+		Some(Verified::Raw)
+	} else {
+		None
+	}
+}
+
+/// Key of a signed payload in the replay store ([`ReplayEntries`]):
+/// `blake2_256(SCALE((message, signer)))`.
+pub fn replay_key<A: Encode>(message: &[u8], signer: &A) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&(message, signer).encode())
 }
 
 impl<T: Config> Pallet<T> {
@@ -48,29 +72,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// How `signature` is `signer`'s signature over `message`: over the message wrapped in
-	/// `<Bytes>`..`</Bytes>` or over the raw message; `None` when it is neither. The wrapped form,
-	/// which browser wallets produce, is tried first, so the wallet path costs one verification
-	/// and a raw signature two.
-	pub(crate) fn verify_signature(
-		signature: &T::Signature,
-		signer: &T::AccountId,
-		message: &[u8],
-	) -> Option<Verified> {
-		if signature.verify(&wrap_bytes(message)[..], signer) {
-			Some(Verified::Wrapped)
-		} else if signature.verify(message, signer) {
-			Some(Verified::Raw)
-		} else {
-			None
-		}
-	}
-
-	/// Key of a signed payload in the replay store: `blake2_256(message ++ signer)`.
-	pub(crate) fn replay_key(message: &[u8], signer: &T::AccountId) -> [u8; 32] {
-		sp_io::hashing::blake2_256(&(message, signer).encode())
-	}
-
 	/// Checks `signer`'s signature over `message`, then that the payload has not taken effect
 	/// before. Returns the replay key to record with [`Self::record_payload`] once every other
 	/// check has passed, and how the signature was verified.
@@ -79,8 +80,8 @@ impl<T: Config> Pallet<T> {
 		signer: &T::AccountId,
 		signature: &T::Signature,
 	) -> Result<([u8; 32], Verified), DispatchError> {
-		let verified = Self::verify_signature(signature, signer, message)
-			.ok_or(Error::<T>::InvalidSignature)?;
+		let verified =
+			verify_signature(signature, signer, message).ok_or(Error::<T>::InvalidSignature)?;
 		Ok((Self::check_unused(message, signer)?, verified))
 	}
 
@@ -90,7 +91,7 @@ impl<T: Config> Pallet<T> {
 		message: &[u8],
 		signer: &T::AccountId,
 	) -> Result<[u8; 32], DispatchError> {
-		let key = Self::replay_key(message, signer);
+		let key = replay_key(message, signer);
 		ensure!(!ReplayEntries::<T>::contains_key(key), Error::<T>::PayloadReplayed);
 		Ok(key)
 	}

@@ -9,12 +9,10 @@ use std::{io::IsTerminal, process::ExitCode};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use handles_client::{
-	api::{HandleInfo, SuffixOptions},
-	check_display, Client, Error, Governance, Included, Keypair, Progress, Wait,
+	check_display, json, Client, Error, Governance, Included, Keypair, Progress, Wait,
 };
 use serde_json::{json, Value};
 use sp_core::crypto::Ss58Codec;
-use sp_runtime::AccountId32;
 
 /// Claim, look up and manage user handles (`Alice.4821`) on a handles chain.
 #[derive(Parser)]
@@ -180,29 +178,6 @@ fn text(bytes: &[u8]) -> String {
 	String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn parse_account(input: &str) -> Result<AccountId32, Error> {
-	if let Ok(account) = AccountId32::from_ss58check(input) {
-		return Ok(account);
-	}
-	let hex = input.strip_prefix("0x").ok_or_else(|| Error::BadAccount(input.into()))?;
-	let bytes: Vec<u8> = (0..hex.len())
-		.step_by(2)
-		.map(|i| hex.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()))
-		.collect::<Option<_>>()
-		.ok_or_else(|| Error::BadAccount(input.into()))?;
-	let raw: [u8; 32] = bytes.try_into().map_err(|_| Error::BadAccount(input.into()))?;
-	Ok(AccountId32::new(raw))
-}
-
-fn hex(bytes: &[u8]) -> String {
-	let mut s = String::with_capacity(2 + 2 * bytes.len());
-	s.push_str("0x");
-	for b in bytes {
-		s.push_str(&format!("{b:02x}"));
-	}
-	s
-}
-
 /// The progress line on stderr: rewritten in place on a terminal, one line per step otherwise.
 struct ProgressLine {
 	tty: bool,
@@ -216,11 +191,11 @@ impl ProgressLine {
 
 	fn show(&mut self, progress: Progress) {
 		let line = match progress {
-			Progress::Submitted(hash) => format!("submitted {}", hex(&hash.0)),
+			Progress::Submitted(hash) => format!("submitted {}", json::hex(&hash.0)),
 			Progress::InPool => "in the pool, waiting for a block…".to_string(),
 			Progress::Retracted => "its block left the best chain, waiting for another…".into(),
-			Progress::InBlock(hash) => format!("in block {}", hex(&hash.0)),
-			Progress::Finalized(hash) => format!("finalized in block {}", hex(&hash.0)),
+			Progress::InBlock(hash) => format!("in block {}", json::hex(&hash.0)),
+			Progress::Finalized(hash) => format!("finalized in block {}", json::hex(&hash.0)),
 		};
 		if self.tty {
 			eprint!("\r\x1b[2K{line}");
@@ -242,41 +217,9 @@ fn key(uri: &str, what: &str) -> Result<Keypair, Error> {
 		.map_err(|e| Error::Key(handles_client::keys::KeyError(format!("--{what}: {e}"))))
 }
 
-fn included_json(included: &Included) -> Value {
-	json!({
-		"blockNumber": included.block_number,
-		"blockHash": hex(&included.block_hash.0),
-		"finalized": included.finalized,
-		"extrinsicHash": hex(&included.extrinsic_hash.0),
-	})
-}
-
 fn included_text(included: &Included) -> String {
 	let state = if included.finalized { "finalized" } else { "in" };
-	format!("{state} block #{} ({})", included.block_number, hex(&included.block_hash.0))
-}
-
-fn options_json(options: &SuffixOptions, expiring: &[u32], next_rotation: u32) -> Value {
-	json!({
-		"baseHandle": text(&options.base_handle),
-		"canonical": text(&options.canonical),
-		"candidates": options.candidates,
-		"available": options.available,
-		"expiring": expiring,
-		"nextRotation": next_rotation,
-	})
-}
-
-fn handle_info_json(msa_id: u32, info: &HandleInfo<AccountId32, u32>) -> Value {
-	json!({
-		"msaId": msa_id,
-		"handle": text(&info.handle),
-		"baseHandle": text(&info.base_handle),
-		"suffix": info.suffix,
-		"canonical": text(&info.canonical),
-		"owner": info.owner.to_ss58check(),
-		"createdAt": info.created_at,
-	})
+	format!("{state} block #{} ({})", included.block_number, json::hex(&included.block_hash.0))
 }
 
 /// What a command prints: JSON for `--json`, text otherwise.
@@ -307,7 +250,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 		}
 		Command::Lookup { handle } => check_display(handle)?,
 		Command::Owned { account } => {
-			parse_account(account)?;
+			json::parse_account(account)?;
 		}
 		_ => {}
 	}
@@ -335,7 +278,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 				));
 			}
 			text.push_str(&format!("candidates: {}", list(&o.options.candidates)));
-			Output { json: options_json(&o.options, &o.expiring, o.next_rotation), text }
+			Output { json: json::options(&o), text }
 		}
 		Command::Validate { base, .. } => {
 			let v = client.validate(&base).await?;
@@ -364,7 +307,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 				"owner": created.owner.to_ss58check(),
 				"handle": created.handle,
 			});
-			merge(&mut json, included_json(&created.included));
+			merge(&mut json, json::included(&created.included));
 			Output {
 				text: format!(
 					"{} is MSA {} of {}, {}",
@@ -378,7 +321,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 		}
 		Command::Lookup { handle } => match client.msa_for_handle(&handle).await? {
 			Some(m) => Output {
-				json: json!({ "msaId": m.msa_id, "owner": m.owner.to_ss58check(), "handle": text(&m.handle) }),
+				json: json::msa_for_handle(&m),
 				text: format!(
 					"{} is MSA {} of {}",
 					text(&m.handle),
@@ -399,7 +342,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 					info.created_at,
 					info.owner.to_ss58check()
 				),
-				json: handle_info_json(msa_id, &info),
+				json: json::handle_info(msa_id, &info),
 			},
 			None => match client.msa_owner(msa_id).await? {
 				Some(owner) => Output {
@@ -410,7 +353,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			},
 		},
 		Command::Owned { account } => {
-			let account = parse_account(&account)?;
+			let account = json::parse_account(&account)?;
 			let owned = client.handles_for_owner(&account).await?;
 			let json: Vec<Value> = owned
 				.iter()
@@ -436,7 +379,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			line.done();
 			let retired = retired?;
 			let mut json = json!({ "msaId": retired.msa_id, "handle": retired.handle });
-			merge(&mut json, included_json(&retired.included));
+			merge(&mut json, json::included(&retired.included));
 			Output {
 				text: format!(
 					"MSA {} retired {}, {}",
@@ -459,7 +402,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 				"oldHandle": changed.old_handle,
 				"newHandle": changed.new_handle,
 			});
-			merge(&mut json, included_json(&changed.included));
+			merge(&mut json, json::included(&changed.included));
 			Output {
 				text: format!(
 					"MSA {} now holds {} (was {}), {}",
@@ -483,7 +426,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 				"oldOwner": moved.old_owner.to_ss58check(),
 				"newOwner": moved.new_owner.to_ss58check(),
 			});
-			merge(&mut json, included_json(&moved.included));
+			merge(&mut json, json::included(&moved.included));
 			Output {
 				text: format!(
 					"MSA {} moved from {} to {}, {}",
@@ -499,14 +442,14 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			let seed = client.seed().await?;
 			Output {
 				json: json!({
-					"current": hex(&seed.current),
-					"previous": hex(&seed.previous),
+					"current": json::hex(&seed.current),
+					"previous": json::hex(&seed.previous),
 					"nextRotation": seed.next_rotation,
 				}),
 				text: format!(
 					"current {}\nprevious {}\nnext rotation at block #{}",
-					hex(&seed.current),
-					hex(&seed.previous),
+					json::hex(&seed.current),
+					json::hex(&seed.previous),
 					seed.next_rotation
 				),
 			}
@@ -554,7 +497,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			let included = included?;
 			Output {
 				text: format!("{what}, {}", included_text(&included)),
-				json: included_json(&included),
+				json: json::included(&included),
 			}
 		}
 	};

@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(new_owner != owner, Error::<T>::AlreadyOwner);
 		let message = Self::message_for(&payload);
 		let (replay_key, verified) = Self::check_signed(&message, &owner, &signature)?;
-		let new_owner_verified = Self::verify_signature(&new_owner_signature, &new_owner, &message)
+		let new_owner_verified = verify_signature(&new_owner_signature, &new_owner, &message)
 			.ok_or(Error::<T>::InvalidNewOwnerSignature)?;
 		// The new owner's signature is one-time too: it needs its own entry, beside the owner's.
 		let new_owner_key = Self::check_unused(&message, &new_owner)?;

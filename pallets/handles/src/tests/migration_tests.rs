@@ -353,7 +353,7 @@ fn after_the_queue_migration_a_moved_payload_is_still_refused_as_replayed() {
 			payload.clone()
 		));
 		// Put its entry back into the version-1 store, as the previous runtime had written it.
-		let key = Handles::replay_key(&Handles::message_for(&payload), &alice().account());
+		let key = crate::replay_key(&Handles::message_for(&payload), &alice().account());
 		ReplayEntries::<Test>::remove(key);
 		ReplayQueue::<Test>::remove(0);
 		ReplayQueueBounds::<Test>::kill();

@@ -8,7 +8,7 @@ use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight};
 fn create_expiring(key: &Key, base: &str, expiration: BlockNumber) -> [u8; 32] {
 	let payload =
 		CreateHandlePayload { expiration, ..create_payload(base, available_suffix(base)) };
-	let replay_key = Handles::replay_key(&Handles::message_for(&payload), &key.account());
+	let replay_key = crate::replay_key(&Handles::message_for(&payload), &key.account());
 	assert_ok!(try_create(key, payload));
 	replay_key
 }

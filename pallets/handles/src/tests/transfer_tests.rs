@@ -228,7 +228,7 @@ fn transfer_payload_of_an_earlier_owner_does_not_move_the_msa_back() {
 		);
 		// Bob's signature over `t` is spent anyway: the same message with Charlie named as the
 		// owner is another message, and `t` itself has an entry for Bob.
-		assert!(ReplayEntries::<Test>::contains_key(Handles::replay_key(
+		assert!(ReplayEntries::<Test>::contains_key(crate::replay_key(
 			&Handles::message_for(&t),
 			&bob().account()
 		)));
@@ -247,7 +247,7 @@ fn transfer_records_both_signatures() {
 		let message = Handles::message_for(&t);
 		for who in [alice(), bob()] {
 			assert_eq!(
-				ReplayEntries::<Test>::get(Handles::replay_key(&message, &who.account())),
+				ReplayEntries::<Test>::get(crate::replay_key(&message, &who.account())),
 				Some(t.expiration)
 			);
 		}

@@ -1,0 +1,415 @@
+// The claim page of handles-sponsor (sponsor/page) in headless Chromium, against the real
+// handles-sponsor binary and a dev node with instant sealing. A wallet extension is injected into
+// the page (`window.injectedWeb3['e2e-signer']`) whose signRaw signs in Node.js with a fresh sr25519
+// key that holds no tokens, exactly as the polkadot.js extension signs raw bytes. Checked: a claim
+// from typing the name to the finalized panel (the chain holds the handle for that key, the sponsor
+// paid), a refused name (the rule's message, no request, nothing to claim), a slow answer for an
+// older input, a suffix taken behind the page's back (the sponsor's refusal), a look-up by a
+// look-alike, and a keyboard-only claim at phone width. Screenshots go to test-output/claim-page/.
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
+import puppeteer from 'puppeteer-core';
+
+import { formatDisplay, signedMessageHex } from '@handles/client';
+
+import { bestNumber, decodeDispatchResult, send, signedCall, startChain, theEvent } from '../lib/chain.js';
+import { chromiumPath, tempDir } from '../lib/node.js';
+import { sponsorBinaryPath, startSponsor } from '../lib/sponsor.js';
+
+const SPONSOR = sponsorBinaryPath();
+const CHROMIUM = chromiumPath();
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-output', 'claim-page');
+const DESKTOP = { width: 1024, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const CLAIM_TIMEOUT_MS = 120_000;
+// Instant sealing by default; CLAIM_PAGE_SEALING=3000 runs the page against the README's dev node
+// (a block every 3 s) to time a claim as a person sees it.
+const SEALING = process.env.CLAIM_PAGE_SEALING || 'instant';
+
+/** `display` as a RegExp source. */
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** ASCII digits as fullwidth ones (`4821` -> `４８２１`). */
+const fullwidth = (s) => s.replace(/\d/g, (d) => String.fromCodePoint(0xff10 + Number(d)));
+
+test('the handles-sponsor binary and Chromium exist', () => {
+  assert.ok(existsSync(SPONSOR), `the handles-sponsor binary is missing at ${SPONSOR}: build it with bash scripts/build`);
+  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM to its path`);
+});
+
+describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, () => {
+  let ctx;
+  let sponsor;
+  let db;
+  let browser;
+  let genesisHash;
+  let claimed = null; // { handle, msaId, owner } of the first claim
+
+  const freeBalance = async (address) => (await ctx.api.query.system.account(address)).data.free.toBigInt();
+  const shot = (page, name) =>
+    // captureBeyondViewport: false: Chromium otherwise keeps a scroll offset after a full-page
+    // capture, and later clicks land beside their target.
+    page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true, captureBeyondViewport: false });
+  const text = (page, selector) => page.$eval(selector, (el) => el.textContent.trim());
+  const visible = (page, selector, timeout = 30_000) => page.waitForSelector(`${selector}:not([hidden])`, { timeout });
+
+  /**
+   * A new page (own browser context) on the sponsor with the injected wallet of a fresh key.
+   * Resolves to `{ page, owner, signs, errors, close() }`: `signs` records every signRaw request,
+   * `errors` the page's uncaught exceptions.
+   */
+  async function openPage(viewport = DESKTOP) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport(viewport);
+    const owner = ctx.keyring.addFromMnemonic(mnemonicGenerate());
+    const signs = [];
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.exposeFunction('e2eSignRaw', (raw) => {
+      signs.push(raw);
+      assert.equal(raw.address, owner.address, 'signRaw is asked for the injected account');
+      // What the polkadot.js extension does for { type: 'bytes' }: sign the <Bytes>-wrapped data.
+      return { id: signs.length, signature: u8aToHex(owner.sign(u8aWrapBytes(hexToU8a(raw.data)), { withType: true })) };
+    });
+    await page.evaluateOnNewDocument(
+      (account) => {
+        window.injectedWeb3 = window.injectedWeb3 || {};
+        window.injectedWeb3['e2e-signer'] = {
+          version: '0.0.1',
+          enable: async (originName) => {
+            window.e2eEnabledBy = originName;
+            return {
+              accounts: { get: async () => [account] },
+              signer: { signRaw: (raw) => window.e2eSignRaw(raw) },
+            };
+          },
+        };
+      },
+      { address: owner.address, name: 'E2E tester', type: 'sr25519' },
+    );
+    await page.goto(`${sponsor.url}/`, { waitUntil: 'load' });
+    // The Wasm rules are loaded once the base input is enabled.
+    await page.waitForSelector('#base:not([disabled])', { timeout: 30_000 });
+    return { page, owner, signs, errors, close: () => context.close() };
+  }
+
+  /**
+   * Waits until the page lists the suffixes of `base`; resolves to `[{ suffix, label, expiring,
+   * checked }]`, of every suffix (after "Show all" when the page shows only the first ones) unless
+   * `all` is false.
+   */
+  async function suffixList(page, base, { all = true } = {}) {
+    await page.waitForFunction(
+      (b) => {
+        const list = document.querySelector('#suffixes');
+        return list.dataset.base === b && !list.classList.contains('stale') && !/Looking/.test(document.querySelector('#options-status').textContent);
+      },
+      { timeout: 30_000 },
+      base,
+    );
+    if (all && (await page.$('#suffixes-more:not([hidden])'))) {
+      const before = (await page.$$('#suffixes input')).length;
+      await page.click('#suffixes-more');
+      await page.waitForFunction((n) => document.querySelectorAll('#suffixes input').length > n, { timeout: 5_000 }, before);
+    }
+    return page.$$eval('#suffixes input[name="suffix"]', (inputs) =>
+      inputs.map((i) => ({
+        suffix: Number(i.value),
+        label: i.closest('label').querySelector('.display').textContent,
+        expiring: i.closest('label').classList.contains('expiring'),
+        checked: i.checked,
+      })),
+    );
+  }
+
+  async function connect(page, owner) {
+    await page.click('#connect');
+    await page.waitForSelector('#account option', { timeout: 10_000 });
+    assert.equal(await page.$eval('#account', (s) => s.value), owner.address);
+    assert.equal(await page.evaluate(() => window.e2eEnabledBy), 'Handles claim page');
+  }
+
+  /** The options the chain offers for `base`, and the suffix the page should preselect. */
+  async function chainOptions(base) {
+    const options = await ctx.rpc('handles_getSuffixOptions', [base]);
+    const preferred = options.available.find((s) => !options.expiring.includes(s)) ?? options.available[0];
+    return { options, preferred };
+  }
+
+  /** Presses Tab until `#id` has the focus (at most `max` times). */
+  async function tabTo(page, id, max = 25) {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    }
+    assert.fail(`#${id} was not reached with ${max} Tab presses`);
+  }
+
+  before(async () => {
+    assert.ok(existsSync(SPONSOR), `the handles-sponsor binary is missing at ${SPONSOR}: build it with bash scripts/build`);
+    assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM to its path`);
+    mkdirSync(OUT, { recursive: true });
+    ctx = await startChain({ sealing: SEALING });
+    genesisHash = ctx.api.genesisHash.toHex();
+    db = tempDir('handles-sponsor-e2e-');
+    sponsor = await startSponsor({ url: ctx.node.wsUrl, key: '//Dave', db: join(db.path, 'sponsor.sqlite') });
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+    });
+  }, { timeout: 300_000 });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await sponsor?.stop();
+    await ctx?.stop();
+    db?.remove();
+  });
+
+  test('claim: name, canonical form, suffixes, wallet, signature, progress, finalized; the sponsor paid', async () => {
+    const base = 'Marguerite';
+    const { page, owner, signs, errors, close } = await openPage();
+    try {
+      const { options, preferred } = await chainOptions(base);
+      assert.ok(options.available.length > 0, JSON.stringify(options));
+      await page.type('#base', base);
+      const firstShown = await suffixList(page, base, { all: false });
+      assert.ok(firstShown.length >= Math.min(8, options.available.length), 'the first suffixes are listed at once');
+      assert.deepEqual(firstShown.filter((o) => o.checked).map((o) => o.suffix), [preferred]);
+      const list = await suffixList(page, base);
+      assert.equal(await text(page, '#canonical'), options.canonical);
+      assert.equal(await page.$eval('#rule-error', (el) => el.hidden), true);
+      assert.deepEqual(list.map((o) => o.suffix), options.available, 'the radios are the available suffixes');
+      assert.deepEqual(list.map((o) => o.label), options.available.map((s) => formatDisplay(base, s)));
+      assert.deepEqual(list.filter((o) => o.expiring).map((o) => o.suffix), options.expiring);
+      for (const o of list.filter((x) => x.expiring)) {
+        assert.match(await text(page, `label[for="suffix-${o.suffix}"]`), new RegExp(`block ${options.nextRotation}\\b`));
+      }
+      assert.deepEqual(list.filter((o) => o.checked).map((o) => o.suffix), [preferred], 'the first non-expiring suffix is preselected');
+      assert.equal(await page.$eval('#claim', (b) => b.disabled), true, 'nothing to claim without a wallet');
+
+      await connect(page, owner);
+      assert.equal(await page.$eval('#claim', (b) => b.disabled), false);
+      await shot(page, 'claim-options');
+
+      const display = formatDisplay(base, preferred);
+      const payloadResponse = page.waitForResponse((r) => r.url() === `${sponsor.url}/api/payload`);
+      const claimRequest = page.waitForRequest((r) => r.url() === `${sponsor.url}/claims` && r.method() === 'POST');
+      assert.equal(await freeBalance(owner.address), 0n, 'the owner holds no tokens');
+      const clicked = Date.now();
+      await page.click('#claim');
+
+      const prepared = await (await payloadResponse).json();
+      assert.deepEqual({ baseHandle: prepared.payload.baseHandle, suffix: prepared.payload.suffix }, { baseHandle: base, suffix: preferred });
+      assert.equal(prepared.genesisHash, genesisHash);
+      const sent = JSON.parse((await claimRequest).postData());
+      assert.equal(signs.length, 1, 'one signature asked');
+      assert.deepEqual(signs[0], {
+        address: owner.address,
+        data: signedMessageHex(genesisHash, 'create', prepared.payload),
+        type: 'bytes',
+      });
+      assert.equal(sent.owner, owner.address);
+      assert.deepEqual(sent.payload, prepared.payload, 'the payload goes back exactly as received');
+      assert.match(sent.signature, /^0x01[0-9a-f]{128}$/, 'the sr25519 signature as the wallet returned it');
+
+      await visible(page, '#result', CLAIM_TIMEOUT_MS);
+      console.log(`click to finalized handle on the page: ${Date.now() - clicked} ms (sealing ${SEALING})`);
+      assert.equal(await page.$eval('#progress', (el) => el.dataset.status), 'finalized');
+      const handle = await text(page, '#result-handle');
+      const msaId = Number(await text(page, '#result-msa'));
+      assert.equal(handle, display);
+      const onChain = await ctx.rpc('handles_getMsaForHandle', [handle]);
+      assert.deepEqual(onChain, { msaId, owner: owner.address, handle });
+      assert.equal(await freeBalance(owner.address), 0n, 'the sponsor paid the fee');
+      claimed = onChain;
+      // The list follows the chain: the claimed suffix is no longer offered.
+      await page.waitForSelector(`#suffixes input[value="${preferred}"]`, { hidden: true, timeout: 10_000 });
+      await shot(page, 'claim-finalized');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('refused names: the rule broken offline (no request), the chain reserved list; nothing to claim', async () => {
+    const { page, owner, errors, close } = await openPage();
+    try {
+      const optionRequests = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/options')) optionRequests.push(r.url());
+      });
+      await connect(page, owner);
+      for (const base of ['a b', 'a', 'admin']) {
+        await page.click('#base', { clickCount: 3 });
+        await page.keyboard.press('Backspace');
+        await page.type('#base', base);
+        const expected = (await ctx.rpc('handles_validateHandle', [base])).error;
+        assert.ok(expected, `the chain refuses ${JSON.stringify(base)}`);
+        await page.waitForFunction((m) => document.querySelector('#rule-error').textContent === m, { timeout: 10_000 }, expected);
+        assert.equal(await page.$eval('#base', (el) => el.getAttribute('aria-invalid')), 'true');
+        assert.equal(await page.$eval('#canonical-line', (el) => el.hidden), true);
+        assert.equal((await page.$$('#suffixes input')).length, 0, 'no suffix list');
+        assert.equal(await page.$eval('#claim', (b) => b.disabled), true, 'claim disabled');
+        if (base === 'a b') await shot(page, 'refused-handle');
+      }
+      await sleep(400);
+      assert.deepEqual(optionRequests, [], 'the Wasm rules refuse them without asking the sponsor');
+
+      // Reserved on this chain only (the offline rules know the default list): the sponsor refuses.
+      const added = await send(ctx.api, ctx.api.tx.sudo.sudo(ctx.api.tx.handles.addReservedHandle('Sponsorpage')), ctx.alice, { finalized: true });
+      const res = await added.included;
+      assert.equal(res.error, null, res.error?.text);
+      assert.equal(decodeDispatchResult(ctx.api, theEvent(res, 'sudo', 'Sudid').data[0]), null);
+      await page.click('#base', { clickCount: 3 });
+      await page.keyboard.press('Backspace');
+      await page.type('#base', 'SponsorPage');
+      await page.waitForFunction(() => /reserved/i.test(document.querySelector('#rule-error').textContent), { timeout: 10_000 });
+      assert.equal((await page.$$('#suffixes input')).length, 0);
+      assert.equal(await page.$eval('#claim', (b) => b.disabled), true);
+      await shot(page, 'refused-reserved');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('a slow answer for an older input does not replace the newer one', async () => {
+    const { page, errors, close } = await openPage();
+    try {
+      await page.setRequestInterception(true);
+      page.on('request', async (r) => {
+        if (r.url() === `${sponsor.url}/api/options?base=Violett`) await sleep(1500);
+        try {
+          await r.continue();
+        } catch {
+          // cancelled by the page meanwhile
+        }
+      });
+      await page.type('#base', 'Violett');
+      await sleep(400); // past the debounce: the request for "Violett" is on its way
+      await page.keyboard.type('e'); // the focus is still in #base
+      const list = await suffixList(page, 'Violette');
+      await sleep(1800); // the answer for "Violett" would have come by now
+      assert.equal(await page.$eval('#suffixes', (el) => el.dataset.base), 'Violette');
+      const labels = await page.$$eval('#suffixes .display', (els) => els.map((e) => e.textContent));
+      assert.deepEqual(labels, list.map((o) => o.label));
+      assert.ok(labels.every((l) => l.startsWith('Violette.')), labels.join(', '));
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('a suffix taken after the options were shown: the sponsor refuses it, the page says so', async () => {
+    const base = 'Tournesol';
+    const { page, owner, errors, close } = await openPage(PHONE);
+    try {
+      await page.type('#base', base);
+      const list = await suffixList(page, base, { all: false });
+      const chosen = list.find((o) => o.checked).suffix;
+      await connect(page, owner);
+      const display = formatDisplay(base, chosen);
+
+      // Another owner claims it on chain, //Alice paying.
+      const other = ctx.keyring.addFromMnemonic(mnemonicGenerate());
+      const payload = { baseHandle: base, suffix: chosen, expiration: (await bestNumber(ctx.api)) + 50 };
+      const { included } = await send(ctx.api, await signedCall(ctx.api, 'create', other, payload), ctx.alice, { finalized: true });
+      assert.equal((await included).error, null);
+      assert.equal((await ctx.rpc('handles_getMsaForHandle', [display])).owner, other.address);
+
+      await page.click('#claim');
+      await visible(page, '#claim-error', 60_000);
+      assert.match(await text(page, '#claim-error'), new RegExp(`${escapeRe(display)} is not available`));
+      assert.equal(await page.$eval('#result', (el) => el.hidden), true);
+      // The page reloads the options: the taken suffix is gone, the refusal stays.
+      await page.waitForSelector(`#suffixes input[value="${chosen}"]`, { hidden: true, timeout: 10_000 });
+      assert.match(await text(page, '#claim-error'), /is not available/);
+      assert.equal((await ctx.rpc('handles_getMsaForHandle', [display])).owner, other.address);
+      await shot(page, 'taken-suffix');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('look up: a look-alike (other case, fullwidth digits) finds the claimed handle; unknown and malformed ones', async () => {
+    assert.ok(claimed, 'needs the claim of the first test');
+    const { page, errors, close } = await openPage();
+    try {
+      await page.click('#tab-lookup');
+      await page.waitForSelector('#view-lookup:not([hidden])');
+      const [base, suffix] = claimed.handle.split('.');
+      const lookalike = `${base.toUpperCase()}.${fullwidth(suffix)}`;
+      assert.deepEqual(await ctx.rpc('handles_getMsaForHandle', [lookalike]), claimed);
+      await page.type('#lookup-input', lookalike);
+      await page.keyboard.press('Enter');
+      await visible(page, '#lookup-result');
+      assert.equal(await text(page, '#lookup-handle'), claimed.handle);
+      assert.equal(await text(page, '#lookup-owner'), claimed.owner);
+      assert.equal(Number(await text(page, '#lookup-msa')), claimed.msaId);
+      await shot(page, 'lookup-result');
+
+      await page.click('#lookup-input', { clickCount: 3 });
+      await page.type('#lookup-input', `${base}.${suffix === '1000' ? '1001' : '1000'}`);
+      await page.click('#lookup-go');
+      await page.waitForFunction(() => document.querySelector('#lookup-status').textContent === 'No MSA holds this handle.', { timeout: 10_000 });
+      assert.equal(await page.$eval('#lookup-result', (el) => el.hidden), true);
+
+      await page.click('#lookup-input', { clickCount: 3 });
+      await page.type('#lookup-input', 'Ali.ce.12');
+      await page.click('#lookup-go');
+      await visible(page, '#lookup-error', 10_000);
+      assert.ok((await text(page, '#lookup-error')).length > 0);
+      assert.equal(await page.$eval('#lookup-result', (el) => el.hidden), true);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('keyboard only, at phone width: Tab to every control, Enter claims', async () => {
+    const base = 'Capucine';
+    const { page, owner, errors, close } = await openPage(PHONE);
+    try {
+      await tabTo(page, 'base');
+      await page.keyboard.type(base);
+      const list = await suffixList(page, base, { all: false });
+      assert.ok(list.length >= 2, 'two suffixes to move between');
+      await page.keyboard.press('Tab'); // into the radio group, on the checked radio
+      const first = await page.evaluate(() => document.activeElement.value);
+      assert.equal(Number(first), list.find((o) => o.checked).suffix);
+      await page.keyboard.press('ArrowDown'); // the next radio, checked
+      const chosen = Number(await page.evaluate(() => document.activeElement.value));
+      assert.notEqual(chosen, Number(first));
+      assert.equal(await page.$eval(`#suffix-${chosen}`, (i) => i.checked), true);
+      await tabTo(page, 'connect', 3); // past "Show all" 
+      assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'focus is visible');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#account option', { timeout: 10_000 });
+      await tabTo(page, 'account', 3);
+      await tabTo(page, 'claim', 3);
+      await shot(page, 'phone-keyboard-ready');
+      await page.keyboard.press('Enter');
+      await visible(page, '#result', CLAIM_TIMEOUT_MS);
+      const handle = await text(page, '#result-handle');
+      assert.equal(handle, formatDisplay(base, chosen));
+      const onChain = await ctx.rpc('handles_getMsaForHandle', [handle]);
+      assert.equal(onChain.owner, owner.address);
+      assert.equal(Number(await text(page, '#result-msa')), onChain.msaId);
+      await shot(page, 'phone-finalized');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+});

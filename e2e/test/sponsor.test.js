@@ -1,0 +1,361 @@
+// handles-sponsor through its real binary and HTTP API against dev nodes with manual sealing (the
+// test makes the blocks, so claims can be held pending): a person with no tokens gets a handle
+// and the sponsor pays; every refusal answers 4xx and costs the sponsor nothing; rate limits and
+// the bounded queue answer 429; a restart with claims pending and a node restart lose and repeat
+// nothing; 200 concurrent claims all land, each once.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { freshPair, signedCall, send, startChain } from '../lib/chain.js';
+import { rpcResult, startDevNode, tempDir, waitFor } from '../lib/node.js';
+import { claimBody, startSponsor, walletSign } from '../lib/sponsor.js';
+
+/** Makes a finalized block every `ms` while `on` (engine_createBlock of manual sealing). */
+function sealer(rpc, ms = 250) {
+  const state = { on: false, stopped: false, blocks: 0 };
+  (async () => {
+    while (!state.stopped) {
+      if (state.on) {
+        try {
+          await rpc('engine_createBlock', [true, true]);
+          state.blocks += 1;
+        } catch {
+          // the node may be restarting
+        }
+      }
+      await sleep(ms);
+    }
+  })();
+  return state;
+}
+
+/** The suffix to claim for `base` through the sponsor (the first available one that is not expiring). */
+async function pickSuffix(sponsor, base) {
+  const res = await sponsor.get(`/api/options?base=${encodeURIComponent(base)}`);
+  assert.equal(res.status, 200, `options of ${base}: ${JSON.stringify(res.body)}`);
+  const suffix = res.body.available.find((s) => !res.body.expiring.includes(s)) ?? res.body.available[0];
+  assert.ok(suffix !== undefined, `no suffix available for ${base}`);
+  return suffix;
+}
+
+/** What the claim page does: payload and message from the sponsor, the wallet's signature, the claim. */
+async function claimThrough(sponsor, pair, base) {
+  const suffix = await pickSuffix(sponsor, base);
+  const prepared = await sponsor.post('/api/payload', { baseHandle: base, suffix });
+  assert.equal(prepared.status, 200, JSON.stringify(prepared.body));
+  const body = { owner: pair.address, signature: walletSign(pair, prepared.body.message), payload: prepared.body.payload };
+  return { body, res: await sponsor.post('/claims', body) };
+}
+
+/** Claims `guest(prefix, i)` for each owner (each must be accepted); resolves to the claim ids. */
+async function claimEach(sponsor, owners, prefix) {
+  const ids = [];
+  for (const [i, owner] of owners.entries()) {
+    const { res } = await claimThrough(sponsor, owner, guest(prefix, i));
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    ids.push(res.body.id);
+  }
+  return ids;
+}
+
+async function settled(sponsor, id, timeoutMs = 120_000) {
+  return waitFor(
+    async () => {
+      const res = await sponsor.get(`/claims/${id}`);
+      return res.body.final ? res.body : null;
+    },
+    { timeoutMs, intervalMs: 200, what: `claim ${id} to settle` },
+  );
+}
+
+async function statusIs(sponsor, id, statuses) {
+  return waitFor(async () => statuses.includes((await sponsor.get(`/claims/${id}`)).body.status), {
+    timeoutMs: 60_000,
+    intervalMs: 100,
+    what: `claim ${id} to be ${statuses.join(' or ')}`,
+  });
+}
+
+const nextNonce = (ctx, pair) => ctx.rpc('system_accountNextIndex', [pair.address]);
+const freeOf = async (ctx, address) => (await ctx.api.query.system.account(address)).data.free.toBigInt();
+
+// Base handles of letters no confusable pair is made of, distinct for every i < 512.
+const LETTERS = 'bfghjkpt';
+function guest(prefix, i) {
+  return prefix + LETTERS[(i >> 6) & 7] + LETTERS[(i >> 3) & 7] + LETTERS[i & 7];
+}
+
+describe('handles-sponsor', { timeout: 900_000 }, () => {
+  let ctx;
+  let seal;
+  const dirs = [];
+  const sponsors = [];
+  const dir = () => {
+    const d = tempDir('handles-sponsor-');
+    dirs.push(d);
+    return d.path;
+  };
+  const start = async (opts) => {
+    const s = await startSponsor({ url: ctx.node.wsUrl, db: `${dir()}/claims.sqlite`, ...opts });
+    sponsors.push(s);
+    return s;
+  };
+
+  before(async () => {
+    ctx = await startChain({ sealing: 'manual' });
+    seal = sealer(ctx.rpc);
+  }, { timeout: 240_000 });
+
+  after(async () => {
+    if (seal) seal.stopped = true;
+    for (const s of sponsors) await s.kill();
+    await ctx?.stop();
+    for (const d of dirs) d.remove();
+  });
+
+  test('a person with no tokens gets a handle: the sponsor pays, the owner only signs', async () => {
+    const sponsor = await start({ key: '//Dave' });
+    const owner = freshPair();
+    const daveBefore = await freeOf(ctx, ctx.dave.address);
+    seal.on = false;
+    const { body, res } = await claimThrough(sponsor, owner, 'Marguerite');
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    assert.deepEqual(Object.keys(res.body).sort(), ['id', 'status']);
+    assert.equal(res.body.status, 'queued');
+    const id = res.body.id;
+    await statusIs(sponsor, id, ['submitted']);
+    // The same signed payload again is the same claim, not a second one.
+    const again = await sponsor.post('/claims', body);
+    assert.equal(again.status, 200);
+    assert.equal(again.body.id, id);
+    seal.on = true;
+    const done = await settled(sponsor, id);
+    assert.equal(done.status, 'finalized', JSON.stringify(done));
+    assert.equal(done.reason, null);
+    assert.match(done.handle, /^Marguerite\.\d+$/);
+    assert.equal(done.handle, `Marguerite.${body.payload.suffix}`);
+    const onChain = await ctx.rpc('handles_getMsaForHandle', [done.handle]);
+    assert.deepEqual(onChain, { msaId: done.msaId, owner: owner.address, handle: done.handle });
+    assert.equal(typeof done.blockNumber, 'number');
+    assert.match(done.blockHash, /^0x[0-9a-f]{64}$/);
+    assert.equal(await freeOf(ctx, owner.address), 0n, 'the owner still holds nothing');
+    assert.ok((await freeOf(ctx, ctx.dave.address)) < daveBefore, 'the sponsor paid the fee');
+    const line = sponsor.logs().find((l) => l.startsWith(`claim ${id} `));
+    assert.match(line, new RegExp(`claim ${id} Marguerite\\.${body.payload.suffix} owner ${owner.address} from 127\\.0\\.0\\.1: finalized in block #\\d+, MSA ${done.msaId}`));
+    assert.equal(sponsor.logs().filter((l) => l.startsWith(`claim ${id} `)).length, 1, 'one log line per claim');
+  });
+
+  test('every refusal is a 4xx with a reason, and costs the sponsor nothing', async () => {
+    seal.on = true;
+    const sponsor = await start({ key: '//Charlie' });
+    const owner = freshPair();
+    const other = freshPair();
+    const genesis = ctx.api.genesisHash.toHex();
+    const settings = await ctx.rpc('handles_getSettings');
+    const now = (await ctx.api.rpc.chain.getHeader()).number.toNumber();
+    const base = 'Refusals';
+    const suffix = await pickSuffix(sponsor, base);
+    const payload = { baseHandle: base, suffix, expiration: now + 50 };
+    const charlieNonce = await nextNonce(ctx, ctx.charlie);
+
+    const refused = async (body, status, error, what) => {
+      const res = await sponsor.post('/claims', body);
+      assert.equal(res.status, status, `${what}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error, error, `${what}: ${JSON.stringify(res.body)}`);
+      assert.equal(typeof res.body.message, 'string');
+      assert.ok(res.body.message.length > 0 && !res.body.message.includes('\n'), `${what}: one line`);
+      return res.body;
+    };
+    await refused('{"owner":', 400, 'BadRequest', 'malformed JSON');
+    await refused({ ...claimBody(owner, genesis, payload), extra: 1 }, 400, 'BadRequest', 'unknown field');
+    await refused({ owner: owner.address, payload }, 400, 'BadRequest', 'missing field');
+    await refused({ ...claimBody(owner, genesis, payload), payload: { ...payload, suffix: -1 } }, 400, 'BadRequest', 'negative suffix');
+    await refused(JSON.stringify({ ...claimBody(owner, genesis, payload), pad: 'x'.repeat(5000) }), 413, 'TooLarge', 'oversized body');
+    await refused({ ...claimBody(owner, genesis, payload), owner: 'nobody' }, 400, 'BadAccount', 'bad owner');
+    await refused({ ...claimBody(owner, genesis, payload), signature: '0x1234' }, 400, 'BadSignature', 'short signature');
+    await refused({ ...claimBody(owner, genesis, payload), signature: 'zz' }, 400, 'BadSignature', 'not hex');
+    await refused({ ...claimBody(other, genesis, payload), owner: owner.address }, 422, 'InvalidSignature', 'another key signed');
+    await refused(claimBody(owner, `0x${'11'.repeat(32)}`, payload), 422, 'InvalidSignature', 'signed for another chain');
+    await refused(claimBody(owner, genesis, { ...payload, expiration: now - 1 }), 422, 'PayloadExpired', 'expired');
+    await refused(claimBody(owner, genesis, { ...payload, expiration: now + 2 }), 422, 'PayloadExpired', 'expires before it can land');
+    await refused(
+      claimBody(owner, genesis, { ...payload, expiration: now + settings.maxPayloadLifetime + 10 }),
+      422,
+      'PayloadExpirationTooFar',
+      'too far',
+    );
+    const invalid = await refused(claimBody(owner, genesis, { ...payload, baseHandle: 'a b' }), 422, 'InvalidHandle', 'invalid handle');
+    assert.equal(typeof invalid.rule, 'string');
+    await refused(claimBody(owner, genesis, { ...payload, baseHandle: 'x'.repeat(200) }), 422, 'InvalidHandle', 'over-long handle');
+    const options = (await sponsor.get(`/api/options?base=${base}`)).body;
+    const notOffered = [...Array(100).keys()].map((i) => 10 + i).find((s) => !options.candidates.includes(s));
+    const taken = await refused(claimBody(owner, genesis, { ...payload, suffix: notOffered }), 409, 'SuffixNotAvailable', 'suffix not offered');
+    assert.deepEqual(taken.available, options.available);
+    assert.ok(taken.message.includes(`${base}.${notOffered} is not available`), taken.message);
+
+    // A payload that took effect already (sent to the chain by someone else) is not paid again.
+    const direct = freshPair();
+    const used = { baseHandle: 'Replayed', suffix: await pickSuffix(sponsor, 'Replayed'), expiration: now + 50 };
+    await send(ctx.api, await signedCall(ctx.api, 'create', direct, used), ctx.alice);
+    const usedHandle = `Replayed.${used.suffix}`;
+    await waitFor(async () => (await sponsor.get(`/api/lookup?handle=${usedHandle}`)).body?.owner === direct.address, {
+      what: 'the sponsor to see the direct claim finalized',
+    });
+    await refused(claimBody(direct, genesis, used), 422, 'PayloadReplayed', 'replayed payload');
+
+    const notFound = async (path) => {
+      const res = await sponsor.get(path);
+      assert.equal(res.status, 404, path);
+      assert.equal(res.body.error, 'NotFound');
+    };
+    await notFound('/claims/424242');
+    await notFound('/claims/abc');
+    await notFound('/nothing-here');
+    assert.equal((await sponsor.get('/api/options')).status, 400);
+    const reserved = await sponsor.get('/api/options?base=a%20b');
+    assert.equal(reserved.status, 422);
+    assert.equal(reserved.body.error, 'InvalidHandle');
+    const malformed = await sponsor.get('/api/lookup?handle=nodot');
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.error, 'MalformedDisplayHandle');
+    const badPayload = await sponsor.post('/api/payload', { baseHandle: base, suffix: notOffered });
+    assert.equal(badPayload.status, 409);
+
+    assert.equal(await nextNonce(ctx, ctx.charlie), charlieNonce, 'the sponsor sent nothing');
+    assert.deepEqual((await sponsor.get('/api/info')).body.claims, {}, 'and queued nothing');
+  });
+
+  test('rate limits and the bounded queue answer 429; one pending claim per handle', async () => {
+    seal.on = false;
+    const sponsor = await start({ key: '//Eve', args: ['--client-limit', '3', '--owner-limit', '1', '--queue-limit', '2'] });
+    const [x, y, z, w] = [freshPair(), freshPair(), freshPair(), freshPair()];
+    const first = await claimThrough(sponsor, x, 'Limits');
+    assert.equal(first.res.status, 202);
+    const own = await claimThrough(sponsor, x, 'Limitless');
+    assert.equal(own.res.status, 429);
+    assert.equal(own.res.body.error, 'OwnerLimit');
+    // Another owner's claim of the very same handle waits for none: it is refused.
+    const genesis = ctx.api.genesisHash.toHex();
+    const same = await sponsor.post('/claims', claimBody(w, genesis, first.body.payload));
+    assert.equal(same.status, 409, JSON.stringify(same.body));
+    assert.equal(same.body.error, 'SuffixPending');
+    const second = await claimThrough(sponsor, y, 'Limited');
+    assert.equal(second.res.status, 202);
+    const full = await claimThrough(sponsor, z, 'Limiting');
+    assert.equal(full.res.status, 429);
+    assert.equal(full.res.body.error, 'QueueFull');
+    // A retry of a queued claim is answered even now.
+    assert.equal((await sponsor.post('/claims', first.body)).status, 200);
+    seal.on = true;
+    assert.equal((await settled(sponsor, first.res.body.id)).status, 'finalized');
+    assert.equal((await settled(sponsor, second.res.body.id)).status, 'finalized');
+    // Three new claims were taken from this address within the minute.
+    const limited = await claimThrough(sponsor, z, 'Limiting');
+    assert.equal(limited.res.status, 429, JSON.stringify(limited.res.body));
+    assert.equal(limited.res.body.error, 'RateLimited');
+    assert.ok(Number(limited.res.headers.get('retry-after')) >= 1);
+  });
+
+  test('a restart with claims pending loses none and pays for none twice', async () => {
+    seal.on = false;
+    const db = `${dir()}/claims.sqlite`;
+    const ferdie = ctx.keyring.addFromUri('//Ferdie');
+    let sponsor = await startSponsor({ url: ctx.node.wsUrl, key: '//Ferdie', db });
+    sponsors.push(sponsor);
+    const nonceBefore = await nextNonce(ctx, ferdie);
+    const owners = [freshPair(), freshPair(), freshPair()];
+    const ids = await claimEach(sponsor, owners, 'Restart');
+    for (const id of ids) await statusIs(sponsor, id, ['submitted']);
+    await sponsor.kill();
+    sponsor = await startSponsor({ url: ctx.node.wsUrl, key: '//Ferdie', db, port: sponsor.port });
+    sponsors.push(sponsor);
+    for (const id of ids) assert.equal((await sponsor.get(`/claims/${id}`)).body.status, 'submitted');
+    seal.on = true;
+    for (const [i, id] of ids.entries()) {
+      const done = await settled(sponsor, id);
+      assert.equal(done.status, 'finalized', JSON.stringify(done));
+      const onChain = await ctx.rpc('handles_getMsaForHandle', [done.handle]);
+      assert.equal(onChain.owner, owners[i].address);
+      assert.equal(onChain.msaId, done.msaId);
+    }
+    await sleep(1500);
+    assert.equal(await nextNonce(ctx, ferdie), nonceBefore + 3, 'three transactions, each sent once');
+  });
+
+  test('200 concurrent claims: all finalized, none twice', async () => {
+    seal.on = true;
+    const sponsor = await start({ key: '//Bob', args: ['--client-limit', '1000', '--queue-limit', '1000'] });
+    const nonceBefore = await nextNonce(ctx, ctx.bob);
+    const owners = Array.from({ length: 200 }, () => freshPair());
+    const t0 = Date.now();
+    const claims = await Promise.all(owners.map((owner, i) => claimThrough(sponsor, owner, guest('Guest', i))));
+    const accepted = Date.now();
+    for (const { res } of claims) assert.equal(res.status, 202, JSON.stringify(res.body));
+    const ids = claims.map(({ res }) => res.body.id);
+    assert.equal(new Set(ids).size, 200);
+    const done = await Promise.all(ids.map((id) => settled(sponsor, id, 300_000)));
+    const finished = Date.now();
+    for (const [i, d] of done.entries()) {
+      assert.equal(d.status, 'finalized', JSON.stringify(d));
+      assert.equal(d.owner, owners[i].address);
+    }
+    assert.equal(new Set(done.map((d) => d.msaId)).size, 200, '200 MSAs');
+    for (const [i, d] of done.entries()) {
+      const onChain = await ctx.rpc('handles_getMsaForHandle', [d.handle]);
+      assert.deepEqual(onChain, { msaId: d.msaId, owner: owners[i].address, handle: d.handle });
+    }
+    assert.equal(await nextNonce(ctx, ctx.bob), nonceBefore + 200, '200 transactions, none twice');
+    const secs = (finished - t0) / 1000;
+    console.log(`200 claims through the sponsor: accepted in ${((accepted - t0) / 1000).toFixed(1)} s, all finalized in ${secs.toFixed(1)} s (${(200 / secs).toFixed(1)} claims/s, debug node, a block every 250 ms)`);
+  });
+});
+
+describe('handles-sponsor across a node restart', { timeout: 600_000 }, () => {
+  test('claims sent before the node went down land after it comes back; the API says 503 meanwhile', async () => {
+    const base = tempDir('handles-sponsor-node-');
+    let node = await startDevNode({ sealing: 'manual', basePath: `${base.path}/node` });
+    const { rpcPort, p2pPort } = node;
+    let sponsor;
+    try {
+      sponsor = await startSponsor({ url: node.wsUrl, key: '//Dave', db: `${base.path}/claims.sqlite` });
+      const owners = [freshPair(), freshPair()];
+      const ids = await claimEach(sponsor, owners, 'Outage');
+      for (const id of ids) await statusIs(sponsor, id, ['submitted']);
+      await node.stop();
+      await waitFor(async () => (await sponsor.get('/api/info')).status === 503, { timeoutMs: 30_000, what: 'the sponsor to notice' });
+      const down = await sponsor.get('/api/options?base=Outage');
+      assert.equal(down.status, 503);
+      assert.equal(down.body.error, 'NodeUnavailable');
+      node = await startDevNode({ sealing: 'manual', basePath: `${base.path}/node`, rpcPort, p2pPort });
+      await waitFor(async () => (await sponsor.get('/api/info')).status === 200, { timeoutMs: 60_000, what: 'the sponsor to reconnect' });
+      // The node's pool is empty after its restart: the stored transactions are sent again.
+      // Blocks on demand until the claim settles.
+      const sealedUntilSettled = (id) =>
+        waitFor(
+          async () => {
+            await rpcResult(node.httpUrl, 'engine_createBlock', [true, true]);
+            const res = await sponsor.get(`/claims/${id}`);
+            return res.body.final ? res.body : null;
+          },
+          { timeoutMs: 60_000, intervalMs: 300, what: `claim ${id} after the restart` },
+        );
+      for (const [i, id] of ids.entries()) {
+        const done = await sealedUntilSettled(id);
+        assert.equal(done.status, 'finalized', JSON.stringify(done));
+        const onChain = await rpcResult(node.httpUrl, 'handles_getMsaForHandle', [done.handle]);
+        assert.equal(onChain.owner, owners[i].address);
+      }
+      // And new claims work on the new connection.
+      const { res } = await claimThrough(sponsor, freshPair(), guest('Outage', 7));
+      assert.equal(res.status, 202);
+      const done = await sealedUntilSettled(res.body.id);
+      assert.equal(done.status, 'finalized', JSON.stringify(done));
+    } finally {
+      await sponsor?.kill();
+      await node.stop();
+      base.remove();
+    }
+  });
+});

@@ -1,0 +1,444 @@
+//! The background work: a connection to the node that comes back when the node does, one
+//! submitter that signs queued claims with consecutive nonces, a follower per transaction, and a
+//! reconciler that settles what a restart or a lost connection left unfollowed.
+
+use std::{
+	collections::HashSet,
+	sync::{Arc, Mutex},
+	time::Duration,
+};
+
+use codec::Decode;
+use handles_client::{
+	create_call, created, json::hex, json::parse_account, Client, CreateHandlePayload, Error,
+	Keypair, Progress, SignedTx, Wait,
+};
+use sp_core::H256;
+use sp_runtime::{AccountId32, MultiSignature};
+use tokio::sync::{oneshot, Notify, RwLock};
+
+use crate::store::{Claim, Store};
+
+/// Queued claims checked together before they are signed one by one.
+pub const BATCH: usize = 32;
+
+/// The node, reconnected on demand.
+#[derive(Clone)]
+pub struct Node {
+	url: String,
+	client: Arc<RwLock<Option<Client>>>,
+}
+
+impl Node {
+	/// A node at `url`, not connected yet.
+	pub fn new(url: &str) -> Self {
+		Self { url: url.to_string(), client: Arc::new(RwLock::new(None)) }
+	}
+
+	/// The connected client, connecting when there is none.
+	pub async fn client(&self) -> Result<Client, Error> {
+		if let Some(client) = self.client.read().await.clone() {
+			return Ok(client);
+		}
+		let mut slot = self.client.write().await;
+		if let Some(client) = slot.clone() {
+			return Ok(client);
+		}
+		let client = Client::connect(&self.url).await?;
+		*slot = Some(client.clone());
+		Ok(client)
+	}
+
+	/// Forgets the client after a connection error; the next use connects again.
+	pub async fn lost(&self) {
+		*self.client.write().await = None;
+	}
+}
+
+/// Whether an error says the connection (rather than the claim) is at fault.
+pub fn is_connection(e: &Error) -> bool {
+	matches!(e, Error::Unreachable { .. } | Error::Node(_))
+}
+
+/// The owner's create payload of a stored claim, as the chain types it.
+pub fn payload_of(claim: &Claim) -> Result<CreateHandlePayload<u32>, String> {
+	Ok(CreateHandlePayload {
+		base_handle: claim
+			.new
+			.base_handle
+			.as_bytes()
+			.to_vec()
+			.try_into()
+			.map_err(|_| "base handle too long".to_string())?,
+		suffix: claim.new.suffix,
+		expiration: claim.new.expiration,
+	})
+}
+
+fn reason(e: &Error) -> String {
+	match e {
+		Error::Failed { pallet, error, docs } if docs.is_empty() => format!("{pallet}.{error}"),
+		Error::Failed { pallet, error, docs } => format!("{pallet}.{error}: {docs}"),
+		Error::WouldFail { error, message } => format!("Handles.{error}: {message}"),
+		other => other.to_string(),
+	}
+}
+
+/// The background tasks' shared state.
+pub struct Worker {
+	/// The claims.
+	pub store: Arc<Store>,
+	/// The node.
+	pub node: Node,
+	key: Keypair,
+	/// Blocks a payload must still live when its transaction is signed.
+	margin: u32,
+	/// Wakes the submitter when a claim is queued.
+	pub wake: Notify,
+	following: Mutex<HashSet<i64>>,
+}
+
+impl Worker {
+	/// A worker paying with `key`.
+	pub fn new(store: Arc<Store>, node: Node, key: Keypair, margin: u32) -> Arc<Self> {
+		Arc::new(Self {
+			store,
+			node,
+			key,
+			margin,
+			wake: Notify::new(),
+			following: Mutex::new(HashSet::new()),
+		})
+	}
+
+	/// The paying account.
+	pub fn sponsor(&self) -> &Keypair {
+		&self.key
+	}
+
+	fn follows(&self, id: i64) -> bool {
+		self.following.lock().unwrap_or_else(|p| p.into_inner()).contains(&id)
+	}
+
+	fn set_following(&self, id: i64, on: bool) {
+		let mut set = self.following.lock().unwrap_or_else(|p| p.into_inner());
+		if on {
+			set.insert(id);
+		} else {
+			set.remove(&id);
+		}
+	}
+
+	fn log(&self, claim: &Claim, what: &str) {
+		let display =
+			handles_client::rules::format_display(&claim.new.base_handle, claim.new.suffix);
+		let secs = (claim_age_ms(claim) as f64) / 1000.0;
+		println!(
+			"claim {} {display} owner {} from {}: {what} after {secs:.1} s",
+			claim.id, claim.new.owner, claim.new.client
+		);
+	}
+
+	fn settle_failed(&self, claim: &Claim, why: &str) {
+		if let Err(e) = self.store.failed(claim.id, why) {
+			eprintln!("claim {}: {e}", claim.id);
+		}
+		self.log(claim, &format!("failed: {why}"));
+	}
+
+	fn settle_finalized(
+		&self,
+		claim: &Claim,
+		block: Option<(&str, u32)>,
+		msa_id: u32,
+		handle: &str,
+	) {
+		if let Err(e) = self.store.finalized(claim.id, block, msa_id, handle) {
+			eprintln!("claim {}: {e}", claim.id);
+		}
+		let at = block.map(|(_, n)| format!(" in block #{n}")).unwrap_or_default();
+		self.log(claim, &format!("finalized{at}, MSA {msa_id} {handle}"));
+	}
+
+	/// Runs every task until the process ends.
+	pub async fn run(self: Arc<Self>) {
+		tokio::spawn(self.clone().watch_node());
+		tokio::spawn(self.clone().reconcile_loop());
+		self.submit_loop().await;
+	}
+
+	/// Notices a node that went away: the client is dropped, and the next use connects again.
+	async fn watch_node(self: Arc<Self>) {
+		loop {
+			tokio::time::sleep(Duration::from_secs(2)).await;
+			match self.node.client().await {
+				Ok(client) => {
+					if client.finalized_number().await.is_err() {
+						eprintln!("lost the node at {}; reconnecting", client.url());
+						self.node.lost().await;
+					}
+				}
+				Err(_) => self.node.lost().await,
+			}
+		}
+	}
+
+	/// Signs and sends queued claims one at a time, with consecutive nonces.
+	async fn submit_loop(self: Arc<Self>) {
+		let mut nonce: Option<u64> = None;
+		loop {
+			let client = match self.node.client().await {
+				Ok(client) => client,
+				Err(_) => {
+					tokio::time::sleep(Duration::from_secs(1)).await;
+					nonce = None;
+					continue;
+				}
+			};
+			match self.submit_next(&client, &mut nonce).await {
+				Ok(true) => continue,
+				Ok(false) => {
+					let _ = tokio::time::timeout(Duration::from_millis(500), self.wake.notified())
+						.await;
+				}
+				Err(e) => {
+					eprintln!("submitter: {e}");
+					if is_connection(&e) {
+						self.node.lost().await;
+					}
+					nonce = None;
+					tokio::time::sleep(Duration::from_secs(1)).await;
+				}
+			}
+		}
+	}
+
+	/// A queued claim checked again right before it is paid for (it may have waited while
+	/// blocks went by): its call's parts, or `None` when it was settled as failed.
+	async fn recheck(
+		&self,
+		client: &Client,
+		claim: &Claim,
+	) -> Result<Option<(AccountId32, MultiSignature, CreateHandlePayload<u32>)>, Error> {
+		let owner = parse_account(&claim.new.owner)?;
+		let Ok(signature) = MultiSignature::decode(&mut &claim.new.signature[..]) else {
+			self.settle_failed(claim, "the stored signature does not decode");
+			return Ok(None);
+		};
+		let payload = match payload_of(claim) {
+			Ok(p) => p,
+			Err(why) => {
+				self.settle_failed(claim, &why);
+				return Ok(None);
+			}
+		};
+		if claim.attempts >= 3 {
+			self.settle_failed(claim, "the node refused its transaction three times");
+			return Ok(None);
+		}
+		match client.check_create(&owner, &signature, &payload, self.margin).await {
+			Ok(_) => Ok(Some((owner, signature, payload))),
+			Err(e) if is_connection(&e) => Err(e),
+			Err(e) => {
+				self.settle_failed(claim, &reason(&e));
+				Ok(None)
+			}
+		}
+	}
+
+	/// Sends the oldest queued claims (up to [`BATCH`]): checked concurrently, then signed and
+	/// sent one by one with consecutive nonces. `Ok(false)` when none is queued.
+	async fn submit_next(
+		self: &Arc<Self>,
+		client: &Client,
+		nonce: &mut Option<u64>,
+	) -> Result<bool, Error> {
+		let claims = self.store.queued(BATCH).map_err(Error::Node)?;
+		if claims.is_empty() {
+			return Ok(false);
+		}
+		let checked =
+			futures::future::join_all(claims.iter().map(|claim| self.recheck(client, claim))).await;
+		for (claim, checked) in claims.into_iter().zip(checked) {
+			let Some((owner, signature, payload)) = checked? else { continue };
+			let next = match *nonce {
+				Some(n) => n,
+				None => {
+					// After the transactions still unsettled (sent again by the reconciler).
+					let pool = client.next_nonce(&self.key.account_id()).await?;
+					let after =
+						self.store.highest_unsettled_nonce().map_err(Error::Node)?.map(|n| n + 1);
+					pool.max(after.unwrap_or(0))
+				}
+			};
+			let call = create_call(&owner, signature, payload);
+			let tx = client.sign(&call, &self.key, Some(next)).await?;
+			self.store
+				.submitted(claim.id, next, &tx.bytes, &hex(&tx.hash.0))
+				.map_err(Error::Node)?;
+			*nonce = Some(next + 1);
+			let (sent_tx, sent) = oneshot::channel();
+			self.set_following(claim.id, true);
+			tokio::spawn(self.clone().follow(client.clone(), claim, tx, Some(sent_tx)));
+			match tokio::time::timeout(Duration::from_secs(30), sent).await {
+				Ok(Ok(Ok(()))) => {}
+				Ok(Ok(Err(message))) => {
+					// Refused before the pool took it: signed again with a fresh nonce.
+					eprintln!("the node refused a transaction ({message}); signing it again");
+					*nonce = None;
+					return Ok(true);
+				}
+				// No answer: the reconciler settles it once its follower ends.
+				Ok(Err(_)) | Err(_) => {
+					*nonce = None;
+					return Ok(true);
+				}
+			}
+		}
+		Ok(true)
+	}
+
+	/// Sends `tx` and follows it to finality, recording each step. `sent` hears whether the
+	/// node took it.
+	async fn follow(
+		self: Arc<Self>,
+		client: Client,
+		claim: Claim,
+		tx: SignedTx,
+		mut sent: Option<oneshot::Sender<Result<(), String>>>,
+	) {
+		let store = self.store.clone();
+		let id = claim.id;
+		let mut submitted = false;
+		let mut progress = |p: Progress| match p {
+			Progress::Submitted(_) => {
+				submitted = true;
+				if let Some(sent) = sent.take() {
+					let _ = sent.send(Ok(()));
+				}
+			}
+			Progress::InBlock(hash) => {
+				let _ = store.in_block(id, &hex(&hash.0));
+			}
+			_ => {}
+		};
+		let result = client.follow(&tx, Wait::Finalized, &mut progress).await;
+		let result_sent = submitted;
+		match result {
+			Ok((included, events)) => match created(included, &events) {
+				Ok(c) => self.settle_finalized(
+					&claim,
+					Some((&hex(&c.included.block_hash.0), c.included.block_number)),
+					c.msa_id,
+					&c.handle,
+				),
+				Err(e) => self.settle_failed(&claim, &reason(&e)),
+			},
+			Err(e @ Error::Failed { .. }) | Err(e @ Error::Dispatch(_)) => {
+				self.settle_failed(&claim, &reason(&e))
+			}
+			Err(Error::Rejected(message)) if !result_sent && sent.is_some() => {
+				// First sending, refused before the pool took it: a nonce the node has seen
+				// (another transaction of this key), so it is signed again with a new one. A
+				// transaction the pool holds already is the reconciler's to settle.
+				let already = message.to_lowercase().contains("already imported");
+				if !already {
+					let _ = self.store.requeue(id);
+				}
+				if let Some(sent) = sent.take() {
+					let _ = sent.send(if already { Ok(()) } else { Err(message) });
+				}
+			}
+			Err(e) => {
+				// Dropped by the pool or the connection: the reconciler settles it from the chain.
+				if is_connection(&e) {
+					self.node.lost().await;
+				}
+				if let Some(sent) = sent.take() {
+					let _ = sent.send(Ok(()));
+				}
+			}
+		}
+		self.set_following(id, false);
+	}
+
+	async fn reconcile_loop(self: Arc<Self>) {
+		loop {
+			if let Ok(client) = self.node.client().await {
+				if let Err(e) = self.reconcile(&client).await {
+					eprintln!("reconciler: {e}");
+					if is_connection(&e) {
+						self.node.lost().await;
+					}
+				}
+			}
+			tokio::time::sleep(Duration::from_secs(3)).await;
+		}
+	}
+
+	/// Settles the sent claims nobody follows (after a restart or a lost connection): a nonce
+	/// the finalized chain has used tells the transaction landed, and the handle's owner tells
+	/// whether it took effect; a transaction not landed yet is sent again as the same bytes.
+	pub async fn reconcile(self: &Arc<Self>, client: &Client) -> Result<(), Error> {
+		let used = client.finalized_nonce(&self.key.account_id()).await?;
+		for claim in self.store.unsettled().map_err(Error::Node)? {
+			if self.follows(claim.id) {
+				continue;
+			}
+			let (Some(nonce), Some(bytes)) = (claim.nonce, claim.tx.clone()) else { continue };
+			if nonce < used {
+				let display =
+					handles_client::rules::format_display(&claim.new.base_handle, claim.new.suffix);
+				match client.msa_for_handle(&display).await? {
+					Some(found) if found.owner.to_string() == claim.new.owner => {
+						let handle = String::from_utf8_lossy(&found.handle).into_owned();
+						self.settle_finalized(&claim, None, found.msa_id, &handle);
+					}
+					_ => self.settle_failed(
+						&claim,
+						"its transaction is in a finalized block but the handle is not the owner's",
+					),
+				}
+				continue;
+			}
+			let hash = claim
+				.tx_hash
+				.as_deref()
+				.and_then(handles_client::json::unhex)
+				.and_then(|h| <[u8; 32]>::try_from(h).ok())
+				.map(H256)
+				.unwrap_or_default();
+			let tx = SignedTx { bytes, hash, nonce };
+			self.set_following(claim.id, true);
+			tokio::spawn(self.clone().follow(client.clone(), claim, tx, None));
+		}
+		Ok(())
+	}
+}
+
+fn claim_age_ms(claim: &Claim) -> i64 {
+	let now = std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|d| d.as_millis() as i64)
+		.unwrap_or(0);
+	now - claim.created_ms
+}
+
+/// A claim's status, for `GET /claims/{id}`.
+pub fn claim_json(claim: &Claim) -> serde_json::Value {
+	serde_json::json!({
+		"id": claim.id,
+		"status": claim.status.as_str(),
+		"reason": claim.reason,
+		"handle": claim.handle,
+		"msaId": claim.msa_id,
+		"blockNumber": claim.block_number,
+		"blockHash": claim.block_hash,
+		"txHash": claim.tx_hash,
+		"owner": claim.new.owner,
+		"baseHandle": claim.new.base_handle,
+		"suffix": claim.new.suffix,
+		"expiration": claim.new.expiration,
+		"final": !claim.status.is_pending(),
+	})
+}

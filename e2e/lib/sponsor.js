@@ -25,12 +25,12 @@ export function sponsorBinaryPath(env = process.env) {
 
 /**
  * Starts `handles-sponsor --url <url> --key <key> --listen 127.0.0.1:<port> --db <db> ...args`
- * and waits until `GET /api/info` answers 200. Resolves to
+ * and waits until `GET /api/info` answers `readyStatus` (200: connected). Resolves to
  * `{ url, port, db, process, logs(), get(path), post(path, body), stop(), kill() }`;
  * `get`/`post` resolve to `{ status, body, headers }` with the body parsed as JSON when it is.
  * `post` sends a string body as is and anything else as JSON.
  */
-export async function startSponsor({ url, key = '//Dave', db, port, args = [], readyMs = 60_000 }) {
+export async function startSponsor({ url, key = '//Dave', db, port, args = [], readyMs = 60_000, readyStatus = 200 }) {
   const binary = sponsorBinaryPath();
   if (!existsSync(binary)) throw new Error(`handles-sponsor is missing at ${binary}: build it with bash scripts/build`);
   port ??= await freePort();
@@ -87,7 +87,7 @@ export async function startSponsor({ url, key = '//Dave', db, port, args = [], r
     await waitFor(
       async () => {
         if (gone) throw new Error(`handles-sponsor exited: ${lines.slice(-20).join('\n')}`);
-        return (await sponsor.get('/api/info')).status === 200;
+        return (await sponsor.get('/api/info')).status === readyStatus;
       },
       { timeoutMs: readyMs, intervalMs: 200, what: 'handles-sponsor to answer' },
     );

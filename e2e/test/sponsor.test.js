@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { freshPair, signedCall, send, startChain } from '../lib/chain.js';
+import { startValidator } from '../lib/network.js';
 import { rpcResult, startDevNode, tempDir, waitFor } from '../lib/node.js';
 import { claimBody, startSponsor, walletSign } from '../lib/sponsor.js';
 
@@ -313,7 +314,7 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
 });
 
 describe('handles-sponsor across a node restart', { timeout: 600_000 }, () => {
-  test('claims sent before the node went down land after it comes back; the API says 503 meanwhile', async () => {
+  test('claims sent before the node went down land after it comes back; the API says 503 meanwhile; another chain is refused', async () => {
     const base = tempDir('handles-sponsor-node-');
     let node = await startDevNode({ sealing: 'manual', basePath: `${base.path}/node` });
     const { rpcPort, p2pPort } = node;
@@ -352,6 +353,19 @@ describe('handles-sponsor across a node restart', { timeout: 600_000 }, () => {
       assert.equal(res.status, 202);
       const done = await sealedUntilSettled(res.body.id);
       assert.equal(done.status, 'finalized', JSON.stringify(done));
+
+      // The same database beside another chain (`--chain local`; a dev chain started afresh
+      // has the same genesis): its stored transactions and nonces are not of this chain, so the
+      // node is not used.
+      const genesis = (await sponsor.get('/api/info')).body.genesisHash;
+      await sponsor.kill();
+      await node.stop();
+      node = await startValidator({ who: 'alice', basePath: `${base.path}/local` });
+      sponsor = await startSponsor({ url: node.wsUrl, key: '//Dave', db: `${base.path}/claims.sqlite`, readyStatus: 503 });
+      const refused = await sponsor.get('/api/info');
+      assert.equal(refused.body.error, 'NodeUnavailable');
+      assert.ok(refused.body.message.includes(`genesis ${genesis}`), refused.body.message);
+      assert.equal((await sponsor.get(`/claims/${res.body.id}`)).body.status, 'finalized', 'the claims are still there');
     } finally {
       await sponsor?.kill();
       await node.stop();

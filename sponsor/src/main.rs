@@ -73,7 +73,7 @@ async fn main() -> ExitCode {
 			return ExitCode::from(1);
 		}
 	};
-	let node = Node::new(&cli.url);
+	let node = Node::new(&cli.url, store.clone());
 	if let Err(e) = node.client().await {
 		eprintln!("handles-sponsor: {e}; retrying in the background");
 	}

@@ -162,6 +162,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS claims_pending_pair ON claims (canonical, suff
 	WHERE status IN ('queued', 'submitted', 'in_block');
 CREATE INDEX IF NOT EXISTS claims_status ON claims (status, id);
 CREATE INDEX IF NOT EXISTS claims_owner ON claims (owner, status);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ";
 
 const COLUMNS: &str = "id, replay_key, owner, signature, base_handle, suffix, expiration, \
@@ -231,6 +232,28 @@ impl Store {
 	fn with<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
 		let db = self.db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
 		f(&db).map_err(db_error)
+	}
+
+	/// Ties the database to the chain with genesis hash `genesis` (`0x…`) on first use; an error
+	/// naming both chains for any other.
+	pub fn bind_chain(&self, genesis: &str) -> Result<()> {
+		let bound = self.with(|db| {
+			db.execute(
+				"INSERT OR IGNORE INTO meta (key, value) VALUES ('genesis_hash', ?1)",
+				[genesis],
+			)?;
+			db.query_row("SELECT value FROM meta WHERE key = 'genesis_hash'", [], |row| {
+				row.get::<_, String>(0)
+			})
+		})?;
+		if bound == genesis {
+			Ok(())
+		} else {
+			Err(format!(
+				"the claims database is for the chain with genesis {bound}, the node is on {genesis}: \
+				 give another --db"
+			))
+		}
 	}
 
 	/// Queues a claim, unless the same signed payload is here already or another pending claim
@@ -483,6 +506,15 @@ mod tests {
 		store.failed(id, "late").unwrap();
 		assert_eq!(store.get(id).unwrap().unwrap().status, Status::Finalized);
 		std::fs::remove_dir_all(&dir).unwrap();
+	}
+
+	#[test]
+	fn a_database_serves_one_chain() {
+		let store = Store::memory().unwrap();
+		store.bind_chain("0xaa").unwrap();
+		store.bind_chain("0xaa").unwrap();
+		let e = store.bind_chain("0xbb").unwrap_err();
+		assert!(e.contains("genesis 0xaa") && e.contains("on 0xbb"), "{e}");
 	}
 
 	#[test]

@@ -22,17 +22,18 @@ use crate::store::{Claim, Store};
 /// Queued claims checked together before they are signed one by one.
 pub const BATCH: usize = 32;
 
-/// The node, reconnected on demand.
+/// The node, reconnected on demand; only a node of the chain the claims database belongs to.
 #[derive(Clone)]
 pub struct Node {
 	url: String,
+	store: Arc<Store>,
 	client: Arc<RwLock<Option<Client>>>,
 }
 
 impl Node {
-	/// A node at `url`, not connected yet.
-	pub fn new(url: &str) -> Self {
-		Self { url: url.to_string(), client: Arc::new(RwLock::new(None)) }
+	/// A node at `url` for the claims in `store`, not connected yet.
+	pub fn new(url: &str, store: Arc<Store>) -> Self {
+		Self { url: url.to_string(), store, client: Arc::new(RwLock::new(None)) }
 	}
 
 	/// The connected client, connecting when there is none.
@@ -45,6 +46,8 @@ impl Node {
 			return Ok(client);
 		}
 		let client = Client::connect(&self.url).await?;
+		// Stored transactions and nonces are of one chain: a node of another is not used.
+		self.store.bind_chain(&hex(&client.genesis_hash().0)).map_err(Error::Node)?;
 		*slot = Some(client.clone());
 		Ok(client)
 	}

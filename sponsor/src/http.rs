@@ -326,20 +326,12 @@ async fn post_payload(
 ) -> ApiResult {
 	let request: PayloadRequest = body(bytes)?;
 	let base = &request.base_handle;
+	// An invalid handle is refused offline, also while the node is away.
 	handles_client::rules::validate(base.as_bytes(), |_| false)
 		.map_err(|e| ApiError::from(Error::invalid(base, e)))?;
 	let client = app.worker.node.client().await?;
-	let suffix = client.suffix_options(base).await?.choose(base, Some(request.suffix))?;
-	let expiration = client.default_expiration().await?;
-	let payload = CreateHandlePayload {
-		base_handle: base
-			.as_bytes()
-			.to_vec()
-			.try_into()
-			.map_err(|_| ApiError::from(Error::invalid(base, HandleError::TooLong)))?,
-		suffix,
-		expiration,
-	};
+	let payload = client.create_payload(base, Some(request.suffix)).await?;
+	let (suffix, expiration) = (payload.suffix, payload.expiration);
 	Ok(Json(json!({
 		"payload": { "baseHandle": base, "suffix": suffix, "expiration": expiration },
 		"message": hex(&client.message(&payload)),

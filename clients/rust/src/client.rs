@@ -688,6 +688,25 @@ impl Client {
 		Ok((included, first_event::<E>(&events)?))
 	}
 
+	/// The create payload an owner signs for `base` (`suffix` as [`Options::choose`] takes it),
+	/// expiring half the payload lifetime after the finalized block; all read at that block.
+	/// Invalid handles and suffixes that are not available are refused.
+	pub async fn create_payload(
+		&self,
+		base: &str,
+		suffix: Option<u32>,
+	) -> Result<CreateHandlePayload<u32>> {
+		handles_rules::validate(base.as_bytes(), |_| false).map_err(|e| Error::invalid(base, e))?;
+		let at = self.at().await?;
+		let settings = at.settings().await?;
+		let suffix = at.options(base, &settings).await?.choose(base, suffix)?;
+		Ok(CreateHandlePayload {
+			base_handle: base_handle(base)?,
+			suffix,
+			expiration: at.expiration(&settings),
+		})
+	}
+
 	/// Creates an MSA with the handle `base.suffix` owned by `owner`, paid for by `sponsor`
 	/// (which may be `owner`). With `suffix: None` it takes the first available suffix that is
 	/// not expiring. Invalid handles and suffixes that are not available are refused before
@@ -701,15 +720,7 @@ impl Client {
 		wait: Wait,
 		progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<Created> {
-		handles_rules::validate(base.as_bytes(), |_| false).map_err(|e| Error::invalid(base, e))?;
-		let at = self.at().await?;
-		let settings = at.settings().await?;
-		let suffix = at.options(base, &settings).await?.choose(base, suffix)?;
-		let payload = CreateHandlePayload {
-			base_handle: base_handle(base)?,
-			suffix,
-			expiration: at.expiration(&settings),
-		};
+		let payload = self.create_payload(base, suffix).await?;
 		let signature = owner.sign(&self.message(&payload));
 		let call = create_call(&owner.account_id(), signature, payload);
 		let (included, events) = self.submit(&call, sponsor, wait, progress).await?;

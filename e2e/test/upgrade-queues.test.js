@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { xxhashAsHex } from '@polkadot/util-crypto';
+import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 
 import { PayloadKind, signPayload } from '@handles/client';
 
@@ -15,6 +15,9 @@ import { bestNumber, createTx, freshPair, seal, signedCall, startChain, submit, 
 import { fixturePath, sendAfterUpgrade, specWithRuntime, upgradeToBuild } from '../lib/upgrade.js';
 
 const V101_WASM = fixturePath('handles-runtime-v101.compressed.wasm');
+
+/** The version of the runtime API `HandlesApi` in a `state_getRuntimeVersion` answer. */
+const handlesApiVersion = (version) => version.apis.find(([id]) => id === blake2AsHex('HandlesApi', 64))?.[1];
 
 /** Raw storage prefix of `Handles::<item>`. */
 const prefixOf = (item) => `${xxhashAsHex('Handles', 128)}${xxhashAsHex(item, 128).slice(2)}`;
@@ -28,6 +31,7 @@ describe('live upgrade to pruning queues', { timeout: 600_000 }, () => {
   const pick = async (base) => (await rpc('handles_getSuffixOptions', [base])).available[0];
   let spent; // a create that took effect before the upgrade: { owner, signature, payload }
   let cooling; // a handle retired before the upgrade, still cooling down: { base, suffix }
+  let oldAnswer; // handles_getSuffixOptions at a block of the old runtime: { at, answer }
 
   before(async () => {
     spec = specWithRuntime(V101_WASM);
@@ -46,6 +50,16 @@ describe('live upgrade to pruning queues', { timeout: 600_000 }, () => {
     assert.equal(version.specVersion, 101);
     const oldStore = await rpc('state_getKeysPaged', [prefixOf('UsedPayloads'), 10]);
     assert.equal(oldStore.length, 0, 'nothing spent yet');
+  });
+
+  test('handles_getSuffixOptions answers every field from the old runtime (HandlesApi version 1)', async () => {
+    const at = await rpc('chain_getBlockHash', []);
+    assert.equal(handlesApiVersion(await rpc('state_getRuntimeVersion', [at])), 1);
+    const answer = await rpc('handles_getSuffixOptions', ['Oldtimer', at]);
+    assert.deepEqual(Object.keys(answer).sort(), ['available', 'baseHandle', 'candidates', 'canonical', 'expiring', 'nextRotation']);
+    assert.equal(answer.nextRotation, (await rpc('handles_getSeed', [at])).nextRotation);
+    assert.ok(answer.available.length > 0 && answer.expiring.every((s) => answer.available.includes(s)));
+    oldAnswer = { at, answer };
   });
 
   test('payloads take effect, one handle cools down, another cooldown ends, all on the old runtime', async () => {
@@ -80,6 +94,15 @@ describe('live upgrade to pruning queues', { timeout: 600_000 }, () => {
     const version = await rpc('state_getRuntimeVersion', []);
     assert.ok(version.specVersion > 101, `spec version ${version.specVersion}`);
     console.log(`pruning-queue migration done after ${migrationBlocks} block(s)`);
+  });
+
+  test('after the upgrade, a block of the old runtime answers as before, new blocks through version 2', async () => {
+    assert.equal(handlesApiVersion(await rpc('state_getRuntimeVersion', [])), 2);
+    assert.deepEqual(await rpc('handles_getSuffixOptions', ['Oldtimer', oldAnswer.at]), oldAnswer.answer);
+    const now = await rpc('handles_getSuffixOptions', ['Oldtimer']);
+    assert.equal(now.canonical, oldAnswer.answer.canonical);
+    assert.equal(now.nextRotation, (await rpc('handles_getSeed', [])).nextRotation);
+    assert.ok(now.available.length > 0 && now.expiring.every((s) => now.available.includes(s)));
   });
 
   test('the old replay store and counts are gone; live entries and the running cooldown are queued', async () => {

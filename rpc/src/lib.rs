@@ -43,7 +43,7 @@ use jsonrpsee::{
 	types::{ErrorObject, ErrorObjectOwned},
 };
 use pallet_handles_runtime_api::{HandlesApi as HandlesRuntimeApi, QueryError};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 use sp_runtime::{traits::Block as BlockT, AccountId32};
@@ -265,11 +265,24 @@ where
 		check_base_len(&base_handle)?;
 		let at = self.block(at)?;
 		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn HandlesRuntimeApi<Block, AccountId32, u32>>(at)
+			.map_err(|e| runtime_error("HandlesApi", e))?;
+		if version.is_some_and(|v| v >= 2) {
+			// One runtime call answers everything.
+			let offer = api
+				.suffix_offer(at, base_handle.into_bytes())
+				.map_err(|e| runtime_error("HandlesApi_suffix_offer", e))?
+				.map_err(query_error)?;
+			return SuffixOptionsResponse::from_offer(offer)
+				.map_err(|e| not_utf8("HandlesApi_suffix_offer", e));
+		}
+		// A block of a runtime before version 2 of the API: the options, and the seeds and range
+		// at the same block to tell which options expire at the next rotation.
 		let options = api
 			.suffix_options(at, base_handle.into_bytes())
 			.map_err(|e| runtime_error("HandlesApi_suffix_options", e))?
 			.map_err(query_error)?;
-		// The seeds and range at the same block tell which options expire at the next rotation.
 		let seed = api.seed(at).map_err(|e| runtime_error("HandlesApi_seed", e))?;
 		let settings = api.settings(at).map_err(|e| runtime_error("HandlesApi_settings", e))?;
 		let range = handles_rules::SuffixRange::new(settings.suffix_min, settings.suffix_max)

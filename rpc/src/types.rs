@@ -6,7 +6,8 @@
 //! the responses back.
 
 use pallet_handles_runtime_api::{
-	HandleInfo, MsaForHandle, OwnedMsa, SeedInfo, Settings, SuffixOptions, ValidationResult,
+	HandleInfo, MsaForHandle, OwnedMsa, SeedInfo, Settings, SuffixOffer, SuffixOptions,
+	ValidationResult,
 };
 use serde::{Deserialize, Serialize};
 use sp_core::H256;
@@ -165,6 +166,20 @@ impl SuffixOptionsResponse {
 			available: o.available,
 			expiring,
 			next_rotation: seed.next_rotation,
+		})
+	}
+}
+
+impl SuffixOptionsResponse {
+	/// The response for an answer of `HandlesApi::suffix_offer` (version 2 of the API).
+	pub(crate) fn from_offer(o: SuffixOffer<u32>) -> Result<Self, NotUtf8> {
+		Ok(Self {
+			base_handle: text("baseHandle", o.base_handle)?,
+			canonical: text("canonical", o.canonical)?,
+			candidates: o.candidates,
+			available: o.available,
+			expiring: o.expiring,
+			next_rotation: o.next_rotation,
 		})
 	}
 }

@@ -22,7 +22,7 @@ use super::{
 };
 use super::{BlockNumber, Handles};
 use pallet_handles_runtime_api::{
-	HandleInfo, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOptions,
+	HandleInfo, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOffer, SuffixOptions,
 	ValidationResult,
 };
 
@@ -208,6 +208,9 @@ impl_runtime_apis! {
 		}
 		fn suffix_options(base_handle: Vec<u8>) -> Result<SuffixOptions, QueryError> {
 			Handles::suffix_options(base_handle)
+		}
+		fn suffix_offer(base_handle: Vec<u8>) -> Result<SuffixOffer<BlockNumber>, QueryError> {
+			Handles::suffix_offer(base_handle)
 		}
 		fn msa_for_handle(display_handle: Vec<u8>) -> Result<Option<MsaForHandle<AccountId>>, QueryError> {
 			Handles::msa_for_handle(display_handle)

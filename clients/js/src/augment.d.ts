@@ -69,6 +69,14 @@ export interface HandlesApiSuffixOptions extends Struct {
   readonly candidates: Vec<u32>;
   readonly available: Vec<u32>;
 }
+export interface HandlesApiSuffixOffer extends Struct {
+  readonly baseHandle: Bytes;
+  readonly canonical: Bytes;
+  readonly candidates: Vec<u32>;
+  readonly available: Vec<u32>;
+  readonly expiring: Vec<u32>;
+  readonly nextRotation: u32;
+}
 export interface HandlesApiMsaForHandle extends Struct {
   readonly msaId: u32;
   readonly owner: AccountId32;
@@ -111,6 +119,7 @@ declare module '@polkadot/types/types/registry' {
     HandlesRpcSettings: HandlesRpcSettings;
     HandlesApiSeedInfo: HandlesApiSeedInfo;
     HandlesApiSuffixOptions: HandlesApiSuffixOptions;
+    HandlesApiSuffixOffer: HandlesApiSuffixOffer;
     HandlesApiMsaForHandle: HandlesApiMsaForHandle;
     HandlesApiHandleInfo: HandlesApiHandleInfo;
     HandlesApiOwnedMsa: HandlesApiOwnedMsa;
@@ -145,10 +154,11 @@ type BytesIn = Bytes | string | Uint8Array;
 
 declare module '@polkadot/api-base/types/calls' {
   interface AugmentedCalls<ApiType extends ApiTypes> {
-    /** Runtime API HandlesApi (version 1). */
+    /** Runtime API HandlesApi (version 2; suffixOffer is not in version 1). */
     handlesApi: {
       seed: AugmentedCall<ApiType, () => Observable<HandlesApiSeedInfo>>;
       suffixOptions: AugmentedCall<ApiType, (baseHandle: BytesIn) => Observable<Result<HandlesApiSuffixOptions, HandlesApiQueryError>>>;
+      suffixOffer: AugmentedCall<ApiType, (baseHandle: BytesIn) => Observable<Result<HandlesApiSuffixOffer, HandlesApiQueryError>>>;
       msaForHandle: AugmentedCall<ApiType, (displayHandle: BytesIn) => Observable<Result<Option<HandlesApiMsaForHandle>, HandlesApiQueryError>>>;
       handleForMsa: AugmentedCall<ApiType, (msaId: u32 | number | bigint) => Observable<Option<HandlesApiHandleInfo>>>;
       handlesForOwner: AugmentedCall<ApiType, (owner: AccountId32 | string | Uint8Array) => Observable<Vec<HandlesApiOwnedMsa>>>;

@@ -44,6 +44,14 @@ export const handlesTypes = {
   },
   HandlesApiSeedInfo: { current: '[u8; 32]', previous: '[u8; 32]', nextRotation: 'u32' },
   HandlesApiSuffixOptions: { baseHandle: 'Bytes', canonical: 'Bytes', candidates: 'Vec<u32>', available: 'Vec<u32>' },
+  HandlesApiSuffixOffer: {
+    baseHandle: 'Bytes',
+    canonical: 'Bytes',
+    candidates: 'Vec<u32>',
+    available: 'Vec<u32>',
+    expiring: 'Vec<u32>',
+    nextRotation: 'u32',
+  },
   HandlesApiMsaForHandle: { msaId: 'u32', owner: 'AccountId32', handle: 'Bytes' },
   HandlesApiHandleInfo: {
     handle: 'Bytes',
@@ -107,41 +115,56 @@ export const handlesRpc = {
   },
 };
 
-/** The runtime API `HandlesApi` (version 1), for `ApiPromise.create({ runtime: handlesRuntime })`. */
+/** The methods of version 1 of the runtime API `HandlesApi`. */
+const handlesApiV1 = {
+  seed: { description: 'handles_getSeed', params: [], type: 'HandlesApiSeedInfo' },
+  suffix_options: {
+    description: 'handles_getSuffixOptions without expiring and nextRotation',
+    params: [{ name: 'base_handle', type: 'Bytes' }],
+    type: 'Result<HandlesApiSuffixOptions, HandlesApiQueryError>',
+  },
+  msa_for_handle: {
+    description: 'handles_getMsaForHandle: look-alikes of the display handle resolve too',
+    params: [{ name: 'display_handle', type: 'Bytes' }],
+    type: 'Result<Option<HandlesApiMsaForHandle>, HandlesApiQueryError>',
+  },
+  handle_for_msa: {
+    description: 'handles_getHandleForMsa',
+    params: [{ name: 'msa_id', type: 'u32' }],
+    type: 'Option<HandlesApiHandleInfo>',
+  },
+  handles_for_owner: {
+    description: 'handles_getHandlesForOwner, ascending by MSA id',
+    params: [{ name: 'owner', type: 'AccountId32' }],
+    type: 'Vec<HandlesApiOwnedMsa>',
+  },
+  validate_handle: {
+    description: "handles_validateHandle, with the chain's reserved list",
+    params: [{ name: 'base_handle', type: 'Bytes' }],
+    type: 'HandlesApiValidationResult',
+  },
+  settings: { description: 'handles_getSettings', params: [], type: 'HandlesApiSettings' },
+};
+
+/**
+ * The runtime API `HandlesApi`, for `ApiPromise.create({ runtime: handlesRuntime })`: version 2
+ * adds `suffix_offer` (everything handles_getSuffixOptions answers, in one call); version 1 is
+ * what runtimes before spec version 103 implement.
+ */
 export const handlesRuntime = {
   HandlesApi: [
     {
-      version: 1,
+      version: 2,
       methods: {
-        seed: { description: 'handles_getSeed', params: [], type: 'HandlesApiSeedInfo' },
-        suffix_options: {
+        ...handlesApiV1,
+        suffix_offer: {
           description: 'handles_getSuffixOptions',
           params: [{ name: 'base_handle', type: 'Bytes' }],
-          type: 'Result<HandlesApiSuffixOptions, HandlesApiQueryError>',
+          type: 'Result<HandlesApiSuffixOffer, HandlesApiQueryError>',
         },
-        msa_for_handle: {
-          description: 'handles_getMsaForHandle: look-alikes of the display handle resolve too',
-          params: [{ name: 'display_handle', type: 'Bytes' }],
-          type: 'Result<Option<HandlesApiMsaForHandle>, HandlesApiQueryError>',
-        },
-        handle_for_msa: {
-          description: 'handles_getHandleForMsa',
-          params: [{ name: 'msa_id', type: 'u32' }],
-          type: 'Option<HandlesApiHandleInfo>',
-        },
-        handles_for_owner: {
-          description: 'handles_getHandlesForOwner, ascending by MSA id',
-          params: [{ name: 'owner', type: 'AccountId32' }],
-          type: 'Vec<HandlesApiOwnedMsa>',
-        },
-        validate_handle: {
-          description: "handles_validateHandle, with the chain's reserved list",
-          params: [{ name: 'base_handle', type: 'Bytes' }],
-          type: 'HandlesApiValidationResult',
-        },
-        settings: { description: 'handles_getSettings', params: [], type: 'HandlesApiSettings' },
       },
     },
+    { version: 1, methods: handlesApiV1 },
   ],
 };
 

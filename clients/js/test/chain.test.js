@@ -60,6 +60,17 @@ test('typed RPC and runtime calls; the offline rules agree with the chain', opti
     const viaRuntime = await api.call.handlesApi.suffixOptions(base);
     assert.ok(viaRuntime.isOk);
     assert.deepEqual(viaRuntime.asOk.candidates.map((n) => n.toNumber()), offline.options);
+    // Version 2 of the runtime API answers the whole RPC result in one call.
+    const offer = await api.call.handlesApi.suffixOffer(base);
+    assert.ok(offer.isOk);
+    const numbers = (v) => v.map((n) => n.toNumber());
+    const { candidates, available, expiring, nextRotation } = chain.toJSON();
+    assert.deepEqual(
+      { candidates: numbers(offer.asOk.candidates), available: numbers(offer.asOk.available), expiring: numbers(offer.asOk.expiring), nextRotation: offer.asOk.nextRotation.toNumber() },
+      { candidates, available, expiring, nextRotation },
+      base,
+    );
+    assert.equal(u8aToString(offer.asOk.canonical), offline.canonical);
   }
   const runtimeSettings = await api.call.handlesApi.settings();
   assert.equal(runtimeSettings.maxPayloadLifetime.toNumber(), settings.maxPayloadLifetime.toNumber());

@@ -17,7 +17,9 @@ test('every RPC result type and runtime-call type is constructible', () => {
     assert.equal(def.params.at(-1).name === 'at' || method === 'validateHandle', true);
     for (const p of def.params) assert.ok(registry.createType(p.type), `${method}.${p.name}`);
   }
-  for (const def of Object.values(handlesRuntime.HandlesApi[0].methods)) assert.ok(registry.createType(def.type));
+  for (const { methods } of handlesRuntime.HandlesApi) {
+    for (const def of Object.values(methods)) assert.ok(registry.createType(def.type));
+  }
 });
 
 test('the RPC result types decode the JSON of the product contract', () => {
@@ -29,9 +31,13 @@ test('the RPC result types decode the JSON of the product contract', () => {
   assert.equal(found.unwrap().handle.toString(), 'Alice.4821');
 });
 
-test('seven RPC methods, seven runtime-API methods, the node error codes', () => {
+test('seven RPC methods, seven runtime-API methods in version 1 and suffix_offer in version 2, the node error codes', () => {
   assert.deepEqual(Object.keys(handlesRpc).sort(), ['getHandleForMsa', 'getHandlesForOwner', 'getMsaForHandle', 'getSeed', 'getSettings', 'getSuffixOptions', 'validateHandle']);
-  assert.deepEqual(Object.keys(handlesRuntime.HandlesApi[0].methods).sort(), ['handle_for_msa', 'handles_for_owner', 'msa_for_handle', 'seed', 'settings', 'suffix_options', 'validate_handle']);
+  const [v2, v1] = handlesRuntime.HandlesApi;
+  assert.deepEqual([v2.version, v1.version], [2, 1]);
+  const v1Methods = ['handle_for_msa', 'handles_for_owner', 'msa_for_handle', 'seed', 'settings', 'suffix_options', 'validate_handle'];
+  assert.deepEqual(Object.keys(v1.methods).sort(), v1Methods);
+  assert.deepEqual(Object.keys(v2.methods).sort(), [...v1Methods, 'suffix_offer'].sort());
   assert.deepEqual(handlesApiOptions.rpc.handles, handlesRpc);
   assert.equal(handlesErrorCodes.HANDLE_TOO_LONG, 8002);
   assert.ok(payloadTypes.HandlesSignedMessage);

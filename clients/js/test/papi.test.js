@@ -58,6 +58,12 @@ test('HandlesApi through the runtime API agrees with the offline rules', options
   const offline = suffixOptions(seed.current, seed.previous, 'Papillon', { min: settings.suffix_min, max: settings.suffix_max });
   assert.deepEqual(options.value.candidates, offline.options);
   assert.equal(u8aToString(options.value.canonical), offline.canonical);
+  const offer = await api.apis.HandlesApi.suffix_offer(text('Papillon'));
+  assert.equal(offer.success, true);
+  assert.deepEqual(offer.value.candidates, offline.options);
+  assert.deepEqual(offer.value.available, options.value.available);
+  assert.equal(offer.value.next_rotation, seed.next_rotation);
+  assert.ok(offer.value.expiring.every((s) => offer.value.available.includes(s)));
   const reserved = await api.apis.HandlesApi.suffix_options(text('ADMIN'));
   assert.equal(reserved.success, false);
   assert.equal(reserved.value.type, 'InvalidHandle');

@@ -271,14 +271,42 @@ impl Snapshot {
 		Ok(self.api(runtime::runtime_apis().handles_api().settings()).await?.0)
 	}
 
-	async fn options(&self, base: &str, settings: &Settings<u32>) -> Result<Options> {
+	/// Whether this block's runtime has `HandlesApi::suffix_offer` (version 2 of the API).
+	fn has_suffix_offer(&self) -> bool {
+		self.0
+			.metadata_ref()
+			.runtime_api_trait_by_name("HandlesApi")
+			.is_some_and(|api| api.method_by_name("suffix_offer").is_some())
+	}
+
+	async fn options(&self, base: &str) -> Result<Options> {
 		let apis = runtime::runtime_apis().handles_api();
+		if self.has_suffix_offer() {
+			// One runtime call answers everything.
+			let offer = self
+				.api(apis.suffix_offer(base.as_bytes().to_vec()))
+				.await?
+				.map_err(|e| query_error(base, e.0))?
+				.0;
+			return Ok(Options {
+				options: SuffixOptions {
+					base_handle: offer.base_handle,
+					canonical: offer.canonical,
+					candidates: offer.candidates,
+					available: offer.available,
+				},
+				expiring: offer.expiring,
+				next_rotation: offer.next_rotation,
+			});
+		}
+		// A runtime before version 2 of the API: the seeds at the same block tell what expires.
 		let options = self
 			.api(apis.suffix_options(base.as_bytes().to_vec()))
 			.await?
 			.map_err(|e| query_error(base, e.0))?
 			.0;
 		let seed = self.seed().await?;
+		let settings = self.settings().await?;
 		let canonical = text(&options.canonical);
 		let expiring =
 			match handles_rules::SuffixRange::new(settings.suffix_min, settings.suffix_max) {
@@ -454,7 +482,7 @@ impl Client {
 	/// expiring ones and the next rotation, all read at one block.
 	pub async fn suffix_options(&self, base: &str) -> Result<Options> {
 		let at = self.at().await?;
-		at.options(base, &at.settings().await?).await
+		at.options(base).await
 	}
 
 	/// `HandlesApi::msa_for_handle`: the MSA holding a display handle or any look-alike of it.
@@ -568,7 +596,7 @@ impl Client {
 				message: "this signed payload has taken effect already".into(),
 			});
 		}
-		let options = at.options(base, &settings).await?;
+		let options = at.options(base).await?;
 		options.choose(base, Some(payload.suffix))?;
 		Ok(options)
 	}
@@ -699,7 +727,7 @@ impl Client {
 		handles_rules::validate(base.as_bytes(), |_| false).map_err(|e| Error::invalid(base, e))?;
 		let at = self.at().await?;
 		let settings = at.settings().await?;
-		let suffix = at.options(base, &settings).await?.choose(base, suffix)?;
+		let suffix = at.options(base).await?.choose(base, suffix)?;
 		Ok(CreateHandlePayload {
 			base_handle: base_handle(base)?,
 			suffix,
@@ -795,7 +823,7 @@ impl Client {
 		let suffix = match (new_suffix, restyle_suffix) {
 			(Some(s), Some(r)) if s == r => s,
 			(None, Some(r)) => r,
-			(wanted, _) => at.options(new_base, &settings).await?.choose(new_base, wanted)?,
+			(wanted, _) => at.options(new_base).await?.choose(new_base, wanted)?,
 		};
 		let payload = ChangeHandlePayload {
 			msa_id,

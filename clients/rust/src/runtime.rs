@@ -39,6 +39,10 @@
 		with = "::subxt::utils::Static<::pallet_handles_runtime_api::SuffixOptions>"
 	),
 	substitute_type(
+		path = "pallet_handles_runtime_api::SuffixOffer<B>",
+		with = "::subxt::utils::Static<::pallet_handles_runtime_api::SuffixOffer<B>>"
+	),
+	substitute_type(
 		path = "pallet_handles_runtime_api::MsaForHandle<A>",
 		with = "::subxt::utils::Static<::pallet_handles_runtime_api::MsaForHandle<A>>"
 	),

@@ -4,6 +4,7 @@
 use crate::*;
 use alloc::vec::Vec;
 use frame_support::pallet_prelude::*;
+use frame_system::pallet_prelude::BlockNumberFor;
 use handles_rules::{HandleError, SuffixRange, ValidHandle};
 
 /// A handle that passed every check of a claim and may be written.
@@ -82,18 +83,27 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `(canonical, suffix)` may be taken now by a new MSA (`claimant == None`) or by the
 	/// existing MSA `claimant`, the suffix being an offered option in range. Returns the MSA id
-	/// the handle derives.
-	///
-	/// Checks, in order: not registered (`HandleTaken`), not cooling down (`HandleCoolingDown`),
-	/// derived MSA id not in use by another MSA (`MsaIdInUse`).
+	/// the handle derives. Reads the pair's state with one read per map.
 	pub(crate) fn ensure_pair_available(
 		canonical: &Canonical,
 		canonical_str: &str,
 		suffix: Suffix,
 		claimant: Option<MsaId>,
 	) -> Result<MsaId, Error<T>> {
-		ensure!(!HandleToMsa::<T>::contains_key(canonical, suffix), Error::<T>::HandleTaken);
-		if let Some(available_at) = CoolingDown::<T>::get(canonical, suffix) {
+		Self::ensure_available_in(&PairReads::point(canonical), canonical_str, suffix, claimant)
+	}
+
+	/// The availability rule, reading the pairs of one canonical form from `pairs`. Checks, in
+	/// order: not registered (`HandleTaken`), not cooling down (`HandleCoolingDown`), derived MSA
+	/// id not in use by another MSA (`MsaIdInUse`). Returns the derived MSA id.
+	pub(crate) fn ensure_available_in(
+		pairs: &PairReads<T>,
+		canonical_str: &str,
+		suffix: Suffix,
+		claimant: Option<MsaId>,
+	) -> Result<MsaId, Error<T>> {
+		ensure!(!pairs.is_held(suffix), Error::<T>::HandleTaken);
+		if let Some(available_at) = pairs.cooling_down_until(suffix) {
 			ensure!(Self::now() >= available_at, Error::<T>::HandleCoolingDown);
 		}
 		let derived = handles_rules::msa_id(canonical_str, suffix);
@@ -101,6 +111,24 @@ impl<T: Config> Pallet<T> {
 			ensure!(!MsaOwner::<T>::contains_key(derived), Error::<T>::MsaIdInUse);
 		}
 		Ok(derived)
+	}
+
+	/// The suffixes among `suffixes` that a new MSA may take now with `canonical` (the
+	/// availability rule of [`Self::ensure_available_in`] for each), in their order. Reads the
+	/// held and cooling-down pairs of `canonical` by iterating its prefix of each map when that
+	/// holds at most `suffixes.len()` entries, so a fresh handle costs two reads plus one per
+	/// suffix (the derived MSA id) instead of three per suffix.
+	pub(crate) fn available_among(
+		canonical: &Canonical,
+		canonical_str: &str,
+		suffixes: &[Suffix],
+	) -> Vec<Suffix> {
+		let pairs = PairReads::scan(canonical, suffixes.len());
+		suffixes
+			.iter()
+			.copied()
+			.filter(|s| Self::ensure_available_in(&pairs, canonical_str, *s, None).is_ok())
+			.collect()
 	}
 
 	/// Every check of claiming the validated `handle` with `suffix` that remains after the rules:
@@ -123,4 +151,59 @@ impl<T: Config> Pallet<T> {
 			Self::ensure_pair_available(&canonical, canonical_str, suffix, claimant)?;
 		Ok(Claim { base, canonical, suffix, derived_msa_id })
 	}
+}
+
+/// How the availability checks read the state of a canonical form's pairs in [`HandleToMsa`] and
+/// [`CoolingDown`]: one read per pair and map, or, for the suffixes a query checks, every entry
+/// of the canonical form's prefix read once (when there are few enough).
+pub(crate) struct PairReads<'a, T: Config> {
+	canonical: &'a Canonical,
+	/// The suffixes held with this canonical form, when read by iteration.
+	held: Option<Vec<Suffix>>,
+	/// The cooldowns of this canonical form (suffix, end block), when read by iteration.
+	cooling: Option<Vec<(Suffix, BlockNumberFor<T>)>>,
+}
+
+impl<'a, T: Config> PairReads<'a, T> {
+	/// One read per pair and map.
+	pub(crate) fn point(canonical: &'a Canonical) -> Self {
+		Self { canonical, held: None, cooling: None }
+	}
+
+	/// Reads the prefix of `canonical` in each map by iteration, as long as it has at most
+	/// `limit` entries; a map with more is read one pair at a time instead. So the iteration
+	/// reads at most `limit + 1` entries per map, whatever the chain holds.
+	pub(crate) fn scan(canonical: &'a Canonical, limit: usize) -> Self {
+		let held = bounded(HandleToMsa::<T>::iter_key_prefix(canonical), limit);
+		let cooling = bounded(CoolingDown::<T>::iter_prefix(canonical), limit);
+		Self { canonical, held, cooling }
+	}
+
+	/// Whether an MSA holds `(canonical, suffix)`.
+	fn is_held(&self, suffix: Suffix) -> bool {
+		match &self.held {
+			Some(held) => held.contains(&suffix),
+			None => HandleToMsa::<T>::contains_key(self.canonical, suffix),
+		}
+	}
+
+	/// The end block of `(canonical, suffix)`'s cooldown entry, if it has one.
+	fn cooling_down_until(&self, suffix: Suffix) -> Option<BlockNumberFor<T>> {
+		match &self.cooling {
+			Some(cooling) => cooling.iter().find(|(s, _)| *s == suffix).map(|(_, at)| *at),
+			None => CoolingDown::<T>::get(self.canonical, suffix),
+		}
+	}
+}
+
+/// The items of `iter` when there are at most `limit`, else `None` (having read `limit + 1`).
+fn bounded<I: Iterator>(iter: I, limit: usize) -> Option<Vec<I::Item>> {
+	let mut items = Vec::new();
+	for item in iter {
+		if items.len() == limit {
+			return None;
+		}
+		items.push(item);
+	}
+	Some(items)
 }

@@ -256,7 +256,7 @@ async fn bad_ss58_is_invalid_account() {
 async fn runtime_api_failures_are_runtime_errors_with_the_cause() {
 	let (e, _) = err("handles_getSuffixOptions", json!(["boom"])).await;
 	assert_eq!(e.code, i64::from(RUNTIME_ERROR));
-	assert!(e.message.contains("HandlesApi_suffix_options"), "{}", e.message);
+	assert!(e.message.contains("HandlesApi_suffix_offer"), "{}", e.message);
 	assert!(e.message.contains("wasm trap: unreachable"), "{}", e.message);
 
 	let (e, _) = err("handles_getMsaForHandle", json!(["boom.1"])).await;

@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 use handles_rpc::{Handles, HandlesApiServer};
 use jsonrpsee::RpcModule;
 use pallet_handles_runtime_api::{
-	HandleInfo, HandlesApi, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOptions,
-	ValidationResult,
+	HandleInfo, HandlesApi, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOffer,
+	SuffixOptions, ValidationResult,
 };
 use sp_api::{ApiError, ApiRef, ProvideRuntimeApi};
 use sp_blockchain::{BlockStatus, HeaderBackend, Info};
@@ -156,16 +156,60 @@ fn app_error(msg: &str) -> ApiError {
 	ApiError::Application(msg.to_string().into())
 }
 
+/// The mock's suffix options at block `at`.
+fn options_at(
+	at: H256,
+	base_handle: Vec<u8>,
+) -> Result<Result<SuffixOptions, QueryError>, ApiError> {
+	let Ok(base) = String::from_utf8(base_handle.clone()) else {
+		return Ok(Err(QueryError::InvalidHandle(b"not UTF-8".to_vec())));
+	};
+	match base.as_str() {
+		"boom" => return Err(app_error("wasm trap: unreachable")),
+		"admin" => {
+			return Ok(Err(QueryError::InvalidHandle(
+				b"rule 5: `admin` is a reserved handle".to_vec(),
+			)))
+		}
+		"badutf" => {
+			return Ok(Ok(SuffixOptions {
+				base_handle,
+				canonical: vec![0xc3, 0x28],
+				candidates: vec![],
+				available: vec![],
+			}))
+		}
+		_ => {}
+	}
+	let canonical = toy_canonical(&base);
+	let taken: Vec<u32> = registry(at)
+		.into_iter()
+		.filter(|(_, _, b, _, _)| toy_canonical(b) == canonical)
+		.map(|(_, _, _, s, _)| s)
+		.collect();
+	let candidates = vec![1001, 2002, 4821, 9999];
+	let available = candidates.iter().copied().filter(|s| !taken.contains(s)).collect();
+	Ok(Ok(SuffixOptions { base_handle, canonical: canonical.into_bytes(), candidates, available }))
+}
+
+/// The mock's current seed, next rotation and suffix range at block `at` (as `seed` and
+/// `settings` answer).
+fn seed_and_range(at: H256) -> ([u8; 32], u32, handles_rules::SuffixRange) {
+	if at == BEST {
+		([0xaa; 32], 101, handles_rules::SuffixRange::new(2000, 9999).expect("non-empty"))
+	} else {
+		([0x01; 32], 1, handles_rules::SuffixRange::new(1000, 9999).expect("non-empty"))
+	}
+}
+
 sp_api::mock_impl_runtime_apis! {
 	impl HandlesApi<Block, AccountId32, u32> for MockRuntimeApi {
 		#[advanced]
 		fn seed(&self, at: <Block as BlockT>::Hash) -> Result<SeedInfo<u32>, ApiError> {
 			self.log(at, "seed", &[]);
-			Ok(if at == BEST {
-				SeedInfo { current: [0xaa; 32], previous: [0xbb; 32], next_rotation: 101 }
-			} else {
-				SeedInfo { current: [0x01; 32], previous: [0x01; 32], next_rotation: 1 }
-			})
+			let (current, next_rotation, _) = seed_and_range(at);
+			let previous = if at == BEST { [0xbb; 32] } else { current };
+			Ok(SeedInfo { current, previous, next_rotation })
 		}
 
 		#[advanced]
@@ -175,35 +219,35 @@ sp_api::mock_impl_runtime_apis! {
 			base_handle: Vec<u8>,
 		) -> Result<Result<SuffixOptions, QueryError>, ApiError> {
 			self.log(at, "suffix_options", &base_handle);
-			let Ok(base) = String::from_utf8(base_handle.clone()) else {
-				return Ok(Err(QueryError::InvalidHandle(b"not UTF-8".to_vec())));
-			};
-			match base.as_str() {
-				"boom" => return Err(app_error("wasm trap: unreachable")),
-				"admin" => {
-					return Ok(Err(QueryError::InvalidHandle(
-						b"rule 5: `admin` is a reserved handle".to_vec(),
-					)))
-				},
-				"badutf" => {
-					return Ok(Ok(SuffixOptions {
-						base_handle,
-						canonical: vec![0xc3, 0x28],
-						candidates: vec![],
-						available: vec![],
-					}))
-				},
-				_ => {},
-			}
-			let canonical = toy_canonical(&base);
-			let taken: Vec<u32> = registry(at)
-				.into_iter()
-				.filter(|(_, _, b, _, _)| toy_canonical(b) == canonical)
-				.map(|(_, _, _, s, _)| s)
-				.collect();
-			let candidates = vec![1001, 2002, 4821, 9999];
-			let available = candidates.iter().copied().filter(|s| !taken.contains(s)).collect();
-			Ok(Ok(SuffixOptions { base_handle, canonical: canonical.into_bytes(), candidates, available }))
+			options_at(at, base_handle)
+		}
+
+		#[advanced]
+		fn suffix_offer(
+			&self,
+			at: <Block as BlockT>::Hash,
+			base_handle: Vec<u8>,
+		) -> Result<Result<SuffixOffer<u32>, QueryError>, ApiError> {
+			self.log(at, "suffix_offer", &base_handle);
+			Ok(options_at(at, base_handle)?.map(|o| {
+				// As the runtime: the available suffixes that are not candidates under the
+				// current seed expire at the next rotation.
+				let (current, next_rotation, range) = seed_and_range(at);
+				let current = match std::str::from_utf8(&o.canonical) {
+					Ok(canonical) => handles_rules::candidates(&current, canonical, range).to_vec(),
+					Err(_) => vec![],
+				};
+				let expiring =
+					o.available.iter().copied().filter(|s| !current.contains(s)).collect();
+				SuffixOffer {
+					base_handle: o.base_handle,
+					canonical: o.canonical,
+					candidates: o.candidates,
+					available: o.available,
+					expiring,
+					next_rotation,
+				}
+			}))
 		}
 
 		#[advanced]
@@ -339,8 +383,8 @@ sp_api::mock_impl_runtime_apis! {
 		fn settings(&self, at: <Block as BlockT>::Hash) -> Result<Settings<u32>, ApiError> {
 			self.log(at, "settings", &[]);
 			Ok(Settings {
-				suffix_min: if at == BEST { 2000 } else { 1000 },
-				suffix_max: 9999,
+				suffix_min: seed_and_range(at).2.min(),
+				suffix_max: seed_and_range(at).2.max(),
 				reuse_cooldown: 100_800,
 				seed_rotation_period: 100,
 				max_payload_lifetime: 200,

@@ -72,6 +72,9 @@ async fn get_suffix_options_returns_canonical_candidates_and_available() {
 	let typed: SuffixOptionsResponse = serde_json::from_value(opts).unwrap();
 	assert_eq!(typed.available, vec![1001, 2002, 9999]);
 	assert_eq!(client.calls()[0].arg, b"ALICE".to_vec());
+	// Version 2 of the runtime API: one runtime call answers the whole request.
+	let methods: Vec<&str> = client.calls().iter().map(|c| c.method).collect();
+	assert_eq!(methods, vec!["suffix_offer"]);
 }
 
 #[tokio::test]

@@ -37,6 +37,25 @@ pub struct SuffixOptions {
 	pub available: Vec<u32>,
 }
 
+/// [`SuffixOptions`] with what expires at the next seed rotation: everything
+/// `handles_getSuffixOptions` answers, from one runtime call (API version 2).
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct SuffixOffer<BlockNumber> {
+	/// The base handle as given (UTF-8).
+	pub base_handle: Vec<u8>,
+	/// Its canonical form (UTF-8).
+	pub canonical: Vec<u8>,
+	/// Union of the candidates under the current and previous seed, ascending, no duplicates.
+	pub candidates: Vec<u32>,
+	/// The candidates that a `create_handle`/`change_handle` would accept at this block, ascending.
+	pub available: Vec<u32>,
+	/// The available suffixes offered only under the previous seed, ascending: they stop being
+	/// offered at `next_rotation`.
+	pub expiring: Vec<u32>,
+	/// Block number whose `on_initialize` rotates the seeds next.
+	pub next_rotation: BlockNumber,
+}
+
 /// The MSA a display handle resolves to.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct MsaForHandle<AccountId> {
@@ -111,14 +130,22 @@ pub enum QueryError {
 
 sp_api::decl_runtime_apis! {
 	/// Read access to user handles, one method per `handles_*` RPC method.
+	///
+	/// Version 2 adds [`HandlesApi::suffix_offer`].
+	#[api_version(2)]
 	pub trait HandlesApi<AccountId, BlockNumber> where
 		AccountId: Codec,
 		BlockNumber: Codec,
 	{
 		/// `handles_getSeed`.
 		fn seed() -> SeedInfo<BlockNumber>;
-		/// `handles_getSuffixOptions`.
+		/// The options and availability of `handles_getSuffixOptions`, without what expires at
+		/// the next rotation (version 1; [`HandlesApi::suffix_offer`] answers all of it).
 		fn suffix_options(base_handle: Vec<u8>) -> Result<SuffixOptions, QueryError>;
+		/// `handles_getSuffixOptions`: options, availability, the suffixes expiring at the next
+		/// rotation and its block, all at one block.
+		#[api_version(2)]
+		fn suffix_offer(base_handle: Vec<u8>) -> Result<SuffixOffer<BlockNumber>, QueryError>;
 		/// `handles_getMsaForHandle`: look-alikes of the display handle resolve too.
 		fn msa_for_handle(display_handle: Vec<u8>) -> Result<Option<MsaForHandle<AccountId>>, QueryError>;
 		/// `handles_getHandleForMsa`.

@@ -6,7 +6,7 @@ use alloc::{string::ToString, vec::Vec};
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_handles_runtime_api::{
-	HandleInfo, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOptions,
+	HandleInfo, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOffer, SuffixOptions,
 	ValidationResult,
 };
 
@@ -21,29 +21,44 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `handles_getSuffixOptions`: the suffix options of `base_handle` (union under both seeds)
-	/// and those a `create_handle` would accept at this block. An invalid or reserved handle is
-	/// an error whose message names the rule.
-	pub fn suffix_options(base_handle: Vec<u8>) -> Result<SuffixOptions, QueryError> {
+	/// `handles_getSuffixOptions` (`HandlesApi::suffix_offer`): the suffix options of
+	/// `base_handle` (union under both seeds), those a `create_handle` would accept at this
+	/// block, which of these only the previous seed offers (they expire at the next rotation) and
+	/// that rotation's block. An invalid or reserved handle is an error whose message names the
+	/// rule.
+	pub fn suffix_offer(
+		base_handle: Vec<u8>,
+	) -> Result<SuffixOffer<BlockNumberFor<T>>, QueryError> {
 		let valid = Self::validate_base(&base_handle)
 			.map_err(|e| QueryError::InvalidHandle(e.to_string().into_bytes()))?;
 		let range = Self::suffix_range();
-		let candidates = Self::options_for(&valid.canonical, range);
+		let seeds = Seeds::<T>::get();
+		let candidates =
+			handles_rules::suffix_options(&seeds.current, &seeds.previous, &valid.canonical, range);
 		let available = match Canonical::try_from(valid.canonical.clone().into_bytes()) {
-			Ok(canonical) => candidates
-				.iter()
-				.copied()
-				.filter(|s| {
-					Self::ensure_pair_available(&canonical, &valid.canonical, *s, None).is_ok()
-				})
-				.collect(),
+			Ok(canonical) => Self::available_among(&canonical, &valid.canonical, &candidates),
 			Err(_) => Vec::new(),
 		};
-		Ok(SuffixOptions {
+		let current = handles_rules::candidates(&seeds.current, &valid.canonical, range);
+		let expiring = available.iter().copied().filter(|s| !current.contains(s)).collect();
+		Ok(SuffixOffer {
 			base_handle,
 			canonical: valid.canonical.into_bytes(),
 			candidates,
 			available,
+			expiring,
+			next_rotation: Self::next_rotation(),
+		})
+	}
+
+	/// `HandlesApi::suffix_options` (version 1 of the API): [`Self::suffix_offer`] without
+	/// `expiring` and `next_rotation`.
+	pub fn suffix_options(base_handle: Vec<u8>) -> Result<SuffixOptions, QueryError> {
+		Self::suffix_offer(base_handle).map(|offer| SuffixOptions {
+			base_handle: offer.base_handle,
+			canonical: offer.canonical,
+			candidates: offer.candidates,
+			available: offer.available,
 		})
 	}
 

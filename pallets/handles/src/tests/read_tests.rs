@@ -36,6 +36,100 @@ fn suffix_options_lists_candidates_and_the_available_ones() {
 }
 
 #[test]
+fn suffix_offer_adds_the_suffixes_expiring_at_the_next_rotation() {
+	test(|| {
+		// After a rotation the previous seed's candidates expire at the next one.
+		run_to_block(101);
+		let seed = Handles::seed();
+		let range = handles_rules::SuffixRange::new(1000, 9999).unwrap();
+		let (_, taken) = create(&alice(), "Alice");
+		let offer = Handles::suffix_offer(b"Alice".to_vec()).unwrap();
+		let options = Handles::suffix_options(b"Alice".to_vec()).unwrap();
+		assert_eq!(
+			(&offer.base_handle, &offer.canonical, &offer.candidates, &offer.available),
+			(&options.base_handle, &options.canonical, &options.candidates, &options.available)
+		);
+		let current = handles_rules::candidates(&seed.current, "allce", range);
+		let previous = handles_rules::candidates(&seed.previous, "allce", range);
+		let expected: Vec<Suffix> = offer
+			.available
+			.iter()
+			.copied()
+			.filter(|s| !current.contains(s) && previous.contains(s))
+			.collect();
+		assert!(!expected.is_empty(), "the previous seed offers suffixes of its own");
+		assert_eq!(offer.expiring, expected);
+		assert!(!offer.expiring.contains(&taken));
+		assert_eq!(offer.next_rotation, 201);
+		assert_eq!(seed.next_rotation, 201);
+	})
+}
+
+/// The availability of every suffix of `suffixes` with `canonical`, one pair at a time.
+fn one_at_a_time(canonical: &Canonical, suffixes: &[Suffix]) -> Vec<Suffix> {
+	let text = core::str::from_utf8(canonical).unwrap();
+	suffixes
+		.iter()
+		.copied()
+		.filter(|s| Handles::ensure_pair_available(canonical, text, *s, None).is_ok())
+		.collect()
+}
+
+#[test]
+fn available_among_reads_a_prefix_once_and_answers_as_one_pair_at_a_time() {
+	// Storage written directly (no records behind it): only the availability reads are checked.
+	new_test_ext().execute_with(|| {
+		run_to_block(50);
+		let canonical: Canonical = b"allce".to_vec().try_into().unwrap();
+		let other: Canonical = b"bob".to_vec().try_into().unwrap();
+		let suffixes: Vec<Suffix> = (1000..1020).collect();
+		let check = |label: &str| {
+			let text = core::str::from_utf8(&canonical).unwrap();
+			assert_eq!(
+				Handles::available_among(&canonical, text, &suffixes),
+				one_at_a_time(&canonical, &suffixes),
+				"{label}"
+			);
+		};
+		check("nothing held");
+		// Held pairs, a running and an ended cooldown, a derived MSA id in use, and entries of
+		// another canonical form (outside the prefix).
+		HandleToMsa::<Test>::insert(&canonical, 1003, 1);
+		HandleToMsa::<Test>::insert(&canonical, 1011, 2);
+		CoolingDown::<Test>::insert(&canonical, 1005, 60);
+		CoolingDown::<Test>::insert(&canonical, 1006, 50);
+		CoolingDown::<Test>::insert(&canonical, 1007, 10);
+		MsaOwner::<Test>::insert(handles_rules::msa_id("allce", 1009), alice().account());
+		HandleToMsa::<Test>::insert(&other, 1001, 3);
+		CoolingDown::<Test>::insert(&other, 1002, 99);
+		check("a few of each");
+		let available = Handles::available_among(&canonical, "allce", &suffixes);
+		for gone in [1003, 1011, 1005, 1009] {
+			assert!(!available.contains(&gone), "{gone}");
+		}
+		for open in [1001, 1002, 1006, 1007] {
+			assert!(available.contains(&open), "{open}");
+		}
+		// Exactly as many entries as suffixes (still read by iteration), then one more (read
+		// one pair at a time), in each map.
+		for s in 2000..2018 {
+			HandleToMsa::<Test>::insert(&canonical, s, 10 + s);
+		}
+		for s in 2100..2117 {
+			CoolingDown::<Test>::insert(&canonical, s, 70);
+		}
+		assert_eq!(HandleToMsa::<Test>::iter_prefix(&canonical).count(), 20);
+		assert_eq!(CoolingDown::<Test>::iter_prefix(&canonical).count(), 20);
+		check("as many entries as suffixes");
+		HandleToMsa::<Test>::insert(&canonical, 3000, 9);
+		CoolingDown::<Test>::insert(&canonical, 3000, 70);
+		CoolingDown::<Test>::insert(&canonical, 3001, 70);
+		check("more entries than suffixes");
+		assert!(Handles::available_among(&canonical, "allce", &[1003, 1005, 1002]) == vec![1002]);
+	})
+}
+
+#[test]
 fn suffix_options_of_an_invalid_or_reserved_handle_is_an_error_naming_the_rule() {
 	test(|| {
 		let Err(QueryError::InvalidHandle(message)) = Handles::suffix_options(b"a".to_vec()) else {

@@ -168,9 +168,7 @@ impl SuffixOptionsResponse {
 			next_rotation: seed.next_rotation,
 		})
 	}
-}
 
-impl SuffixOptionsResponse {
 	/// The response for an answer of `HandlesApi::suffix_offer` (version 2 of the API).
 	pub(crate) fn from_offer(o: SuffixOffer<u32>) -> Result<Self, NotUtf8> {
 		Ok(Self {

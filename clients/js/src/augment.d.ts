@@ -69,11 +69,7 @@ export interface HandlesApiSuffixOptions extends Struct {
   readonly candidates: Vec<u32>;
   readonly available: Vec<u32>;
 }
-export interface HandlesApiSuffixOffer extends Struct {
-  readonly baseHandle: Bytes;
-  readonly canonical: Bytes;
-  readonly candidates: Vec<u32>;
-  readonly available: Vec<u32>;
+export interface HandlesApiSuffixOffer extends HandlesApiSuffixOptions {
   readonly expiring: Vec<u32>;
   readonly nextRotation: u32;
 }

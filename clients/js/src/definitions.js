@@ -13,6 +13,9 @@
 // with a node whose metadata is v15+ (this one's is): `handlesRuntime` is for older tooling and
 // documents the shapes; the types are prefixed so they never clash with the metadata's.
 
+/** `HandlesApi::suffix_options` (version 1); `suffix_offer` (version 2) adds two fields after these. */
+const apiSuffixOptions = { baseHandle: 'Bytes', canonical: 'Bytes', candidates: 'Vec<u32>', available: 'Vec<u32>' };
+
 /** Types of the RPC results (HandlesRpc*) and of the runtime API (HandlesApi*). */
 export const handlesTypes = {
   HandlesRpcSeed: { current: 'H256', previous: 'H256', nextRotation: 'u32' },
@@ -43,15 +46,8 @@ export const handlesTypes = {
     maxPayloadLifetime: 'u32',
   },
   HandlesApiSeedInfo: { current: '[u8; 32]', previous: '[u8; 32]', nextRotation: 'u32' },
-  HandlesApiSuffixOptions: { baseHandle: 'Bytes', canonical: 'Bytes', candidates: 'Vec<u32>', available: 'Vec<u32>' },
-  HandlesApiSuffixOffer: {
-    baseHandle: 'Bytes',
-    canonical: 'Bytes',
-    candidates: 'Vec<u32>',
-    available: 'Vec<u32>',
-    expiring: 'Vec<u32>',
-    nextRotation: 'u32',
-  },
+  HandlesApiSuffixOptions: apiSuffixOptions,
+  HandlesApiSuffixOffer: { ...apiSuffixOptions, expiring: 'Vec<u32>', nextRotation: 'u32' },
   HandlesApiMsaForHandle: { msaId: 'u32', owner: 'AccountId32', handle: 'Bytes' },
   HandlesApiHandleInfo: {
     handle: 'Bytes',

@@ -158,7 +158,7 @@ impl SuffixOptionsResponse {
 	) -> Result<Self, NotUtf8> {
 		let canonical = text("canonical", o.canonical)?;
 		let current = handles_rules::candidates(&seed.current, &canonical, range);
-		let expiring = o.available.iter().copied().filter(|s| !current.contains(s)).collect();
+		let expiring = handles_rules::expiring(&o.available, &current);
 		Ok(Self {
 			base_handle: text("baseHandle", o.base_handle)?,
 			canonical,

@@ -31,8 +31,8 @@ pub use error::{HandleError, HandleRule};
 pub use msa::{msa_id, MsaId};
 pub use reserved::DEFAULT_RESERVED;
 pub use suffix::{
-	candidates, suffix_options, RangeError, Seed, Suffix, SuffixRange, CANDIDATES_PER_SEED,
-	DEFAULT_SUFFIX_MAX, DEFAULT_SUFFIX_MIN, MAX_SUFFIX_OPTIONS,
+	candidates, expiring, options_of, suffix_options, RangeError, Seed, Suffix, SuffixRange,
+	CANDIDATES_PER_SEED, DEFAULT_SUFFIX_MAX, DEFAULT_SUFFIX_MIN, MAX_SUFFIX_OPTIONS,
 };
 pub use validate::{
 	default_reserved_canonical, is_highly_restrictive, validate, validate_with_default_reserved,

@@ -146,10 +146,24 @@ pub fn suffix_options(
 	canonical: &str,
 	range: SuffixRange,
 ) -> Vec<Suffix> {
-	let mut all = Vec::with_capacity(MAX_SUFFIX_OPTIONS);
-	all.extend_from_slice(&candidates(current, canonical, range));
-	all.extend_from_slice(&candidates(previous, canonical, range));
+	options_of(&candidates(current, canonical, range), &candidates(previous, canonical, range))
+}
+
+/// The suffix options made of the candidates drawn under the current and the previous seed
+/// ([`candidates`] of each): their union, ascending and without duplicates. For a caller that
+/// also needs the current seed's candidates (see [`expiring`]) without drawing them twice.
+pub fn options_of(current: &[Suffix], previous: &[Suffix]) -> Vec<Suffix> {
+	let mut all = Vec::with_capacity(current.len() + previous.len());
+	all.extend_from_slice(current);
+	all.extend_from_slice(previous);
 	all.sort_unstable();
 	all.dedup();
 	all
+}
+
+/// The suffixes of `available` (options that may be taken now) that the current seed does not
+/// draw (`current`: its [`candidates`]): offered only under the previous seed, so they stop being
+/// offered at the next seed rotation. In the order of `available`.
+pub fn expiring(available: &[Suffix], current: &[Suffix]) -> Vec<Suffix> {
+	available.iter().copied().filter(|s| !current.contains(s)).collect()
 }

@@ -76,6 +76,22 @@ fn options_are_the_sorted_union() {
 }
 
 #[test]
+fn options_of_drawn_candidates_and_the_expiring_ones() {
+	let (s0, s1) = ([1u8; 32], [2u8; 32]);
+	let current = candidates(&s0, "allce", SuffixRange::DEFAULT);
+	let previous = candidates(&s1, "allce", SuffixRange::DEFAULT);
+	let options = options_of(&current, &previous);
+	assert_eq!(options, suffix_options(&s0, &s1, "allce", SuffixRange::DEFAULT));
+	// Of the options, those only the previous seed drew expire; order of the input is kept.
+	let expired = expiring(&options, &current);
+	assert!(!expired.is_empty());
+	assert!(expired.iter().all(|s| previous.contains(s) && !current.contains(s)));
+	assert_eq!(expired.len(), options.iter().filter(|s| !current.contains(s)).count());
+	assert_eq!(expiring(&[9, 3, 7], &[3]), vec![9, 7]);
+	assert_eq!(expiring(&current, &current), Vec::<u32>::new());
+}
+
+#[test]
 fn msa_id_follows_the_formula() {
 	let h = sp_crypto_hashing::blake2_256(b"allce.4821");
 	assert_eq!(msa_id("allce", 4821), u32::from_le_bytes([h[0], h[1], h[2], h[3]]));

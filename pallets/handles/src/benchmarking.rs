@@ -734,6 +734,88 @@ mod benchmarks {
 		assert_eq!(OwnerMsas::<T>::get(&owner.account).len() as u32, T::MaxMsasPerOwner::get());
 	}
 
+	/// Where the time of a wallet-signed `create_handle` goes, in the state of the worst create:
+	/// `r` storage reads of existing entries (`MsaOwner` of the owner's MSAs), the slope being
+	/// the cost of one read through the trie as every benchmark reads.
+	#[benchmark(extra)]
+	fn probe_create_reads(r: Linear<1, 20>) {
+		let owner = BenchKey::<T>::new();
+		let _ = worst_create::<T>(&owner, Form::Wrapped);
+		let ids: Vec<MsaId> = (0..r).map(|i| u32::MAX - i).collect();
+		let mut found = 0u32;
+
+		#[block]
+		{
+			for id in &ids {
+				found += u32::from(MsaOwner::<T>::get(id).is_some());
+			}
+		}
+
+		assert_eq!(found, r);
+	}
+
+	/// The rules' validation of the worst handle alone (no storage).
+	#[benchmark(extra)]
+	fn probe_create_validate() {
+		let owner = BenchKey::<T>::new();
+		let (_, payload) = worst_create::<T>(&owner, Form::Wrapped);
+		let valid;
+
+		#[block]
+		{
+			valid = handles_rules::validate(&payload.base_handle, |_| false);
+		}
+
+		assert!(valid.is_ok());
+	}
+
+	/// The suffix options and the derived MSA id of the worst handle alone (no storage).
+	#[benchmark(extra)]
+	fn probe_create_options() {
+		let owner = BenchKey::<T>::new();
+		let (_, payload) = worst_create::<T>(&owner, Form::Wrapped);
+		let canonical = handles_rules::canonical(
+			core::str::from_utf8(&payload.base_handle).expect("the worst handle is UTF-8"),
+		);
+		let (current, previous) = ([1u8; 32], [2u8; 32]);
+		let (options, derived);
+
+		#[block]
+		{
+			options = handles_rules::suffix_options(
+				&current,
+				&previous,
+				&canonical,
+				handles_rules::SuffixRange::FULL,
+			);
+			derived = handles_rules::msa_id(&canonical, payload.suffix);
+		}
+
+		assert!(options.contains(&payload.suffix));
+		assert!(!MsaOwner::<T>::contains_key(derived));
+	}
+
+	/// Every check of the worst wallet-signed create and none of its writes: validation with the
+	/// reserved read, the message, one verification with the replay read, the claim's reads and
+	/// the owner's list.
+	#[benchmark(extra)]
+	fn probe_create_checks() {
+		let owner = BenchKey::<T>::new();
+		let (signature, payload) = worst_create::<T>(&owner, Form::Wrapped);
+		let owned;
+
+		#[block]
+		{
+			let handle = Handles::<T>::check_handle(&payload.base_handle).expect("valid");
+			let message = Handles::<T>::message_for(&payload);
+			Handles::<T>::check_signed(&message, &owner.account, &signature).expect("signed");
+			let claim = Handles::<T>::check_claim(handle, payload.suffix, None).expect("free");
+			owned = Handles::<T>::owned_with(&owner.account, claim.derived_msa_id).expect("room");
+		}
+
+		assert_eq!(owned.len() as u32, T::MaxMsasPerOwner::get());
+	}
+
 	/// `transfer_ownership` between owners holding `o` MSAs each (plus the one moved).
 	#[benchmark(extra)]
 	fn probe_transfer_owned(o: Linear<0, { T::MaxMsasPerOwner::get().saturating_sub(1) }>) {

@@ -237,8 +237,7 @@ sp_api::mock_impl_runtime_apis! {
 					Ok(canonical) => handles_rules::candidates(&current, canonical, range).to_vec(),
 					Err(_) => vec![],
 				};
-				let expiring =
-					o.available.iter().copied().filter(|s| !current.contains(s)).collect();
+				let expiring = handles_rules::expiring(&o.available, &current);
 				SuffixOffer {
 					base_handle: o.base_handle,
 					canonical: o.canonical,

@@ -56,6 +56,18 @@ pub struct SuffixOffer<BlockNumber> {
 	pub next_rotation: BlockNumber,
 }
 
+/// Version 1's answer: the offer without what expires at the next rotation.
+impl<BlockNumber> From<SuffixOffer<BlockNumber>> for SuffixOptions {
+	fn from(offer: SuffixOffer<BlockNumber>) -> Self {
+		Self {
+			base_handle: offer.base_handle,
+			canonical: offer.canonical,
+			candidates: offer.candidates,
+			available: offer.available,
+		}
+	}
+}
+
 /// The MSA a display handle resolves to.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct MsaForHandle<AccountId> {

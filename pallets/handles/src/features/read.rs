@@ -33,14 +33,14 @@ impl<T: Config> Pallet<T> {
 			.map_err(|e| QueryError::InvalidHandle(e.to_string().into_bytes()))?;
 		let range = Self::suffix_range();
 		let seeds = Seeds::<T>::get();
-		let candidates =
-			handles_rules::suffix_options(&seeds.current, &seeds.previous, &valid.canonical, range);
+		let current = handles_rules::candidates(&seeds.current, &valid.canonical, range);
+		let previous = handles_rules::candidates(&seeds.previous, &valid.canonical, range);
+		let candidates = handles_rules::options_of(&current, &previous);
 		let available = match Canonical::try_from(valid.canonical.clone().into_bytes()) {
 			Ok(canonical) => Self::available_among(&canonical, &valid.canonical, &candidates),
 			Err(_) => Vec::new(),
 		};
-		let current = handles_rules::candidates(&seeds.current, &valid.canonical, range);
-		let expiring = available.iter().copied().filter(|s| !current.contains(s)).collect();
+		let expiring = handles_rules::expiring(&available, &current);
 		Ok(SuffixOffer {
 			base_handle,
 			canonical: valid.canonical.into_bytes(),
@@ -54,12 +54,7 @@ impl<T: Config> Pallet<T> {
 	/// `HandlesApi::suffix_options` (version 1 of the API): [`Self::suffix_offer`] without
 	/// `expiring` and `next_rotation`.
 	pub fn suffix_options(base_handle: Vec<u8>) -> Result<SuffixOptions, QueryError> {
-		Self::suffix_offer(base_handle).map(|offer| SuffixOptions {
-			base_handle: offer.base_handle,
-			canonical: offer.canonical,
-			candidates: offer.candidates,
-			available: offer.available,
-		})
+		Self::suffix_offer(base_handle).map(SuffixOptions::from)
 	}
 
 	/// `handles_getMsaForHandle`: the MSA holding the display handle `display_handle`

@@ -735,13 +735,16 @@ mod benchmarks {
 	}
 
 	/// Where the time of a wallet-signed `create_handle` goes, in the state of the worst create:
-	/// `r` storage reads of existing entries (`MsaOwner` of the owner's MSAs), the slope being
-	/// the cost of one read through the trie as every benchmark reads.
+	/// `r` storage reads of existing entries (`MsaOwner` of `r` more MSAs of the owner), the
+	/// slope being the cost of one read through the trie as every benchmark reads.
 	#[benchmark(extra)]
 	fn probe_create_reads(r: Linear<1, 20>) {
 		let owner = BenchKey::<T>::new();
 		let _ = worst_create::<T>(&owner, Form::Wrapped);
-		let ids: Vec<MsaId> = (0..r).map(|i| u32::MAX - i).collect();
+		let ids: Vec<MsaId> = (1..=r).collect();
+		for id in &ids {
+			MsaOwner::<T>::insert(id, &owner.account);
+		}
 		let mut found = 0u32;
 
 		#[block]

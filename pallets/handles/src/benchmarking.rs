@@ -780,17 +780,14 @@ mod benchmarks {
 		let canonical = handles_rules::canonical(
 			core::str::from_utf8(&payload.base_handle).expect("the worst handle is UTF-8"),
 		);
-		let (current, previous) = ([1u8; 32], [2u8; 32]);
+		// The set-up's seeds and range, read before the measured block.
+		let (seeds, range) = (Seeds::<T>::get(), Handles::<T>::suffix_range());
 		let (options, derived);
 
 		#[block]
 		{
-			options = handles_rules::suffix_options(
-				&current,
-				&previous,
-				&canonical,
-				handles_rules::SuffixRange::FULL,
-			);
+			options =
+				handles_rules::suffix_options(&seeds.current, &seeds.previous, &canonical, range);
 			derived = handles_rules::msa_id(&canonical, payload.suffix);
 		}
 

@@ -17,6 +17,17 @@ pub(crate) struct Claim {
 	pub suffix: Suffix,
 	/// The MSA id `msa_id(canonical, suffix)`.
 	pub derived_msa_id: MsaId,
+	/// Whether the pair's cooldown entry, ended, is still stored (pruning had not reached it):
+	/// taking the pair removes it.
+	pub ended_cooldown: bool,
+}
+
+/// A pair that may be taken: what the availability rule read.
+pub(crate) struct Available {
+	/// The MSA id the handle derives.
+	pub derived_msa_id: MsaId,
+	/// Whether the pair still has a cooldown entry (ended, or it would not be available).
+	pub ended_cooldown: bool,
 }
 
 /// A validated base handle in its bounded, storable form.
@@ -89,28 +100,30 @@ impl<T: Config> Pallet<T> {
 		canonical_str: &str,
 		suffix: Suffix,
 		claimant: Option<MsaId>,
-	) -> Result<MsaId, Error<T>> {
+	) -> Result<Available, Error<T>> {
 		Self::ensure_available_in(&PairReads::point(canonical), canonical_str, suffix, claimant)
 	}
 
 	/// The availability rule, reading the pairs of one canonical form from `pairs`. Checks, in
 	/// order: not registered (`HandleTaken`), not cooling down (`HandleCoolingDown`), derived MSA
-	/// id not in use by another MSA (`MsaIdInUse`). Returns the derived MSA id.
+	/// id not in use by another MSA (`MsaIdInUse`). Returns the derived MSA id and whether an
+	/// ended cooldown entry of the pair is still stored.
 	pub(crate) fn ensure_available_in(
 		pairs: &PairReads<T>,
 		canonical_str: &str,
 		suffix: Suffix,
 		claimant: Option<MsaId>,
-	) -> Result<MsaId, Error<T>> {
+	) -> Result<Available, Error<T>> {
 		ensure!(!pairs.is_held(suffix), Error::<T>::HandleTaken);
-		if let Some(available_at) = pairs.cooling_down_until(suffix) {
+		let cooldown = pairs.cooling_down_until(suffix);
+		if let Some(available_at) = cooldown {
 			ensure!(Self::now() >= available_at, Error::<T>::HandleCoolingDown);
 		}
 		let derived = handles_rules::msa_id(canonical_str, suffix);
 		if claimant != Some(derived) {
 			ensure!(!MsaOwner::<T>::contains_key(derived), Error::<T>::MsaIdInUse);
 		}
-		Ok(derived)
+		Ok(Available { derived_msa_id: derived, ended_cooldown: cooldown.is_some() })
 	}
 
 	/// The suffixes among `suffixes` that a new MSA may take now with `canonical` (the
@@ -147,9 +160,9 @@ impl<T: Config> Pallet<T> {
 			Self::options_for(canonical_str, range).contains(&suffix),
 			Error::<T>::SuffixNotOffered
 		);
-		let derived_msa_id =
+		let Available { derived_msa_id, ended_cooldown } =
 			Self::ensure_pair_available(&canonical, canonical_str, suffix, claimant)?;
-		Ok(Claim { base, canonical, suffix, derived_msa_id })
+		Ok(Claim { base, canonical, suffix, derived_msa_id, ended_cooldown })
 	}
 }
 

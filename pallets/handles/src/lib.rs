@@ -456,7 +456,8 @@ pub mod pallet {
 		/// Emits `MsaCreatedWithHandle`. Declares the weight of a raw signature (two
 		/// verifications) and of pruning two expired replay entries, and refunds what it did not
 		/// use: one verification when the owner signed the `<Bytes>`-wrapped message, as wallets
-		/// do, and the pruning when nothing had expired (the same holds for every signed call).
+		/// do, the pruning when nothing had expired (the same holds for every signed call), and
+		/// the removal of the pair's ended cooldown when it had none.
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::create_handle_weight())]
 		pub fn create_handle(

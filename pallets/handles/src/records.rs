@@ -7,19 +7,28 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
-	/// Writes the handle of `claim` to MSA `msa_id` (both handle maps) and clears any stale
-	/// cooldown of the pair. Returns the record written.
-	pub(crate) fn write_handle(msa_id: MsaId, claim: Claim) -> HandleRecord<BlockNumberFor<T>> {
+	/// Writes the handle of `claim` to MSA `msa_id` (both handle maps) and removes the pair's
+	/// ended cooldown entry if pruning had not yet. Returns the record written and the weight of
+	/// that removal when there was nothing to remove (the calls declare it).
+	pub(crate) fn write_handle(
+		msa_id: MsaId,
+		claim: Claim,
+	) -> (HandleRecord<BlockNumberFor<T>>, Weight) {
 		let record = HandleRecord {
 			base: claim.base,
 			suffix: claim.suffix,
 			canonical: claim.canonical,
 			created_at: Self::now(),
 		};
-		CoolingDown::<T>::remove(&record.canonical, record.suffix);
+		let unused = if claim.ended_cooldown {
+			CoolingDown::<T>::remove(&record.canonical, record.suffix);
+			Weight::zero()
+		} else {
+			T::DbWeight::get().writes(1)
+		};
 		HandleToMsa::<T>::insert(&record.canonical, record.suffix, msa_id);
 		MsaHandles::<T>::insert(msa_id, &record);
-		record
+		(record, unused)
 	}
 
 	/// Removes the handle `record` of MSA `msa_id` from both handle maps and starts its cooldown

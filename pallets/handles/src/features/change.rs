@@ -52,7 +52,8 @@ impl<T: Config> Pallet<T> {
 			Some(old) => Self::unwrite_handle(msa_id, old),
 			None => Self::cooldown_weight(),
 		});
-		let new = Self::write_handle(msa_id, claim);
+		let (new, write_unused) = Self::write_handle(msa_id, claim);
+		unused = unused.saturating_add(write_unused);
 		Self::deposit_event(Event::HandleChanged {
 			msa_id,
 			old_handle: old.map(|r| r.display()),

@@ -22,8 +22,8 @@ impl<T: Config> Pallet<T> {
 		let owned = Self::owned_with(&owner, msa_id)?;
 
 		// Everything is checked: write.
-		let unused = Self::record_payload(payload.expiration, replay_key);
-		let record = Self::write_handle(msa_id, claim);
+		let pruning_unused = Self::record_payload(payload.expiration, replay_key);
+		let (record, write_unused) = Self::write_handle(msa_id, claim);
 		MsaOwner::<T>::insert(msa_id, &owner);
 		OwnerMsas::<T>::insert(&owner, owned);
 		Self::deposit_event(Event::MsaCreatedWithHandle {
@@ -31,6 +31,6 @@ impl<T: Config> Pallet<T> {
 			owner,
 			handle: record.display(),
 		});
-		Ok(Self::refund(&[verified], unused))
+		Ok(Self::refund(&[verified], pruning_unused.saturating_add(write_unused)))
 	}
 }

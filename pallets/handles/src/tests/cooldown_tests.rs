@@ -1,7 +1,7 @@
 //! Reuse cooldown of retired and changed-away handles.
 
 use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, weights::Weight};
 
 const COOLDOWN: BlockNumber = 50;
 
@@ -112,5 +112,47 @@ fn a_pair_retired_from_its_creating_msa_stays_unavailable_after_the_cooldown() {
 		assert!(!Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
 		let payload = create_payload("alice", suffix);
 		assert_noop!(try_create(&bob(), payload), Error::<Test>::MsaIdInUse);
+	})
+}
+
+#[test]
+fn taking_a_pair_removes_its_ended_cooldown_and_pays_for_that_write_only_then() {
+	test(|| {
+		let write = <Test as frame_system::Config>::DbWeight::get().writes(1);
+		assert!(write.any_gt(Weight::zero()));
+		let no_pruning =
+			<() as WeightInfo>::prune_replay(PRUNE_PER_ENTRY) - <() as WeightInfo>::prune_replay(0);
+		let declared = Handles::create_handle_weight();
+		let canonical =
+			|base: &str| Canonical::try_from(handles_rules::canonical(base).into_bytes()).unwrap();
+
+		// A pair without a cooldown entry: the removal the call declares is refunded.
+		let fresh = try_create(&alice(), create_payload("alice", available_suffix("alice")))
+			.expect("created");
+		assert_eq!(fresh.actual_weight, Some(declared - no_pruning - write));
+
+		// A pair whose cooldown ended at this block but is still stored (pruning has not reached
+		// it): still available, and taking it removes the entry, which is paid for.
+		let suffix = available_suffix("bob");
+		CoolingDown::<Test>::insert(canonical("bob"), suffix, System::block_number());
+		assert_eq!(available_suffix("bob"), suffix);
+		let stale = try_create(&bob(), create_payload("bob", suffix)).expect("created");
+		assert_eq!(stale.actual_weight, Some(declared - no_pruning));
+		assert!(CoolingDown::<Test>::get(canonical("bob"), suffix).is_none());
+		assert!(HandleToMsa::<Test>::contains_key(canonical("bob"), suffix));
+
+		// The same for change_handle: changing to a pair with an ended cooldown entry costs one
+		// write more than changing to a fresh pair.
+		let (to_fresh_msa, _) = create(&charlie(), "carol");
+		let to_fresh =
+			try_change(&charlie(), change_payload(to_fresh_msa, "dave", available_suffix("dave")))
+				.expect("changed");
+		let (to_stale_msa, _) = create(&charlie(), "erin");
+		let suffix = available_suffix("frank");
+		CoolingDown::<Test>::insert(canonical("frank"), suffix, System::block_number());
+		let to_stale =
+			try_change(&charlie(), change_payload(to_stale_msa, "frank", suffix)).expect("changed");
+		assert_eq!(to_stale.actual_weight.unwrap(), to_fresh.actual_weight.unwrap() + write);
+		assert!(CoolingDown::<Test>::get(canonical("frank"), suffix).is_none());
 	})
 }

@@ -71,8 +71,16 @@ fn migrate(limit: Weight) -> u32 {
 
 /// Enough weight for the first step and a few entries after it.
 fn small_steps() -> Weight {
-	// The mock's database weights are zero; each entry costs its compute allowance.
-	Weight::from_parts(20_000_000 * (u64::from(MaxReservedHandles::get()) + 3), u64::MAX)
+	// The reserved-list step (every entry read, removed and written again, with its compute
+	// allowance), then three records of at most 3 reads and 3 writes each.
+	let db = <Test as frame_system::Config>::DbWeight::get();
+	let n = u64::from(MaxReservedHandles::get());
+	let compute = Weight::from_parts(20_000_000, 0);
+	let entry = db.reads_writes(3, 3).saturating_add(compute);
+	db.reads_writes(n + 1, 2 * n + 1)
+		.saturating_add(compute.saturating_mul(n))
+		.saturating_add(entry.saturating_mul(3))
+		.set_proof_size(u64::MAX)
 }
 
 fn released_events() -> Vec<(MsaId, Vec<u8>, MsaId)> {
@@ -319,7 +327,7 @@ use codec::Encode;
 
 #[test]
 fn queue_migration_keeps_every_live_replay_entry_and_queues_every_running_cooldown() {
-	for limit in [Weight::MAX, Weight::from_parts(1, 1_000)] {
+	for limit in [Weight::MAX, Weight::from_parts(u64::MAX, 1_000)] {
 		test(|| {
 			run_to_block(10);
 			let live = version_1_state(30, 7, 12);

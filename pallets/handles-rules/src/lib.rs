@@ -28,11 +28,11 @@ pub use display::{
 	MAX_SUFFIX_DIGITS,
 };
 pub use error::{HandleError, HandleRule};
-pub use msa::{msa_id, MsaId};
+pub use msa::{msa_id, msa_id_with, Blake2_256, MsaId};
 pub use reserved::DEFAULT_RESERVED;
 pub use suffix::{
-	candidates, expiring, options_of, suffix_options, RangeError, Seed, Suffix, SuffixRange,
-	CANDIDATES_PER_SEED, DEFAULT_SUFFIX_MAX, DEFAULT_SUFFIX_MIN, MAX_SUFFIX_OPTIONS,
+	candidates, candidates_with, expiring, options_of, suffix_options, RangeError, Seed, Suffix,
+	SuffixRange, CANDIDATES_PER_SEED, DEFAULT_SUFFIX_MAX, DEFAULT_SUFFIX_MIN, MAX_SUFFIX_OPTIONS,
 };
 pub use validate::{
 	default_reserved_canonical, is_highly_restrictive, validate, validate_with_default_reserved,

@@ -123,10 +123,20 @@ pub fn candidates(
 	canonical: &str,
 	range: SuffixRange,
 ) -> [Suffix; CANDIDATES_PER_SEED] {
+	candidates_with(seed, canonical, range, sp_crypto_hashing::blake2_256)
+}
+
+/// [`candidates`] with the generator's seed hashed by `blake2_256`.
+pub fn candidates_with(
+	seed: &Seed,
+	canonical: &str,
+	range: SuffixRange,
+	blake2_256: crate::Blake2_256,
+) -> [Suffix; CANDIDATES_PER_SEED] {
 	let mut hasher_input = alloc::vec::Vec::with_capacity(seed.len() + canonical.len());
 	hasher_input.extend_from_slice(seed);
 	hasher_input.extend_from_slice(canonical.as_bytes());
-	let mut rng = ChaCha20Rng::from_seed(sp_crypto_hashing::blake2_256(&hasher_input));
+	let mut rng = ChaCha20Rng::from_seed(blake2_256(&hasher_input));
 	let span = range.len();
 	let mut out = [0u32; CANDIDATES_PER_SEED];
 	for slot in out.iter_mut() {

@@ -801,9 +801,11 @@ mod benchmarks {
 
 		#[block]
 		{
-			options =
-				handles_rules::suffix_options(&seeds.current, &seeds.previous, &canonical, range);
-			derived = handles_rules::msa_id(&canonical, payload.suffix);
+			options = handles_rules::options_of(
+				&Handles::<T>::candidates(&seeds.current, &canonical, range),
+				&Handles::<T>::candidates(&seeds.previous, &canonical, range),
+			);
+			derived = Handles::<T>::derived_msa_id(&canonical, payload.suffix);
 		}
 
 		assert!(options.contains(&payload.suffix));

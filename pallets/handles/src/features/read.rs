@@ -33,8 +33,8 @@ impl<T: Config> Pallet<T> {
 			.map_err(|e| QueryError::InvalidHandle(e.to_string().into_bytes()))?;
 		let range = Self::suffix_range();
 		let seeds = Seeds::<T>::get();
-		let current = handles_rules::candidates(&seeds.current, &valid.canonical, range);
-		let previous = handles_rules::candidates(&seeds.previous, &valid.canonical, range);
+		let current = Self::candidates(&seeds.current, &valid.canonical, range);
+		let previous = Self::candidates(&seeds.previous, &valid.canonical, range);
 		let candidates = handles_rules::options_of(&current, &previous);
 		let available = match Canonical::try_from(valid.canonical.clone().into_bytes()) {
 			Ok(canonical) => Self::available_among(&canonical, &valid.canonical, &candidates),

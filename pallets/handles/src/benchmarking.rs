@@ -801,10 +801,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			options = handles_rules::options_of(
-				&Handles::<T>::candidates(&seeds.current, &canonical, range),
-				&Handles::<T>::candidates(&seeds.previous, &canonical, range),
-			);
+			options = Handles::<T>::options_under(&seeds, &canonical, range);
 			derived = Handles::<T>::derived_msa_id(&canonical, payload.suffix);
 		}
 

@@ -93,7 +93,15 @@ impl<T: Config> Pallet<T> {
 	/// The suffix options of `canonical`: the candidates under the current and the previous seed,
 	/// ascending, without duplicates.
 	pub(crate) fn options_for(canonical: &str, range: SuffixRange) -> Vec<Suffix> {
-		let seeds = Seeds::<T>::get();
+		Self::options_under(&Seeds::<T>::get(), canonical, range)
+	}
+
+	/// [`Self::options_for`] under the seeds `seeds`.
+	pub(crate) fn options_under(
+		seeds: &SeedPair,
+		canonical: &str,
+		range: SuffixRange,
+	) -> Vec<Suffix> {
 		handles_rules::options_of(
 			&Self::candidates(&seeds.current, canonical, range),
 			&Self::candidates(&seeds.previous, canonical, range),

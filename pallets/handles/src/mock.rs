@@ -4,11 +4,11 @@
 use crate as pallet_handles;
 use crate::*;
 use codec::Encode;
-use frame_support::dispatch::DispatchResultWithPostInfo;
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{OnFinalize, OnInitialize},
 };
+use frame_support::{dispatch::DispatchResultWithPostInfo, weights::Weight};
 use frame_system::EnsureRoot;
 use sp_core::{ecdsa, ed25519, sr25519, Pair, H256};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -194,6 +194,23 @@ pub fn last_event() -> Event<Test> {
 		.rev()
 		.find_map(|r| if let RuntimeEvent::Handles(e) = r.event { Some(e) } else { None })
 		.expect("an event of the pallet")
+}
+
+/// The canonical form of `base`, bounded as the chain stores it.
+pub fn canonical(base: &str) -> Canonical {
+	Canonical::try_from(handles_rules::canonical(base).into_bytes()).unwrap()
+}
+
+/// One database write: what a create or change refunds when the pair it takes has no cooldown
+/// entry left to remove.
+pub fn one_write() -> Weight {
+	<Test as frame_system::Config>::DbWeight::get().writes(1)
+}
+
+/// The replay pruning a signed call declares per entry it records and refunds when nothing had
+/// expired.
+pub fn unused_replay_pruning() -> Weight {
+	<() as WeightInfo>::prune_replay(PRUNE_PER_ENTRY) - <() as WeightInfo>::prune_replay(0)
 }
 
 /// The first suffix available for `base` right now.

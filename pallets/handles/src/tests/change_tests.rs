@@ -14,10 +14,6 @@ fn change(key: &Key, msa_id: MsaId, base: &str, suffix: Suffix) {
 	));
 }
 
-fn canonical(base: &str) -> Canonical {
-	Canonical::try_from(handles_rules::canonical(base).into_bytes()).unwrap()
-}
-
 #[test]
 fn change_keeps_the_msa_id_and_the_old_handle_cools_down() {
 	test(|| {

@@ -31,9 +31,7 @@ fn a_retired_pair_is_unavailable_until_exactly_retired_at_plus_cooldown() {
 		let payload = create_payload("alice", suffix);
 		assert_ok!(try_create(&alice(), payload));
 		// The stale cooldown entry went with the claim.
-		let canonical =
-			Canonical::try_from(handles_rules::canonical("alice").into_bytes()).unwrap();
-		assert!(CoolingDown::<Test>::get(&canonical, suffix).is_none());
+		assert!(CoolingDown::<Test>::get(canonical("alice"), suffix).is_none());
 	})
 }
 
@@ -78,9 +76,10 @@ fn a_cooldown_change_leaves_running_cooldowns_alone() {
 		let retired_at = System::block_number();
 		let (suffix, _) = alice_handle_retired();
 		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
-		let canonical =
-			Canonical::try_from(handles_rules::canonical("alice").into_bytes()).unwrap();
-		assert_eq!(CoolingDown::<Test>::get(&canonical, suffix), Some(retired_at + COOLDOWN));
+		assert_eq!(
+			CoolingDown::<Test>::get(canonical("alice"), suffix),
+			Some(retired_at + COOLDOWN)
+		);
 		let payload = create_payload("alice", suffix);
 		assert_noop!(try_create(&alice(), payload), Error::<Test>::HandleCoolingDown);
 	})
@@ -118,13 +117,10 @@ fn a_pair_retired_from_its_creating_msa_stays_unavailable_after_the_cooldown() {
 #[test]
 fn taking_a_pair_removes_its_ended_cooldown_and_pays_for_that_write_only_then() {
 	test(|| {
-		let write = <Test as frame_system::Config>::DbWeight::get().writes(1);
+		let write = one_write();
 		assert!(write.any_gt(Weight::zero()));
-		let no_pruning =
-			<() as WeightInfo>::prune_replay(PRUNE_PER_ENTRY) - <() as WeightInfo>::prune_replay(0);
+		let no_pruning = unused_replay_pruning();
 		let declared = Handles::create_handle_weight();
-		let canonical =
-			|base: &str| Canonical::try_from(handles_rules::canonical(base).into_bytes()).unwrap();
 
 		// A pair without a cooldown entry: the removal the call declares is refunded.
 		let fresh = try_create(&alice(), create_payload("alice", available_suffix("alice")))

@@ -4,10 +4,6 @@ use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
-fn canonical(base: &str) -> Canonical {
-	Canonical::try_from(handles_rules::canonical(base).into_bytes()).unwrap()
-}
-
 #[test]
 fn non_governance_origins_are_refused_for_every_governance_call() {
 	test(|| {

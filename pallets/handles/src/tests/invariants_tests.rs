@@ -70,9 +70,7 @@ fn try_state_catches_an_active_handle_that_is_cooling_down() {
 	new_test_ext().execute_with(|| {
 		run_to_block(1);
 		let (_, suffix) = create(&alice(), "alice");
-		let canonical =
-			Canonical::try_from(handles_rules::canonical("alice").into_bytes()).unwrap();
-		CoolingDown::<Test>::insert(&canonical, suffix, 1_000);
+		CoolingDown::<Test>::insert(canonical("alice"), suffix, 1_000);
 		assert!(Handles::do_try_state().is_err());
 	})
 }

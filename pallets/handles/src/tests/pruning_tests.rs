@@ -213,8 +213,7 @@ fn a_call_that_prunes_reports_the_pruning_in_its_actual_weight() {
 		let info = try_create(&alice(), payload).expect("created");
 		// Two expired entries pruned: nothing of the declared pruning is refunded (raw signature:
 		// no verification either), only the cooldown removal the fresh pair did not need.
-		let no_removal = <Test as frame_system::Config>::DbWeight::get().writes(1);
-		assert_eq!(info.actual_weight, Some(Handles::create_handle_weight() - no_removal));
+		assert_eq!(info.actual_weight, Some(Handles::create_handle_weight() - one_write()));
 		assert_eq!(ReplayQueueBounds::<Test>::get().len(), 2);
 	})
 }

@@ -369,10 +369,9 @@ fn a_signed_call_refunds_the_verification_and_pruning_it_did_not_need() {
 		let one = Handles::verification_weight();
 		assert!(one.any_gt(Weight::zero()));
 		// Nothing has expired yet, so the pruning each replay entry declares is refunded too.
-		let no_pruning =
-			<() as WeightInfo>::prune_replay(PRUNE_PER_ENTRY) - <() as WeightInfo>::prune_replay(0);
+		let no_pruning = unused_replay_pruning();
 		// And the removal of an ended cooldown of the pair, which these fresh pairs do not have.
-		let no_removal = <Test as frame_system::Config>::DbWeight::get().writes(1);
+		let no_removal = one_write();
 		let payload = create_payload("alice", available_suffix("alice"));
 		let call = Call::<Test>::create_handle {
 			owner: alice().account(),

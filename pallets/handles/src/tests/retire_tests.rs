@@ -14,8 +14,7 @@ fn retire_removes_the_handle_keeps_the_msa_and_starts_the_cooldown() {
 			Event::HandleRetired { msa_id, handle: format!("alice.{suffix}").into_bytes() }
 		);
 		assert!(MsaHandles::<Test>::get(msa_id).is_none());
-		let canonical =
-			Canonical::try_from(handles_rules::canonical("alice").into_bytes()).unwrap();
+		let canonical = canonical("alice");
 		assert!(HandleToMsa::<Test>::get(&canonical, suffix).is_none());
 		// The MSA stays, with its owner.
 		assert_eq!(MsaOwner::<Test>::get(msa_id), Some(alice().account()));

@@ -7,12 +7,12 @@
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aToHex, u8aToString } from '@polkadot/util';
+import { hexToU8a, stringToU8a, u8aToHex, u8aToString, u8aWrapBytes } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { handlesApiOptions, normalizePayload, signPayload } from '@handles/client';
 
-import { rpcCall, rpcResult, startDevNode } from './node.js';
+import { rpcCall, rpcResponse, startDevNode } from './node.js';
 
 export const SS58_PREFIX = 42;
 
@@ -56,8 +56,8 @@ export async function startChain(opts = {}) {
     bob: keyring.addFromUri('//Bob'),
     charlie: keyring.addFromUri('//Charlie'),
     dave: keyring.addFromUri('//Dave'),
-    rpc: (method, params = []) => rpcResult(node.httpUrl, method, params),
-    rpcRaw: (method, params = []) => rpcCall(node.httpUrl, method, params),
+    rpc: (method, params = []) => rpcCall(node.httpUrl, method, params),
+    rpcRaw: (method, params = []) => rpcResponse(node.httpUrl, method, params),
     async stop() {
       try {
         await api?.disconnect();
@@ -320,8 +320,8 @@ export function text(codec) {
 // ---- the user calls of pallet Handles ----
 //
 // The payload arguments are built by `normalizePayload` of @handles/client with `unchecked: true`,
-// and `signedCall` signs with its `signPayload` the same way: the tests send what they are given,
-// invalid handles included, so that what refuses them is the chain.
+// and `signedCall` signs them the same way (`sign`, with its `signPayload`): the tests send what
+// they are given, invalid handles included, so that what refuses them is the chain.
 
 /** A byte string for a `Vec<u8>` call argument: text as its UTF-8 bytes, or bytes; as hex. */
 export function bytesArg(value) {
@@ -366,15 +366,32 @@ function addressOf(who) {
 }
 
 /**
- * The payload signed by `owner` (`signPayload` of @handles/client, unchecked) and the call for
- * it, in one step: `await signedCall(api, 'create' | 'retire' | 'change', owner, payload,
- * { wrap, genesisHash })` -> the extrinsic. `wrap` (default true) signs the `<Bytes>`-wrapped
- * message like a browser wallet, false the bare one; `genesisHash` defaults to the chain's.
- * Transfers need two signatures: `transferTx`.
+ * The signature of `owner` (a keyring pair) of a payload for the chain of `api`, by `signPayload`
+ * of @handles/client: `kind` is 'create', 'retire', 'change' or 'transfer'; `wrap` (default true)
+ * signs the `<Bytes>`-wrapped message like a browser wallet, false the bare one; `genesisHash`
+ * defaults to the chain's; `unchecked` (default false) signs handles the client's rules refuse.
+ */
+export function sign(api, owner, kind, payload, { wrap = true, genesisHash = api.genesisHash, unchecked = false } = {}) {
+  return signPayload(owner, { genesisHash, kind, payload, wrap, unchecked });
+}
+
+/**
+ * The signature of a message someone else prepared (0x hex, such as the one handles-sponsor hands
+ * out), as a browser wallet's signRaw makes it: the `<Bytes>`-wrapped bytes signed by `pair`, as
+ * 0x hex with the MultiSignature scheme byte first.
+ */
+export function walletSign(pair, message) {
+  return u8aToHex(pair.sign(u8aWrapBytes(hexToU8a(message)), { withType: true }));
+}
+
+/**
+ * The payload signed by `owner` ({@link sign}, unchecked) and the call for it, in one step:
+ * `await signedCall(api, 'create' | 'retire' | 'change', owner, payload, { wrap, genesisHash })`
+ * -> the extrinsic. Transfers need two signatures: `transferTx`.
  */
 export async function signedCall(api, kind, owner, payload, { wrap = true, genesisHash = api.genesisHash } = {}) {
   const build = { create: createTx, retire: retireTx, change: changeTx }[kind];
   if (!build) throw new Error(`signedCall: use transferTx for ${kind}`);
-  const signature = await signPayload(owner, { genesisHash, kind, payload, wrap, unchecked: true });
+  const signature = await sign(api, owner, kind, payload, { wrap, genesisHash, unchecked: true });
   return build(api, owner, signature, payload);
 }

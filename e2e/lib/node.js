@@ -3,7 +3,8 @@
 // or any command line), JSON-RPC over HTTP, polling, and the heads and memory of a node. Every node
 // is started on free loopback ports; `stop()` and `kill()` end exactly the process that was started
 // (by its pid, or its own process group), never anything else. The two-validator network is in
-// ./network.js, everything through @polkadot/api in ./chain.js.
+// ./network.js, everything through @polkadot/api in ./chain.js. This module uses Node.js built-ins
+// only: the chain tests of @handles/client (clients/js/test/lib/devnode.js) start their node with it.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,24 +13,20 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/**
- * Path of the handles-node binary: `$HANDLES_NODE`, else
- * `${CARGO_TARGET_DIR:-$HOME/.cache/handles-target}/debug/handles-node`.
- */
-export function nodeBinaryPath(env = process.env) {
-  if (env.HANDLES_NODE) return env.HANDLES_NODE;
+/** `${CARGO_TARGET_DIR:-$HOME/.cache/handles-target}/debug/<name>`: a binary of the debug build. */
+export function debugBinaryPath(name, env = process.env) {
   const target = env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'handles-target');
-  return join(target, 'debug', 'handles-node');
+  return join(target, 'debug', name);
 }
 
-/**
- * Path of the `handles` command line (clients/rust): `$HANDLES_CLI`, else the `handles` binary
- * beside the node in `${CARGO_TARGET_DIR:-$HOME/.cache/handles-target}/debug`.
- */
+/** Path of the handles-node binary: `$HANDLES_NODE`, else `handles-node` of the debug build. */
+export function nodeBinaryPath(env = process.env) {
+  return env.HANDLES_NODE || debugBinaryPath('handles-node', env);
+}
+
+/** Path of the `handles` command line (clients/rust): `$HANDLES_CLI`, else `handles` of the debug build. */
 export function cliBinaryPath(env = process.env) {
-  if (env.HANDLES_CLI) return env.HANDLES_CLI;
-  const target = env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'handles-target');
-  return join(target, 'debug', 'handles');
+  return env.HANDLES_CLI || debugBinaryPath('handles', env);
 }
 
 /** Path of the Chromium the browser tests drive: `$CHROMIUM`, else Debian's `/usr/bin/chromium`. */
@@ -71,24 +68,32 @@ export function tempDir(prefix = 'handles-e2e-') {
   };
 }
 
-/** One JSON-RPC call over HTTP; resolves to the whole response object (`result` or `error`). */
-export async function rpcCall(url, method, params = [], { timeoutMs = 10_000 } = {}) {
+/**
+ * One JSON-RPC request over HTTP: `body` is a request object, or an array of them (a batch).
+ * Resolves to the parsed response; rejects on an HTTP error, or after `timeoutMs` (0: no limit).
+ */
+export async function rpc(url, body, { timeoutMs = 60_000 } = {}) {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    signal: AbortSignal.timeout(timeoutMs),
+    body: JSON.stringify(body),
+    ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
   });
-  if (!res.ok) throw new Error(`${method}: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new Error(`${body.method ?? 'JSON-RPC'}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
 }
 
+/** One JSON-RPC call over HTTP; resolves to the whole response object (`result` or `error`). */
+export function rpcResponse(url, method, params = [], opts) {
+  return rpc(url, { jsonrpc: '2.0', id: 1, method, params }, opts);
+}
+
 /**
- * The `result` of a JSON-RPC call over HTTP. An error response throws an Error with the node's
- * message, its `code` and the whole error object as `rpcError`.
+ * One JSON-RPC call over HTTP; resolves to its `result`. An error response throws an Error with
+ * the node's message, its `code` and the whole error object as `rpcError`.
  */
-export async function rpcResult(url, method, params = [], opts) {
-  const res = await rpcCall(url, method, params, opts);
+export async function rpcCall(url, method, params = [], opts) {
+  const res = await rpcResponse(url, method, params, opts);
   if (res.error) {
     throw Object.assign(new Error(`${method}: ${res.error.message} (code ${res.error.code})`), {
       code: res.error.code,
@@ -122,11 +127,12 @@ export async function waitFor(fn, { timeoutMs = 60_000, intervalMs = 500, what =
 }
 
 /**
- * Starts a development node, `handles-node --dev --sealing <sealing>` (default `manual`), and waits
- * until its JSON-RPC answers. Its database is temporary (`--tmp`), or on the FIXED `basePath` when
- * given (it survives restarts: give the same `rpcPort`/`p2pPort` to restart it where it was, or
- * leave them out for free ones). `extraArgs` come last. Resolves to the handle of {@link spawnNode}
- * plus `basePath` and `p2pPort`; other options (`binary`, `startTimeoutMs`, ...) go to spawnNode.
+ * Starts a development node, `handles-node --dev --sealing <sealing>` (default `manual`; null leaves
+ * the flag out, for the node's own default), and waits until its JSON-RPC answers. Its database is
+ * temporary (`--tmp`), or on the FIXED `basePath` when given (it survives restarts: give the same
+ * `rpcPort`/`p2pPort` to restart it where it was, or leave them out for free ones). `extraArgs`
+ * come last. Resolves to the handle of {@link spawnNode} plus `basePath` and `p2pPort`; other
+ * options (`binary`, `startTimeoutMs`, ...) go to spawnNode.
  */
 export async function startDevNode({
   sealing = 'manual',
@@ -140,8 +146,7 @@ export async function startDevNode({
   if (!rpcPort || !p2pPort) [rpcPort, p2pPort] = await freePorts(2);
   const args = [
     '--dev',
-    '--sealing',
-    sealing,
+    ...(sealing ? ['--sealing', sealing] : []),
     ...(basePath ? ['--base-path', basePath] : ['--tmp']),
     '--rpc-port',
     String(rpcPort),
@@ -265,7 +270,7 @@ export async function spawnNode({
       );
     }
     try {
-      const res = await rpcCall(httpUrl, 'system_health', [], { timeoutMs: 2000 });
+      const res = await rpcResponse(httpUrl, 'system_health', [], { timeoutMs: 2000 });
       if (res.result) return handle;
     } catch {
       // not up yet
@@ -284,12 +289,12 @@ export async function spawnNode({
 /** `{ best, bestHash, finalized, finalizedHash }`: the heads of a node, over HTTP JSON-RPC. */
 export async function chainHeads(url) {
   const [bestHash, finalizedHash] = await Promise.all([
-    rpcResult(url, 'chain_getBlockHash', []),
-    rpcResult(url, 'chain_getFinalizedHead', []),
+    rpcCall(url, 'chain_getBlockHash', []),
+    rpcCall(url, 'chain_getFinalizedHead', []),
   ]);
   const [bestHeader, finalizedHeader] = await Promise.all([
-    rpcResult(url, 'chain_getHeader', [bestHash]),
-    rpcResult(url, 'chain_getHeader', [finalizedHash]),
+    rpcCall(url, 'chain_getHeader', [bestHash]),
+    rpcCall(url, 'chain_getHeader', [finalizedHash]),
   ]);
   return {
     best: Number(BigInt(bestHeader.number)),

@@ -1,26 +1,18 @@
 // handles-sponsor processes for the tests: the binary's path, starting one beside a node on a free
 // port with its own SQLite file, its HTTP API as JSON, and signed claims as a wallet makes them
-// (the `<Bytes>`-wrapped message of @handles/client, signed with the MultiSignature scheme byte).
+// (the `<Bytes>`-wrapped message of @handles/client, signed by `walletSign` of ./chain.js).
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 
-import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
+import { signedMessageHex } from '@handles/client';
 
-import { signedMessage } from '@handles/client';
+import { walletSign } from './chain.js';
+import { debugBinaryPath, freePort, waitFor } from './node.js';
 
-import { freePort, waitFor } from './node.js';
-
-/**
- * Path of the handles-sponsor binary: `$HANDLES_SPONSOR`, else the `handles-sponsor` binary in
- * `${CARGO_TARGET_DIR:-$HOME/.cache/handles-target}/debug`.
- */
+/** Path of the handles-sponsor binary: `$HANDLES_SPONSOR`, else `handles-sponsor` of the debug build. */
 export function sponsorBinaryPath(env = process.env) {
-  if (env.HANDLES_SPONSOR) return env.HANDLES_SPONSOR;
-  const target = env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'handles-target');
-  return join(target, 'debug', 'handles-sponsor');
+  return env.HANDLES_SPONSOR || debugBinaryPath('handles-sponsor', env);
 }
 
 /**
@@ -98,16 +90,11 @@ export async function startSponsor({ url, key = '//Dave', db, port, args = [], r
   return sponsor;
 }
 
-/** A wallet's signature of `message` (0x hex): the `<Bytes>`-wrapped bytes, with the scheme byte. */
-export function walletSign(pair, message) {
-  return u8aToHex(pair.sign(u8aWrapBytes(hexToU8a(message)), { withType: true }));
-}
-
 /**
  * The body of `POST /claims` for `pair` claiming `payload` (`{ baseHandle, suffix, expiration }`)
  * on the chain `genesisHash`, signed as a wallet signs.
  */
 export function claimBody(pair, genesisHash, payload) {
-  const message = u8aToHex(signedMessage(genesisHash, 'create', payload, { unchecked: true }));
+  const message = signedMessageHex(genesisHash, 'create', payload, { unchecked: true });
   return { owner: pair.address, signature: walletSign(pair, message), payload };
 }

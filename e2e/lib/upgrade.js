@@ -1,6 +1,6 @@
 // Live runtime upgrades in the end-to-end tests: a dev chain started on an earlier runtime (a
-// committed fixture), sudo `set_code` to the runtime of the build, and the blocks of the
-// multi-block migrations.
+// committed fixture) as the chain of a test file, sudo `set_code` to the runtime of the build, and
+// the blocks of the multi-block migrations.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { blockEvents, findEvents, seal, send, submit } from './chain.js';
 import { nodeBinaryPath, tempDir } from './node.js';
+import { useChain } from './testing.js';
 
 /** Storage key of the runtime code (`:code`). */
 const CODE_KEY = '0x3a636f6465';
@@ -41,6 +42,28 @@ export function specWithRuntime(wasmPath) {
   const path = join(dir.path, 'previous-runtime.json');
   writeFileSync(path, JSON.stringify(spec));
   return { path, remove: dir.remove };
+}
+
+/**
+ * The chain of a test file on the runtime `wasmPath`: {@link useChain} with `options` (and their
+ * hooks), the dev chain started from {@link specWithRuntime}, whose spec is removed at the end.
+ */
+export function useChainOnRuntime(wasmPath, { teardown, ...options } = {}) {
+  let spec;
+  return useChain({
+    ...options,
+    prepare: () => {
+      spec = specWithRuntime(wasmPath);
+      return { extraArgs: ['--chain', spec.path] };
+    },
+    teardown: async (ctx) => {
+      try {
+        await teardown?.(ctx);
+      } finally {
+        spec?.remove();
+      }
+    },
+  });
 }
 
 /**

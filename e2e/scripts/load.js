@@ -25,10 +25,10 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
 import { cryptoWaitReady, randomAsU8a } from '@polkadot/util-crypto';
 
-import { PayloadKind, msaId as msaIdOf, signPayload } from '@handles/client';
+import { msaId as msaIdOf } from '@handles/client';
 
-import { connectApi, createTx, decodeDispatchError, seal } from '../lib/chain.js';
-import { processMemory, rpcResult, startDevNode } from '../lib/node.js';
+import { connectApi, createTx, decodeDispatchError, seal, sign } from '../lib/chain.js';
+import { processMemory, rpcCall, startDevNode } from '../lib/node.js';
 
 const SPONSOR_URIS = ['//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'];
 const MAX_PAYLOAD_LIFETIME = 200;
@@ -86,7 +86,7 @@ export async function runLoad({
   try {
     // Long request timeout: a seal of a full block by a debug build takes seconds.
     api = await connectApi(node.wsUrl, { timeoutMs: 600_000 });
-    const rpc = (method, params) => rpcResult(node.httpUrl, method, params, { timeoutMs: 120_000 });
+    const rpc = (method, params) => rpcCall(node.httpUrl, method, params, { timeoutMs: 120_000 });
 
     // Block 1 rotates the seeds (n % 100 == 1): make it first so the suffix options we read
     // stay offered (under the current or the previous seed) for the next 100+ blocks.
@@ -130,7 +130,7 @@ export async function runLoad({
       const { base, canonical, suffix, msaId } = chosen[i];
       const expiration = startBlock + lifetime - (i % 50);
       const payload = { baseHandle: base, suffix, expiration };
-      const signature = await signPayload(owner, { genesisHash: api.genesisHash, kind: PayloadKind.create, payload, wrap: i % 4 >= 2 });
+      const signature = await sign(api, owner, 'create', payload, { wrap: i % 4 >= 2 });
       const sponsor = sponsors[i % sponsors.length];
       const nonce = nonces[i % sponsors.length].toNumber() + Math.floor(i / sponsors.length);
       const tx = createTx(api, owner, signature, payload);

@@ -12,13 +12,9 @@
 //
 // Env: ROUNDS (default 5), SECONDS (default 2), CLIENTS (default 8), HANDLES_NODE.
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
+
+import { rpcCall, startDevNode, tempDir } from '../lib/node.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const SECONDS = Number(process.env.SECONDS ?? 2);
@@ -33,51 +29,21 @@ const METHODS = [
   ['handles_getSuffixOptions', ['Alice']],
 ];
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** One call; no time limit, so that no timer per request weighs on the figures. */
+const call = (url, method, params) => rpcCall(url, method, params, { timeoutMs: 0 });
 
-async function call(url, method, params) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = await res.json();
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result;
-}
-
+/** A dev node (the node's own sealing mode) on a temporary base path, for many connections. */
 async function startNode() {
-  const binary =
-    process.env.HANDLES_NODE ??
-    join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache', 'handles-target'), 'debug', 'handles-node');
-  const port = await freePort();
-  const base = mkdtempSync(join(tmpdir(), 'handles-rpc-bench-'));
-  const child = spawn(
-    binary,
-    ['--dev', '--base-path', base, '--rpc-port', String(port), '--no-prometheus', '--no-telemetry', '--no-mdns',
-      '--port', String(await freePort()), '--rpc-max-connections', '1000'],
-    { stdio: ['ignore', 'ignore', 'ignore'] },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      await call(url, 'system_health', []);
-      return { url, binary, stop: () => { child.kill('SIGINT'); rmSync(base, { recursive: true, force: true }); } };
-    } catch {
-      await sleep(100);
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${binary} did not answer on ${url}`);
+  const dir = tempDir('handles-rpc-bench-');
+  const node = await startDevNode({ sealing: null, basePath: dir.path, extraArgs: ['--rpc-max-connections', '1000'] });
+  return {
+    url: node.httpUrl,
+    binary: node.binary,
+    stop: async () => {
+      await node.stop();
+      dir.remove();
+    },
+  };
 }
 
 /** Requests per second of `method` over `seconds` with `clients` concurrent clients. */
@@ -124,7 +90,7 @@ async function main() {
     for (const r of rows) console.log(`| \`${r.method}\` | ${r.requestsPerSecond} | ${r.shareOfSystemHealth} % |`);
     console.log(JSON.stringify({ rounds: ROUNDS, seconds: SECONDS, clients: CLIENTS, rows }));
   } finally {
-    node.stop();
+    await node.stop();
   }
 }
 

@@ -13,9 +13,9 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { freshPair, startChain } from '../lib/chain.js';
+import { freshPair, startChain, walletSign } from '../lib/chain.js';
 import { tempDir } from '../lib/node.js';
-import { startSponsor, walletSign } from '../lib/sponsor.js';
+import { startSponsor } from '../lib/sponsor.js';
 
 const N = Number(process.env.SPONSOR_LOAD_N || 200);
 const BLOCK_MS = Number(process.env.SPONSOR_LOAD_BLOCK_MS || 1000);

@@ -10,19 +10,19 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import puppeteer from 'puppeteer-core';
 
 import { formatDisplay, signedMessageHex } from '@handles/client';
 
-import { bestNumber, decodeDispatchResult, send, signedCall, startChain, theEvent } from '../lib/chain.js';
+import { bestNumber, decodeDispatchResult, send, signedCall, theEvent, walletSign } from '../lib/chain.js';
 import { chromiumPath, tempDir } from '../lib/node.js';
 import { sponsorBinaryPath, startSponsor } from '../lib/sponsor.js';
+import { assertOk, useChain } from '../lib/testing.js';
 
 const SPONSOR = sponsorBinaryPath();
 const CHROMIUM = chromiumPath();
@@ -45,12 +45,35 @@ test('the handles-sponsor binary and Chromium exist', () => {
 });
 
 describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, () => {
-  let ctx;
   let sponsor;
   let db;
   let browser;
   let genesisHash;
   let claimed = null; // { handle, msaId, owner } of the first claim
+  const ctx = useChain({
+    sealing: SEALING,
+    timeout: 300_000,
+    prepare: () => {
+      assert.ok(existsSync(SPONSOR), `the handles-sponsor binary is missing at ${SPONSOR}: build it with bash scripts/build`);
+      assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM to its path`);
+      mkdirSync(OUT, { recursive: true });
+    },
+    setup: async () => {
+      genesisHash = ctx.api.genesisHash.toHex();
+      db = tempDir('handles-sponsor-e2e-');
+      sponsor = await startSponsor({ url: ctx.node.wsUrl, key: '//Dave', db: join(db.path, 'sponsor.sqlite') });
+      browser = await puppeteer.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+      });
+    },
+    teardown: async () => {
+      await browser?.close().catch(() => {});
+      await sponsor?.stop();
+      db?.remove();
+    },
+  });
 
   const freeBalance = async (address) => (await ctx.api.query.system.account(address)).data.free.toBigInt();
   const shot = (page, name) =>
@@ -77,7 +100,7 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       signs.push(raw);
       assert.equal(raw.address, owner.address, 'signRaw is asked for the injected account');
       // What the polkadot.js extension does for { type: 'bytes' }: sign the <Bytes>-wrapped data.
-      return { id: signs.length, signature: u8aToHex(owner.sign(u8aWrapBytes(hexToU8a(raw.data)), { withType: true })) };
+      return { id: signs.length, signature: walletSign(owner, raw.data) };
     });
     await page.evaluateOnNewDocument(
       (account) => {
@@ -99,6 +122,20 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
     // The Wasm rules are loaded once the base input is enabled.
     await page.waitForSelector('#base:not([disabled])', { timeout: 30_000 });
     return { page, owner, signs, errors, close: () => context.close() };
+  }
+
+  /**
+   * Runs `fn({ page, owner, signs })` on a new page ({@link openPage} at `viewport`), which must
+   * throw no uncaught exception meanwhile, and closes the page.
+   */
+  async function withPage(viewport, fn) {
+    const { errors, close, ...opened } = await openPage(viewport);
+    try {
+      await fn(opened);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
   }
 
   /**
@@ -153,32 +190,9 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
     assert.fail(`#${id} was not reached with ${max} Tab presses`);
   }
 
-  before(async () => {
-    assert.ok(existsSync(SPONSOR), `the handles-sponsor binary is missing at ${SPONSOR}: build it with bash scripts/build`);
-    assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM to its path`);
-    mkdirSync(OUT, { recursive: true });
-    ctx = await startChain({ sealing: SEALING });
-    genesisHash = ctx.api.genesisHash.toHex();
-    db = tempDir('handles-sponsor-e2e-');
-    sponsor = await startSponsor({ url: ctx.node.wsUrl, key: '//Dave', db: join(db.path, 'sponsor.sqlite') });
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-    });
-  }, { timeout: 300_000 });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await sponsor?.stop();
-    await ctx?.stop();
-    db?.remove();
-  });
-
   test('claim: name, canonical form, suffixes, wallet, signature, progress, finalized; the sponsor paid', async () => {
     const base = 'Marguerite';
-    const { page, owner, signs, errors, close } = await openPage();
-    try {
+    await withPage(DESKTOP, async ({ page, owner, signs }) => {
       const { options, preferred } = await chainOptions(base);
       assert.ok(options.available.length > 0, JSON.stringify(options));
       await page.type('#base', base);
@@ -235,15 +249,11 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       // The list follows the chain: the claimed suffix is no longer offered.
       await page.waitForSelector(`#suffixes input[value="${preferred}"]`, { hidden: true, timeout: 10_000 });
       await shot(page, 'claim-finalized');
-      assert.deepEqual(errors, []);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test('refused names: the rule broken offline (no request), the chain reserved list; nothing to claim', async () => {
-    const { page, owner, errors, close } = await openPage();
-    try {
+    await withPage(DESKTOP, async ({ page, owner }) => {
       const optionRequests = [];
       page.on('request', (r) => {
         if (r.url().includes('/api/options')) optionRequests.push(r.url());
@@ -268,7 +278,7 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       // Reserved on this chain only (the offline rules know the default list): the sponsor refuses.
       const added = await send(ctx.api, ctx.api.tx.sudo.sudo(ctx.api.tx.handles.addReservedHandle('Sponsorpage')), ctx.alice, { finalized: true });
       const res = await added.included;
-      assert.equal(res.error, null, res.error?.text);
+      assertOk(res);
       assert.equal(decodeDispatchResult(ctx.api, theEvent(res, 'sudo', 'Sudid').data[0]), null);
       await page.click('#base', { clickCount: 3 });
       await page.keyboard.press('Backspace');
@@ -277,15 +287,11 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       assert.equal((await page.$$('#suffixes input')).length, 0);
       assert.equal(await page.$eval('#claim', (b) => b.disabled), true);
       await shot(page, 'refused-reserved');
-      assert.deepEqual(errors, []);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test('a slow answer for an older input does not replace the newer one', async () => {
-    const { page, errors, close } = await openPage();
-    try {
+    await withPage(DESKTOP, async ({ page }) => {
       await page.setRequestInterception(true);
       page.on('request', async (r) => {
         if (r.url() === `${sponsor.url}/api/options?base=Violett`) await sleep(1500);
@@ -304,16 +310,12 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       const labels = await page.$$eval('#suffixes .display', (els) => els.map((e) => e.textContent));
       assert.deepEqual(labels, list.map((o) => o.label));
       assert.ok(labels.every((l) => l.startsWith('Violette.')), labels.join(', '));
-      assert.deepEqual(errors, []);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test('a suffix taken after the options were shown: the sponsor refuses it, the page says so', async () => {
     const base = 'Tournesol';
-    const { page, owner, errors, close } = await openPage(PHONE);
-    try {
+    await withPage(PHONE, async ({ page, owner }) => {
       await page.type('#base', base);
       const list = await suffixList(page, base, { all: false });
       const chosen = list.find((o) => o.checked).suffix;
@@ -324,7 +326,7 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       const other = ctx.keyring.addFromMnemonic(mnemonicGenerate());
       const payload = { baseHandle: base, suffix: chosen, expiration: (await bestNumber(ctx.api)) + 50 };
       const { included } = await send(ctx.api, await signedCall(ctx.api, 'create', other, payload), ctx.alice, { finalized: true });
-      assert.equal((await included).error, null);
+      assertOk(await included);
       assert.equal((await ctx.rpc('handles_getMsaForHandle', [display])).owner, other.address);
 
       await page.click('#claim');
@@ -336,16 +338,12 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       assert.match(await text(page, '#claim-error'), /is not available/);
       assert.equal((await ctx.rpc('handles_getMsaForHandle', [display])).owner, other.address);
       await shot(page, 'taken-suffix');
-      assert.deepEqual(errors, []);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test('look up: a look-alike (other case, fullwidth digits) finds the claimed handle; unknown and malformed ones', async () => {
     assert.ok(claimed, 'needs the claim of the first test');
-    const { page, errors, close } = await openPage();
-    try {
+    await withPage(DESKTOP, async ({ page }) => {
       await page.click('#tab-lookup');
       await page.waitForSelector('#view-lookup:not([hidden])');
       const [base, suffix] = claimed.handle.split('.');
@@ -371,16 +369,12 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       await visible(page, '#lookup-error', 10_000);
       assert.ok((await text(page, '#lookup-error')).length > 0);
       assert.equal(await page.$eval('#lookup-result', (el) => el.hidden), true);
-      assert.deepEqual(errors, []);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test('keyboard only, at phone width: Tab to every control, Enter claims', async () => {
     const base = 'Capucine';
-    const { page, owner, errors, close } = await openPage(PHONE);
-    try {
+    await withPage(PHONE, async ({ page, owner }) => {
       await tabTo(page, 'base');
       await page.keyboard.type(base);
       const list = await suffixList(page, base, { all: false });
@@ -407,9 +401,6 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       assert.equal(onChain.owner, owner.address);
       assert.equal(Number(await text(page, '#result-msa')), onChain.msaId);
       await shot(page, 'phone-finalized');
-      assert.deepEqual(errors, []);
-    } finally {
-      await close();
-    }
+    });
   });
 });

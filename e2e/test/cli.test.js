@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 
-import { startChain } from '../lib/chain.js';
 import { cliBinaryPath, freePort } from '../lib/node.js';
+import { useChain } from '../lib/testing.js';
 
 const run = promisify(execFile);
 const CLI = cliBinaryPath();
@@ -30,8 +30,14 @@ async function handles(args, { url } = {}) {
 }
 
 describe('handles command line', { timeout: 600_000 }, () => {
-  let ctx;
   let url;
+  const ctx = useChain({
+    sealing: 'instant',
+    prepare: () => assert.ok(existsSync(CLI), `the handles binary is missing at ${CLI}: build it with bash scripts/build`),
+    setup: (c) => {
+      url = c.node.wsUrl;
+    },
+  });
   /** `handles --url <node> --json args...`, which must succeed; resolves to the parsed JSON. */
   const json = async (args) => {
     const res = await handles(['--json', ...args], { url });
@@ -49,16 +55,6 @@ describe('handles command line', { timeout: 600_000 }, () => {
   const freeUri = () => mnemonicGenerate();
   const accountOf = (uri) => ctx.keyring.addFromUri(uri).address;
   const freeBalance = async (address) => (await ctx.api.query.system.account(address)).data.free.toBigInt();
-
-  before(async () => {
-    assert.ok(existsSync(CLI), `the handles binary is missing at ${CLI}: build it with bash scripts/build`);
-    ctx = await startChain({ sealing: 'instant' });
-    url = ctx.node.wsUrl;
-  }, { timeout: 240_000 });
-
-  after(async () => {
-    await ctx?.stop();
-  });
 
   test('settings, seed and options print what the handles_* RPC says', async () => {
     assert.deepEqual(await json(['settings']), await ctx.rpc('handles_getSettings'));

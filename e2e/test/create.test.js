@@ -4,19 +4,18 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aToHex, u8aToString, u8aWrapBytes } from '@polkadot/util';
-import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
+import { signatureVerify } from '@polkadot/util-crypto';
 
-import { PayloadKind, encodePayload, handlesErrorCodes, signPayload, signedMessage } from '@handles/client';
+import { PayloadKind, encodePayload, handlesErrorCodes, signedMessage } from '@handles/client';
 
-import { connectApi, createTx, freshPair, seal, submit } from '../lib/chain.js';
-import { nodeBinaryPath, rpcCall, rpcResult, startDevNode } from '../lib/node.js';
+import { createTx, freshPair, sign, submit } from '../lib/chain.js';
+import { nodeBinaryPath } from '../lib/node.js';
+import { assertOk, useChain } from '../lib/testing.js';
 
 const BASE = 'Alice';
-const SS58_PREFIX = 42;
 
 test('the handles-node binary exists', () => {
   const binary = nodeBinaryPath();
@@ -27,35 +26,25 @@ test('the handles-node binary exists', () => {
 });
 
 describe('create_handle by a sponsor for an owner without tokens', { timeout: 600_000 }, () => {
-  let node;
   let api;
   let keyring;
   let bob;
+  let rpc;
   let owner;
+  // Some blocks so that the chain has a history to query `at`.
+  const ctx = useChain({
+    blocks: 1,
+    setup: (c) => {
+      ({ api, keyring, bob, rpc } = c);
+      owner = freshPair();
+    },
+  });
   let options; // handles_getSuffixOptions before the claim
   let suffix;
   let created; // { blockHash, blockNumber, events, error }
   let display;
   let msaId;
   let parentHash; // best block before the claim
-
-  const rpc = (method, params) => rpcResult(node.httpUrl, method, params);
-
-  before(async () => {
-    await cryptoWaitReady();
-    node = await startDevNode();
-    api = await connectApi(node.wsUrl);
-    keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
-    bob = keyring.addFromUri('//Bob');
-    owner = freshPair();
-    // Some blocks so that the chain has a history to query `at`.
-    await seal(api);
-  }, { timeout: 240_000 });
-
-  after(async () => {
-    await api?.disconnect();
-    await node?.stop();
-  });
 
   test('the owner holds no tokens', async () => {
     const { data } = await api.query.system.account(owner.address);
@@ -105,14 +94,14 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
     const now = header.number.toNumber();
     const payload = { baseHandle: BASE, suffix, expiration: now + 50 };
 
-    const signature = await signPayload(owner, { genesisHash: api.genesisHash, kind: PayloadKind.create, payload });
+    const signature = await sign(api, owner, 'create', payload);
     // The signature is over the wrapped bytes (what signRaw signs), not the bare message.
     const message = signedMessage(api.genesisHash, PayloadKind.create, payload);
     assert.equal(signatureVerify(u8aWrapBytes(message), signature.Sr25519, owner.address).isValid, true);
 
     const bobBefore = (await api.query.system.account(bob.address)).data.free.toBigInt();
     created = await submit(api, createTx(api, owner, signature, payload), bob);
-    assert.equal(created.error, null, `create_handle failed: ${created.error?.text}`);
+    assertOk(created, 'create_handle');
 
     const ev = created.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
     assert.ok(ev, `MsaCreatedWithHandle in ${created.events.map((e) => `${e.section}.${e.method}`)}`);
@@ -251,7 +240,7 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
       ['handles_getHandlesForOwner', ['not-an-address'], handlesErrorCodes.INVALID_ACCOUNT],
     ];
     for (const [method, params, code] of cases) {
-      const res = await rpcCall(node.httpUrl, method, params);
+      const res = await ctx.rpcRaw(method, params);
       assert.ok(res.error, `${method}(${JSON.stringify(params)}) must fail`);
       assert.equal(res.error.code, code, `${method}: ${res.error.message}`);
       assert.ok(res.error.message.length > 10, res.error.message);

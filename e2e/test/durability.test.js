@@ -12,7 +12,8 @@ import { u8aToString } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { bytesArg, connectApi, freshPair, seal, signedCall, submit } from '../lib/chain.js';
-import { chainHeads, rpcResult, startDevNode, tempDir } from '../lib/node.js';
+import { chainHeads, rpcCall, startDevNode, tempDir } from '../lib/node.js';
+import { assertOk } from '../lib/testing.js';
 
 /** Resolves once no file under `root` changed size or mtime for `quietMs` (at most `timeoutMs`). */
 async function waitForQuietFiles(root, { quietMs, timeoutMs }) {
@@ -62,7 +63,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
   let lastCreate; // the create submitted in the very last block
 
   const connect = () => connectApi(node.wsUrl);
-  const rpc = (method, params) => rpcResult(node.httpUrl, method, params);
+  const rpc = (method, params) => rpcCall(node.httpUrl, method, params);
 
   /** Signs a create payload for `owner` and returns the extrinsic (sponsored by Bob). */
   async function createTx(owner, base) {
@@ -122,7 +123,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
     ]) {
       const c = await createTx(owners[who], base);
       const out = await submit(api, c.tx, bob); // sealed with finalize = true
-      assert.equal(out.error, null, `${base}: ${out.error?.text}`);
+      assertOk(out, base);
       const ev = out.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
       assert.ok(ev, `MsaCreatedWithHandle for ${base}`);
       assert.equal(u8aToString(ev.data[2].toU8a(true)), c.display);
@@ -134,12 +135,12 @@ describe('durability: SIGKILL right after finalization, restart on the same base
       api.tx.handles.setHandleSettings(NEW_SETTINGS.suffixMin, NEW_SETTINGS.suffixMax, NEW_SETTINGS.reuseCooldown),
     );
     let out = await submit(api, settings, sudo);
-    assert.equal(out.error, null, out.error?.text);
+    assertOk(out);
     const changed = out.events.find((e) => e.section === 'handles' && e.method === 'HandleSettingsChanged');
     assert.ok(changed, `HandleSettingsChanged in ${out.events.map((e) => `${e.section}.${e.method}`)}`);
 
     out = await submit(api, api.tx.sudo.sudo(api.tx.handles.addReservedHandle(bytesArg(RESERVED))), sudo);
-    assert.equal(out.error, null, out.error?.text);
+    assertOk(out);
     assert.ok(
       out.events.find((e) => e.section === 'handles' && e.method === 'ReservedHandleAdded'),
       `ReservedHandleAdded in ${out.events.map((e) => `${e.section}.${e.method}`)}`,

@@ -5,9 +5,9 @@
 // getHandlesForOwner, getSuffixOptions) are checked.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { PayloadKind, msaId as msaIdOf, signPayload } from '@handles/client';
+import { msaId as msaIdOf } from '@handles/client';
 
 import {
   bestNumber,
@@ -18,41 +18,26 @@ import {
   seal,
   sealTo,
   send,
+  sign,
   signedCall,
-  startChain,
   submit,
   sudo,
   text,
   theEvent,
   transferTx,
 } from '../lib/chain.js';
+import { assertFails, assertOk, useChain } from '../lib/testing.js';
 
 const COOLDOWN = 6;
 
 describe('user flows through the node', { timeout: 300_000 }, () => {
-  let ctx;
   let api;
   let rpc;
+  // Block 1 rotates the seeds; options stay fixed until block 101.
+  const ctx = useChain({ blocks: 1, setup: (c) => ({ api, rpc } = c) });
   const held = new Map(); // label -> { msaId, owner, base, suffix, display, canonical, createdAt }
 
-  before(async () => {
-    ctx = await startChain();
-    ({ api, rpc } = ctx);
-    await seal(api); // block 1 rotates the seeds; options stay fixed until block 101
-  }, { timeout: 240_000 });
-
-  after(async () => {
-    await ctx?.stop();
-  });
-
   const expiration = async (ahead = 50) => (await bestNumber(api)) + ahead;
-
-  const ok = (res, what) => assert.equal(res.error, null, `${what}: ${res.error?.text}`);
-  const fails = (res, name, reason = null) => {
-    assert.ok(res.error, `expected ${name}, the call succeeded`);
-    assert.equal(res.error.name, name, res.error.text);
-    if (reason) assert.equal(res.error.reason, reason, res.error.text);
-  };
 
   async function available(base) {
     return (await rpc('handles_getSuffixOptions', [base])).available;
@@ -113,7 +98,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const payload = { baseHandle: base, suffix, expiration: await expiration() };
     const bobBefore = (await api.query.system.account(ctx.bob.address)).data.free.toBigInt();
     const res = await submit(api, await signedCall(api, 'create', owner, payload, { wrap }), ctx.bob);
-    ok(res, `create ${base}.${suffix} (${type}, ${wrap ? 'wrapped' : 'raw'})`);
+    assertOk(res, `create ${base}.${suffix} (${type}, ${wrap ? 'wrapped' : 'raw'})`);
     const display = `${base}.${suffix}`;
     const msaId = msaIdOf(canonical, suffix);
     const ev = theEvent(res, 'handles', 'MsaCreatedWithHandle');
@@ -160,8 +145,8 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     await seal(api);
     const [r1, r2] = await Promise.all([p1.included, p2.included]);
     assert.equal(r1.blockNumber, r2.blockNumber, 'both in one block');
-    ok(r1, 'first claim');
-    fails(r2, 'HandleTaken');
+    assertOk(r1, 'first claim');
+    assertFails(r2, 'HandleTaken');
     await expectHeld({
       msaId: msaIdOf(canonical, suffix), owner: o1, base, suffix, display: `${base}.${suffix}`, canonical, createdAt: r1.blockNumber,
     });
@@ -170,8 +155,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
 
   test('sudo sets a short reuse cooldown', async () => {
     const res = await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(1000, 9999, COOLDOWN));
-    ok(res, 'sudo');
-    assert.equal(res.inner, null, res.inner?.text);
+    assertOk(res, 'sudo');
     const ev = theEvent(res, 'handles', 'HandleSettingsChanged');
     assert.deepEqual(ev.data.toJSON(), [1000, 9999, COOLDOWN]);
     assert.equal((await rpc('handles_getSettings', [])).reuseCooldown, COOLDOWN);
@@ -184,7 +168,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const { suffix, canonical } = await pickSuffix(newBase);
     const payload = { msaId: h.msaId, oldHandle: h.display, newBaseHandle: newBase, newSuffix: suffix, expiration: await expiration() };
     const res = await submit(api, await signedCall(api, 'change', h.owner, payload), ctx.bob);
-    ok(res, 'change');
+    assertOk(res, 'change');
     changedAt = res.blockNumber;
     const ev = theEvent(res, 'handles', 'HandleChanged');
     assert.equal(ev.data.msaId.toNumber(), h.msaId);
@@ -203,12 +187,12 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const h = held.get('sr-wrapped');
     const payload = { msaId: h.msaId, handle: h.display, expiration: await expiration() };
     const res = await submit(api, await signedCall(api, 'retire', h.owner, payload, { wrap: false }), ctx.bob);
-    ok(res, 'retire');
+    assertOk(res, 'retire');
     retiredAt = res.blockNumber;
     await expectRetired(res, h);
     // Retiring again: the MSA has no handle.
     const again = await submit(api, await signedCall(api, 'retire', h.owner, { msaId: h.msaId, handle: h.display, expiration: await expiration(51) }), ctx.bob);
-    fails(again, 'MsaHasNoHandle');
+    assertFails(again, 'MsaHasNoHandle');
   });
 
   test('cooldown: the retired pair is unavailable until exactly retired_at + cooldown, then available', async () => {
@@ -221,7 +205,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     await sealTo(api, availableAt - 2);
     const early = await submit(api, await signedCall(api, 'create', claimant, payload), ctx.bob);
     assert.equal(early.blockNumber, availableAt - 1);
-    fails(early, 'HandleCoolingDown');
+    assertFails(early, 'HandleCoolingDown');
     assert.deepEqual(await rpc('handles_getHandlesForOwner', [claimant.address]), []);
     // Not offered as of block availableAt - 1, offered as of block availableAt.
     assert.equal((await available(h.base)).includes(h.suffix), false, `not available at block ${availableAt - 1}`);
@@ -232,7 +216,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     assert.equal(before.available.includes(h.suffix), false, 'the at parameter sees the cooldown');
     // The same signed payload (it never took effect) now succeeds: a new MSA with the derived id.
     const res = await submit(api, await signedCall(api, 'create', claimant, payload), ctx.bob);
-    ok(res, 'claim after the cooldown');
+    assertOk(res, 'claim after the cooldown');
     const msaId = msaIdOf(h.canonical, h.suffix);
     assert.equal(theEvent(res, 'handles', 'MsaCreatedWithHandle').data.msaId.toNumber(), msaId);
     await expectHeld({ ...h, msaId, owner: claimant, createdAt: res.blockNumber });
@@ -250,14 +234,14 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
       await signedCall(api, 'create', other, { baseHandle: old.base, suffix: old.suffix, expiration: await expiration() }),
       ctx.bob,
     );
-    fails(res, 'MsaIdInUse');
+    assertFails(res, 'MsaIdInUse');
     // The MSA without a handle changes back to it: old_handle is None.
     const back = await submit(
       api,
       await signedCall(api, 'change', h.owner, { msaId: h.msaId, oldHandle: null, newBaseHandle: old.base, newSuffix: old.suffix, expiration: await expiration() }),
       ctx.bob,
     );
-    ok(back, 'change back');
+    assertOk(back, 'change back');
     const ev = theEvent(back, 'handles', 'HandleChanged');
     assert.equal(ev.data.oldHandle.isNone, true, 'old_handle is None');
     assert.equal(text(ev.data.newHandle), old.display);
@@ -270,27 +254,27 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const target = held.get('ecdsa-raw'); // ecdsa owner with one MSA already
     const newOwner = target.owner;
     const payload = { msaId: h.msaId, owner: h.owner.address, newOwner: newOwner.address, expiration: await expiration() };
-    const sig = await signPayload(h.owner, { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload });
-    const newSig = await signPayload(newOwner, { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload, wrap: false });
+    const sig = await sign(api, h.owner, 'transfer', payload);
+    const newSig = await sign(api, newOwner, 'transfer', payload, { wrap: false });
 
     // The new owner's signature by another key.
-    const wrongNew = await signPayload(freshPair('sr25519'), { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload });
-    fails(await submit(api, transferTx(api, h.owner, sig, newOwner, wrongNew, payload), ctx.bob), 'InvalidNewOwnerSignature');
+    const wrongNew = await sign(api, freshPair('sr25519'), 'transfer', payload);
+    assertFails(await submit(api, transferTx(api, h.owner, sig, newOwner, wrongNew, payload), ctx.bob), 'InvalidNewOwnerSignature');
     // The new_owner argument differs from the payload's.
-    fails(await submit(api, transferTx(api, h.owner, sig, ctx.dave, newSig, payload), ctx.bob), 'NewOwnerMismatch');
+    assertFails(await submit(api, transferTx(api, h.owner, sig, ctx.dave, newSig, payload), ctx.bob), 'NewOwnerMismatch');
     // Someone else submits the owner's payload as "owner": the payload names the owner.
     const thief = freshPair('sr25519');
-    const thiefSig = await signPayload(thief, { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload });
-    fails(await submit(api, transferTx(api, thief, thiefSig, newOwner, newSig, payload), ctx.bob), 'OwnerMismatch');
+    const thiefSig = await sign(api, thief, 'transfer', payload);
+    assertFails(await submit(api, transferTx(api, thief, thiefSig, newOwner, newSig, payload), ctx.bob), 'OwnerMismatch');
     // ... or a payload that names himself: he is not the owner.
     const thiefPayload = { ...payload, owner: thief.address };
-    const thiefOwnSig = await signPayload(thief, { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload: thiefPayload });
-    const newSigForThief = await signPayload(newOwner, { genesisHash: api.genesisHash, kind: PayloadKind.transfer, payload: thiefPayload });
-    fails(await submit(api, transferTx(api, thief, thiefOwnSig, newOwner, newSigForThief, thiefPayload), ctx.bob), 'NotOwner');
+    const thiefOwnSig = await sign(api, thief, 'transfer', thiefPayload);
+    const newSigForThief = await sign(api, newOwner, 'transfer', thiefPayload);
+    assertFails(await submit(api, transferTx(api, thief, thiefOwnSig, newOwner, newSigForThief, thiefPayload), ctx.bob), 'NotOwner');
     await expectHeld(h);
 
     const res = await submit(api, transferTx(api, h.owner, sig, newOwner, newSig, payload), ctx.bob);
-    ok(res, 'transfer');
+    assertOk(res, 'transfer');
     const ev = theEvent(res, 'handles', 'OwnershipTransferred');
     assert.equal(ev.data.msaId.toNumber(), h.msaId);
     assert.equal(ctx.keyring.encodeAddress(ev.data.oldOwner), h.owner.address);
@@ -313,15 +297,15 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     const oldOwner = held.get('transferred-old-owner').owner;
     const target = held.get('ecdsa-raw');
     const exp = await expiration();
-    fails(await submit(api, await signedCall(api, 'retire', oldOwner, { msaId: h.msaId, handle: h.display, expiration: exp }), ctx.bob), 'NotOwner');
+    assertFails(await submit(api, await signedCall(api, 'retire', oldOwner, { msaId: h.msaId, handle: h.display, expiration: exp }), ctx.bob), 'NotOwner');
     const { suffix, canonical } = await pickSuffix('Alexa');
     const changePayload = { msaId: h.msaId, oldHandle: h.display, newBaseHandle: 'Alexa', newSuffix: suffix, expiration: exp };
-    fails(await submit(api, await signedCall(api, 'change', oldOwner, changePayload), ctx.bob), 'NotOwner');
+    assertFails(await submit(api, await signedCall(api, 'change', oldOwner, changePayload), ctx.bob), 'NotOwner');
     await expectHeld(h, { ownerList: (await rpc('handles_getHandlesForOwner', [h.owner.address])) });
 
     // The new owner (ecdsa) changes the handle ...
     const changed = await submit(api, await signedCall(api, 'change', h.owner, changePayload), ctx.bob);
-    ok(changed, 'change by the new owner');
+    assertOk(changed, 'change by the new owner');
     const ev = theEvent(changed, 'handles', 'HandleChanged');
     assert.equal(text(ev.data.newHandle), `Alexa.${suffix}`);
     const oldDisplay = h.display;
@@ -339,7 +323,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
       await signedCall(api, 'retire', h.owner, { msaId: h.msaId, handle: h.display, expiration: await expiration() }, { wrap: false }),
       ctx.bob,
     );
-    ok(retired, 'retire by the new owner');
+    assertOk(retired, 'retire by the new owner');
     assert.equal(text(theEvent(retired, 'handles', 'HandleRetired').data.handle), h.display);
     assert.equal(await rpc('handles_getHandleForMsa', [h.msaId]), null);
     assert.equal(await rpc('handles_getMsaForHandle', [h.display]), null);
@@ -356,8 +340,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
   test('force_retire_handle through sudo', async () => {
     const h = held.get('ed-wrapped');
     const res = await sudo(api, ctx.alice, api.tx.handles.forceRetireHandle(h.msaId));
-    ok(res, 'sudo');
-    assert.equal(res.inner, null, res.inner?.text);
+    assertOk(res, 'sudo');
     await expectRetired(res, h);
     // Again: no handle; an unknown MSA: not found. Each changes nothing.
     assert.equal((await sudo(api, ctx.alice, api.tx.handles.forceRetireHandle(h.msaId))).inner?.name, 'MsaHasNoHandle');
@@ -366,13 +349,13 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     // Moderation sticks: the MSA cannot take the handle back, in any spelling.
     for (const base of [h.base, h.base.toUpperCase()]) {
       const takeBack = { msaId: h.msaId, oldHandle: null, newBaseHandle: base, newSuffix: h.suffix, expiration: await expiration() };
-      fails(await submit(api, await signedCall(api, 'change', h.owner, takeBack), ctx.bob), 'HandleModerated');
+      assertFails(await submit(api, await signedCall(api, 'change', h.owner, takeBack), ctx.bob), 'HandleModerated');
     }
     // The owner can still give the MSA another handle with change_handle.
     const { suffix } = await pickSuffix('Chloe');
     const chloe = { msaId: h.msaId, oldHandle: null, newBaseHandle: 'Chloe', newSuffix: suffix, expiration: await expiration() };
-    const back = await submit(api, changeTx(api, h.owner, await signPayload(h.owner, { genesisHash: api.genesisHash, kind: PayloadKind.change, payload: chloe }), chloe), ctx.bob);
-    ok(back, 'change after force retire');
+    const back = await submit(api, changeTx(api, h.owner, await sign(api, h.owner, 'change', chloe), chloe), ctx.bob);
+    assertOk(back, 'change after force retire');
     assert.equal(theEvent(back, 'handles', 'HandleChanged').data.oldHandle.isNone, true);
   });
 
@@ -385,7 +368,7 @@ describe('user flows through the node', { timeout: 300_000 }, () => {
     // retireTx is exported for apps; a retire of an unknown MSA fails with MsaNotFound.
     const unknown = (h.msaId ^ 0x5a5a5a5a) >>> 0;
     const payload = { msaId: unknown, handle: h.display, expiration: await expiration() };
-    const sig = await signPayload(h.owner, { genesisHash: api.genesisHash, kind: PayloadKind.retire, payload });
-    fails(await submit(api, retireTx(api, h.owner, sig, payload), ctx.bob), 'MsaNotFound');
+    const sig = await sign(api, h.owner, 'retire', payload);
+    assertFails(await submit(api, retireTx(api, h.owner, sig, payload), ctx.bob), 'MsaNotFound');
   });
 });

@@ -5,30 +5,25 @@
 // or a council minority are refused with BadOrigin and change nothing.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { councilMotion, freshPair, seal, bestNumber, signedCall, startChain, submit, sudo, text, theEvent, findEvents } from '../lib/chain.js';
+import { bestNumber, councilMotion, findEvents, freshPair, signedCall, submit, sudo, text, theEvent } from '../lib/chain.js';
+import { assertFails, assertOk, useChain } from '../lib/testing.js';
 
 const DEFAULTS = { suffixMin: 1000, suffixMax: 9999, reuseCooldown: 100800, seedRotationPeriod: 100, maxPayloadLifetime: 200 };
 
 describe('governance: settings and reserved handles', { timeout: 300_000 }, () => {
-  let ctx;
   let api;
   let rpc;
-
-  before(async () => {
-    ctx = await startChain();
-    ({ api, rpc } = ctx);
-    await seal(api);
-  }, { timeout: 240_000 });
-
-  after(async () => {
-    await ctx?.stop();
-  });
+  const ctx = useChain({ blocks: 1, setup: (c) => ({ api, rpc } = c) });
 
   const settings = () => rpc('handles_getSettings', []);
   const validate = (base) => rpc('handles_validateHandle', [base]);
   const settingsEvent = (res) => theEvent(res.events, 'handles', 'HandleSettingsChanged').data.toJSON();
+  /** The canonical form in the event `handles.<method>` (ReservedHandleAdded or ReservedHandleRemoved). */
+  const reservedCanonical = (res, method) => text(theEvent(res, 'handles', method).data.canonical);
+  /** A council motion of two members (threshold 2): `proposer` proposes, both vote aye, `proposer` closes. */
+  const motionOfTwo = (proposer, seconder, call) => councilMotion(api, { proposer, voters: [proposer, seconder], threshold: 2, call });
 
   async function expectSuffixesWithin(base, min, max) {
     const opts = await rpc('handles_getSuffixOptions', [base]);
@@ -50,8 +45,7 @@ describe('governance: settings and reserved handles', { timeout: 300_000 }, () =
 
   test('sudo: set_handle_settings changes the range and cooldown', async () => {
     const res = await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(2000, 2999, 50));
-    assert.equal(res.error, null);
-    assert.equal(res.inner, null, res.inner?.text);
+    assertOk(res);
     assert.deepEqual(settingsEvent(res), [2000, 2999, 50]);
     assert.deepEqual(await settings(), { ...DEFAULTS, suffixMin: 2000, suffixMax: 2999, reuseCooldown: 50 });
     await expectSuffixesWithin('Zelda', 2000, 2999);
@@ -69,15 +63,15 @@ describe('governance: settings and reserved handles', { timeout: 300_000 }, () =
     const owner = freshPair();
     const exp = (await bestNumber(api)) + 20;
     const res = await submit(api, await signedCall(api, 'create', owner, { baseHandle: 'Zelda', suffix: 1500, expiration: exp }), ctx.bob);
-    assert.equal(res.error?.name, 'SuffixOutOfRange', res.error?.text);
+    assertFails(res, 'SuffixOutOfRange');
   });
 
   test('sudo: add_reserved_handle reserves the handle and its look-alikes', async () => {
     const canonical = (await validate('Zelda')).canonical;
     assert.ok(canonical);
     const res = await sudo(api, ctx.alice, api.tx.handles.addReservedHandle('Zelda'));
-    assert.equal(res.inner, null, res.inner?.text);
-    assert.equal(text(theEvent(res, 'handles', 'ReservedHandleAdded').data.canonical), canonical);
+    assertOk(res);
+    assert.equal(reservedCanonical(res, 'ReservedHandleAdded'), canonical);
     for (const base of ['Zelda', 'zelda', 'ZELDA', 'ZeIda', 'Ze1da']) {
       const v = await validate(base);
       assert.deepEqual({ valid: v.valid, canonical: v.canonical }, { valid: false, canonical: null }, base);
@@ -90,8 +84,7 @@ describe('governance: settings and reserved handles', { timeout: 300_000 }, () =
     const owner = freshPair();
     const exp = (await bestNumber(api)) + 20;
     const claim = await submit(api, await signedCall(api, 'create', owner, { baseHandle: 'ZELDA', suffix: 2000, expiration: exp }), ctx.bob);
-    assert.equal(claim.error?.name, 'InvalidHandle', claim.error?.text);
-    assert.equal(claim.error?.reason, 'Reserved');
+    assertFails(claim, 'InvalidHandle', 'Reserved');
   });
 
   test('sudo: reserving a look-alike twice is refused (AlreadyReserved)', async () => {
@@ -101,8 +94,8 @@ describe('governance: settings and reserved handles', { timeout: 300_000 }, () =
 
   test('sudo: remove_reserved_handle (by a look-alike) frees it', async () => {
     const res = await sudo(api, ctx.alice, api.tx.handles.removeReservedHandle('ZeIda'));
-    assert.equal(res.inner, null, res.inner?.text);
-    const canonical = text(theEvent(res, 'handles', 'ReservedHandleRemoved').data.canonical);
+    assertOk(res);
+    const canonical = reservedCanonical(res, 'ReservedHandleRemoved');
     const v = await validate('Zelda');
     assert.deepEqual(v, { valid: true, canonical, error: null });
     await expectSuffixesWithin('Zelda', 2000, 2999);
@@ -112,18 +105,13 @@ describe('governance: settings and reserved handles', { timeout: 300_000 }, () =
 
   test('council motion (threshold 2, two ayes, close): set_handle_settings', async () => {
     const call = api.tx.handles.setHandleSettings(3000, 3999, 77);
-    const motion = await councilMotion(api, {
-      proposer: ctx.alice,
-      voters: [ctx.alice, ctx.bob],
-      threshold: 2,
-      call,
-    });
+    const motion = await motionOfTwo(ctx.alice, ctx.bob, call);
     assert.equal(motion.votes.length, 2, 'two members voted aye');
     for (const v of motion.votes) assert.equal(theEvent(v, 'council', 'Voted').data[2].isTrue, true);
     theEvent(motion.closed, 'council', 'Closed');
     theEvent(motion.closed, 'council', 'Approved');
     assert.equal(motion.executed, true);
-    assert.equal(motion.inner, null, motion.inner?.text);
+    assertOk(motion);
     assert.deepEqual(settingsEvent(motion.closed), [3000, 3999, 77]);
     assert.deepEqual(await settings(), { ...DEFAULTS, suffixMin: 3000, suffixMax: 3999, reuseCooldown: 77 });
     await expectSuffixesWithin('Yvonne', 3000, 3999);
@@ -132,37 +120,22 @@ describe('governance: settings and reserved handles', { timeout: 300_000 }, () =
 
   test('council motion: add_reserved_handle and remove_reserved_handle', async () => {
     const canonical = (await validate('Xavier')).canonical;
-    const added = await councilMotion(api, {
-      proposer: ctx.bob,
-      voters: [ctx.bob, ctx.charlie],
-      threshold: 2,
-      call: api.tx.handles.addReservedHandle('Xavier'),
-    });
-    assert.equal(added.inner, null, added.inner?.text);
-    assert.equal(text(theEvent(added.closed, 'handles', 'ReservedHandleAdded').data.canonical), canonical);
+    const added = await motionOfTwo(ctx.bob, ctx.charlie, api.tx.handles.addReservedHandle('Xavier'));
+    assertOk(added);
+    assert.equal(reservedCanonical(added.closed, 'ReservedHandleAdded'), canonical);
     const v = await validate('XAVIER');
     assert.equal(v.valid, false);
     assert.match(v.error, /reserved/i);
 
-    const removed = await councilMotion(api, {
-      proposer: ctx.charlie,
-      voters: [ctx.charlie, ctx.alice],
-      threshold: 2,
-      call: api.tx.handles.removeReservedHandle('xavier'),
-    });
-    assert.equal(removed.inner, null, removed.inner?.text);
-    assert.equal(text(theEvent(removed.closed, 'handles', 'ReservedHandleRemoved').data.canonical), canonical);
+    const removed = await motionOfTwo(ctx.charlie, ctx.alice, api.tx.handles.removeReservedHandle('xavier'));
+    assertOk(removed);
+    assert.equal(reservedCanonical(removed.closed, 'ReservedHandleRemoved'), canonical);
     assert.deepEqual(await validate('Xavier'), { valid: true, canonical, error: null });
   });
 
   test('council motion: a failing call reports its error (InvalidSuffixRange) and changes nothing', async () => {
     const before = await settings();
-    const motion = await councilMotion(api, {
-      proposer: ctx.alice,
-      voters: [ctx.alice, ctx.charlie],
-      threshold: 2,
-      call: api.tx.handles.setHandleSettings(10, 9, 1),
-    });
+    const motion = await motionOfTwo(ctx.alice, ctx.charlie, api.tx.handles.setHandleSettings(10, 9, 1));
     assert.equal(motion.executed, true);
     assert.equal(motion.inner?.name, 'InvalidSuffixRange', motion.inner?.text);
     assert.deepEqual(await settings(), before);
@@ -208,7 +181,7 @@ describe('governance: settings and reserved handles', { timeout: 300_000 }, () =
     for (const base of ['admin', 'everyone']) assert.equal((await validate(base)).valid, false, base);
     // sudo by a non-sudo key is refused by pallet-sudo.
     const notSudo = await submit(api, api.tx.sudo.sudo(api.tx.handles.setHandleSettings(1, 2, 3)), stranger);
-    assert.equal(notSudo.error?.name, 'RequireSudo', notSudo.error?.text);
+    assertFails(notSudo, 'RequireSudo');
     assert.deepEqual(await settings(), before);
   });
 });

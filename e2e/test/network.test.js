@@ -12,7 +12,8 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { connectApi, freshPair, send, signedCall } from '../lib/chain.js';
 import { aliceBootnode, auraAuthorIndex, startValidator } from '../lib/network.js';
-import { chainHeads, freePorts, rpcResult, tempDir, waitFor } from '../lib/node.js';
+import { chainHeads, freePorts, rpcCall, tempDir, waitFor } from '../lib/node.js';
+import { assertOk } from '../lib/testing.js';
 
 /** How long finality must stay put while Bob is down (slots are 3 s). */
 const STALL_OBSERVE_MS = Number(process.env.STALL_OBSERVE_MS || 24_000);
@@ -77,12 +78,12 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
 
   test('the validators see each other', async () => {
     for (const node of [alice, bob]) {
-      await waitFor(async () => (await rpcResult(node.httpUrl, 'system_health')).peers >= 1, {
+      await waitFor(async () => (await rpcCall(node.httpUrl, 'system_health')).peers >= 1, {
         timeoutMs: 60_000,
         what: `${node.name} to have a peer`,
       });
     }
-    const alicePeer = await rpcResult(alice.httpUrl, 'system_localPeerId');
+    const alicePeer = await rpcCall(alice.httpUrl, 'system_localPeerId');
     assert.equal(alicePeer, '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp');
   });
 
@@ -95,8 +96,8 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
         const heads = await chainHeads(alice.httpUrl);
         for (let n = 1; n <= heads.best; n++) {
           if (authorsSeen.has(n)) continue;
-          const hash = await rpcResult(alice.httpUrl, 'chain_getBlockHash', [n]);
-          const header = await rpcResult(alice.httpUrl, 'chain_getHeader', [hash]);
+          const hash = await rpcCall(alice.httpUrl, 'chain_getBlockHash', [n]);
+          const header = await rpcCall(alice.httpUrl, 'chain_getHeader', [hash]);
           authorsSeen.set(n, auraAuthorIndex(header, authorities.length));
         }
         const authors = new Set(authorsSeen.values());
@@ -118,14 +119,14 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
     );
     const n = bobHeads.finalized;
     assert.equal(
-      await rpcResult(alice.httpUrl, 'chain_getBlockHash', [n]),
-      await rpcResult(bob.httpUrl, 'chain_getBlockHash', [n]),
+      await rpcCall(alice.httpUrl, 'chain_getBlockHash', [n]),
+      await rpcCall(bob.httpUrl, 'chain_getBlockHash', [n]),
       `both nodes have the same block ${n}`,
     );
     // The authors seen on Bob's side of the chain agree too (block 1..n).
     for (let i = 1; i <= n; i++) {
-      const header = await rpcResult(bob.httpUrl, 'chain_getHeader', [
-        await rpcResult(bob.httpUrl, 'chain_getBlockHash', [i]),
+      const header = await rpcCall(bob.httpUrl, 'chain_getHeader', [
+        await rpcCall(bob.httpUrl, 'chain_getBlockHash', [i]),
       ]);
       assert.equal(auraAuthorIndex(header, authorities.length), authorsSeen.get(i), `author of block ${i}`);
     }
@@ -135,7 +136,7 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
     const charlie = keyring.addFromUri('//Charlie');
     const owner = freshPair();
     const base = 'Twonodes';
-    const options = await rpcResult(alice.httpUrl, 'handles_getSuffixOptions', [base]);
+    const options = await rpcCall(alice.httpUrl, 'handles_getSuffixOptions', [base]);
     assert.ok(options.available.length > 0, JSON.stringify(options));
     const suffix = options.available[0];
     const display = `${base}.${suffix}`;
@@ -144,13 +145,13 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
     // Submitted and awaited until its block is finalized.
     const { included } = await send(api, await signedCall(api, 'create', owner, payload), charlie, { finalized: true, timeoutMs: 120_000 });
     const out = await included;
-    assert.equal(out.error, null, `create_handle failed: ${out.error?.text}`);
+    assertOk(out, 'create_handle');
     const ev = out.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
     assert.ok(ev, `MsaCreatedWithHandle in ${out.events.map((e) => `${e.section}.${e.method}`)}`);
     const msaId = ev.data[0].toNumber();
     assert.equal(keyring.encodeAddress(ev.data[1]), owner.address);
     assert.equal(u8aToString(ev.data[2].toU8a(true)), display);
-    const header = await rpcResult(alice.httpUrl, 'chain_getHeader', [out.blockHash]);
+    const header = await rpcCall(alice.httpUrl, 'chain_getHeader', [out.blockHash]);
     const blockNumber = Number(BigInt(header.number));
     created = { display, msaId, owner: owner.address, blockNumber, blockHash: out.blockHash };
 
@@ -162,20 +163,20 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
       },
       { timeoutMs: 60_000, what: `Bob to finalize block ${blockNumber}` },
     );
-    assert.equal(await rpcResult(bob.httpUrl, 'chain_getBlockHash', [blockNumber]), out.blockHash);
-    const resolved = await rpcResult(bob.httpUrl, 'handles_getMsaForHandle', [display, bobHeads.finalizedHash]);
+    assert.equal(await rpcCall(bob.httpUrl, 'chain_getBlockHash', [blockNumber]), out.blockHash);
+    const resolved = await rpcCall(bob.httpUrl, 'handles_getMsaForHandle', [display, bobHeads.finalizedHash]);
     assert.deepEqual(resolved, { msaId, owner: owner.address, handle: display });
-    const info = await rpcResult(bob.httpUrl, 'handles_getHandleForMsa', [msaId, bobHeads.finalizedHash]);
+    const info = await rpcCall(bob.httpUrl, 'handles_getHandleForMsa', [msaId, bobHeads.finalizedHash]);
     assert.equal(info.handle, display);
     assert.equal(info.owner, owner.address);
     assert.equal(info.createdAt, blockNumber);
     assert.deepEqual(
-      await rpcResult(bob.httpUrl, 'handles_getHandlesForOwner', [owner.address, bobHeads.finalizedHash]),
+      await rpcCall(bob.httpUrl, 'handles_getHandlesForOwner', [owner.address, bobHeads.finalizedHash]),
       [{ msaId, handle: display }],
     );
     // Before its block, Bob knows nothing of it.
     const parent = header.parentHash;
-    assert.equal(await rpcResult(bob.httpUrl, 'handles_getMsaForHandle', [display, parent]), null);
+    assert.equal(await rpcCall(bob.httpUrl, 'handles_getMsaForHandle', [display, parent]), null);
   });
 
   let stalledAt; // Alice's finalized number while Bob is down
@@ -229,14 +230,14 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
       { timeoutMs: 60_000, what: `Bob's finality to pass ${stalledAt}` },
     );
     assert.equal(
-      await rpcResult(alice.httpUrl, 'chain_getBlockHash', [bobHeads.finalized]),
+      await rpcCall(alice.httpUrl, 'chain_getBlockHash', [bobHeads.finalized]),
       bobHeads.finalizedHash,
       'Alice and Bob finalized the same block',
     );
     // Bob kept his database: the handle still resolves at his new finalized head.
     assert.ok(created, 'created by an earlier test');
     assert.deepEqual(
-      await rpcResult(bob.httpUrl, 'handles_getMsaForHandle', [created.display, bobHeads.finalizedHash]),
+      await rpcCall(bob.httpUrl, 'handles_getMsaForHandle', [created.display, bobHeads.finalizedHash]),
       { msaId: created.msaId, owner: created.owner, handle: created.display },
     );
   });

@@ -14,7 +14,6 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -24,7 +23,8 @@ import { u8aToString } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { connectApi, freshPair, send, signedCall } from '../lib/chain.js';
-import { chainHeads, freePorts, nodeBinaryPath, rpcResult, spawnNode, tempDir, waitFor } from '../lib/node.js';
+import { chainHeads, freePorts, nodeBinaryPath, rpcCall, spawnNode, tempDir, waitFor } from '../lib/node.js';
+import { assertOk } from '../lib/testing.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -32,8 +32,7 @@ const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 /** HANDLES_NODE, which scripts/node then runs without building. */
 const PINNED = process.env.HANDLES_NODE || null;
 /** The binary scripts/node runs (the one scripts/build makes, unless pinned). */
-const BUILT_NODE =
-  PINNED ?? join(process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'handles-target'), 'debug', 'handles-node');
+const BUILT_NODE = nodeBinaryPath();
 
 /** The ```sh blocks of a Markdown text: `{ body, offset }`. */
 function shBlocks(md) {
@@ -150,7 +149,7 @@ function documentedSettings() {
 }
 
 async function checkSettings(url) {
-  const settings = await rpcResult(url, 'handles_getSettings');
+  const settings = await rpcCall(url, 'handles_getSettings');
   const documented = documentedSettings();
   if (documented) {
     assert.deepEqual(settings, documented, 'handles_getSettings answers what the README shows');
@@ -268,7 +267,7 @@ describe('README: the two validators by hand', { timeout: 400_000 }, () => {
 
   test('they peer, author blocks and finalize the same chain', async () => {
     for (const node of [alice, bob]) {
-      await waitFor(async () => (await rpcResult(node.httpUrl, 'system_health')).peers >= 1, {
+      await waitFor(async () => (await rpcCall(node.httpUrl, 'system_health')).peers >= 1, {
         timeoutMs: 60_000,
         what: `${node.name} to have a peer`,
       });
@@ -282,8 +281,8 @@ describe('README: the two validators by hand', { timeout: 400_000 }, () => {
     );
     const n = Math.min(heads[0].finalized, heads[1].finalized);
     assert.equal(
-      await rpcResult(alice.httpUrl, 'chain_getBlockHash', [n]),
-      await rpcResult(bob.httpUrl, 'chain_getBlockHash', [n]),
+      await rpcCall(alice.httpUrl, 'chain_getBlockHash', [n]),
+      await rpcCall(bob.httpUrl, 'chain_getBlockHash', [n]),
       `both finalized the same block ${n}`,
     );
   });
@@ -298,7 +297,7 @@ describe('README: the two validators by hand', { timeout: 400_000 }, () => {
     const charlie = keyring.addFromUri('//Charlie');
     const owner = freshPair();
     const base = 'Readme';
-    const { available } = await rpcResult(alice.httpUrl, 'handles_getSuffixOptions', [base]);
+    const { available } = await rpcCall(alice.httpUrl, 'handles_getSuffixOptions', [base]);
     assert.ok(available.length > 0);
     const suffix = available[0];
     const display = `${base}.${suffix}`;
@@ -306,7 +305,7 @@ describe('README: the two validators by hand', { timeout: 400_000 }, () => {
     const payload = { baseHandle: base, suffix, expiration: best + 100 };
     const { included } = await send(api, await signedCall(api, 'create', owner, payload), charlie, { timeoutMs: 90_000 });
     const out = await included;
-    assert.equal(out.error, null, out.error?.text);
+    assertOk(out);
     const ev = out.events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
     assert.ok(ev, `MsaCreatedWithHandle in ${out.events.map((e) => `${e.section}.${e.method}`)}`);
     assert.equal(u8aToString(ev.data[2].toU8a(true)), display);
@@ -314,7 +313,7 @@ describe('README: the two validators by hand', { timeout: 400_000 }, () => {
     const resolved = await waitFor(
       async () => {
         const h = await chainHeads(bob.httpUrl);
-        return h.finalized >= out.blockNumber && rpcResult(bob.httpUrl, 'handles_getMsaForHandle', [display, h.finalizedHash]);
+        return h.finalized >= out.blockNumber && rpcCall(bob.httpUrl, 'handles_getMsaForHandle', [display, h.finalizedHash]);
       },
       { timeoutMs: 90_000, intervalMs: 1000, what: `${display} at Bob's finalized block` },
     );

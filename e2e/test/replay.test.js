@@ -5,9 +5,9 @@
 // nobody can fill the replay store for somebody else (no per-expiration quota).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { PayloadKind, msaId as msaIdOf, signPayload } from '@handles/client';
+import { msaId as msaIdOf } from '@handles/client';
 
 import {
   bestNumber,
@@ -18,37 +18,22 @@ import {
   retireTx,
   seal,
   send,
+  sign,
   signedCall,
-  startChain,
   submit,
   sudo,
   theEvent,
   transferTx,
 } from '../lib/chain.js';
+import { assertFails, assertOk, useChain } from '../lib/testing.js';
 
 const OTHER_GENESIS = `0x${'ab'.repeat(32)}`;
 
 describe('replay protection and payload binding', { timeout: 300_000 }, () => {
-  let ctx;
   let api;
   let rpc;
+  const ctx = useChain({ blocks: 1, setup: (c) => ({ api, rpc } = c) });
 
-  before(async () => {
-    ctx = await startChain();
-    ({ api, rpc } = ctx);
-    await seal(api);
-  }, { timeout: 240_000 });
-
-  after(async () => {
-    await ctx?.stop();
-  });
-
-  const ok = (res, what) => assert.equal(res.error, null, `${what}: ${res.error?.text}`);
-  const fails = (res, name) => {
-    assert.ok(res.error, `expected ${name}, the call succeeded`);
-    assert.equal(res.error.name, name, res.error.text);
-  };
-  const sig = (pair, kind, payload, opts) => signPayload(pair, { genesisHash: api.genesisHash, kind: PayloadKind[kind], payload, ...opts });
   const owned = (owner) => rpc('handles_getHandlesForOwner', [owner.address]);
 
   async function pick(base) {
@@ -63,15 +48,15 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     const base = 'Replay';
     const { suffix, canonical } = await pick(base);
     const createPayload = { baseHandle: base, suffix, expiration: (await bestNumber(api)) + 150 };
-    const createSig = await sig(owner, 'create', createPayload);
-    ok(await submit(api, createTx(api, owner, createSig, createPayload), ctx.bob), 'first');
+    const createSig = await sign(api, owner, 'create', createPayload);
+    assertOk(await submit(api, createTx(api, owner, createSig, createPayload), ctx.bob), 'first');
     const msaId = msaIdOf(canonical, suffix);
     a = { owner, msaId, base, suffix, canonical, createPayload, createSig };
     // Same bytes, another sponsor.
-    fails(await submit(api, createTx(api, owner, createSig, createPayload), ctx.charlie), 'PayloadReplayed');
+    assertFails(await submit(api, createTx(api, owner, createSig, createPayload), ctx.charlie), 'PayloadReplayed');
     // Same payload signed again (raw instead of <Bytes>): still the same payload.
-    const rawSig = await sig(owner, 'create', createPayload, { wrap: false });
-    fails(await submit(api, createTx(api, owner, rawSig, createPayload), ctx.bob), 'PayloadReplayed');
+    const rawSig = await sign(api, owner, 'create', createPayload, { wrap: false });
+    assertFails(await submit(api, createTx(api, owner, rawSig, createPayload), ctx.bob), 'PayloadReplayed');
     assert.deepEqual(await owned(owner), [{ msaId, handle: `${base}.${suffix}` }]);
   });
 
@@ -79,7 +64,7 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     const owner = freshPair('ed25519');
     const { suffix } = await pick('Twice');
     const payload = { baseHandle: 'Twice', suffix, expiration: (await bestNumber(api)) + 50 };
-    const s = await sig(owner, 'create', payload);
+    const s = await sign(api, owner, 'create', payload);
     const p1 = await send(api, createTx(api, owner, s, payload), ctx.bob);
     const p2 = await send(api, createTx(api, owner, s, payload), ctx.charlie);
     await seal(api);
@@ -95,31 +80,31 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
   test('create -> retire -> the old create payload again (within its expiration): refused', async () => {
     // No cooldown for this retirement, so that the next test can give the MSA the same handle back.
     settings = await rpc('handles_getSettings', []);
-    assert.equal((await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(settings.suffixMin, settings.suffixMax, 0))).inner, null);
+    assertOk(await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(settings.suffixMin, settings.suffixMax, 0)));
     retirePayload = { msaId: a.msaId, handle: `${a.base}.${a.suffix}`, expiration: (await bestNumber(api)) + 150 };
-    retireSig = await sig(a.owner, 'retire', retirePayload);
+    retireSig = await sign(api, a.owner, 'retire', retirePayload);
     const retired = await submit(api, retireTx(api, a.owner, retireSig, retirePayload), ctx.bob);
-    ok(retired, 'retire');
+    assertOk(retired, 'retire');
     theEvent(retired, 'handles', 'HandleRetired');
     assert.ok(a.createPayload.expiration > (await bestNumber(api)) + 1, 'the create payload is still live');
-    fails(await submit(api, createTx(api, a.owner, a.createSig, a.createPayload), ctx.bob), 'PayloadReplayed');
+    assertFails(await submit(api, createTx(api, a.owner, a.createSig, a.createPayload), ctx.bob), 'PayloadReplayed');
     assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: null }]);
   });
 
   test('a retire payload replayed after the MSA got the same handle back: refused', async () => {
     // Retired without a cooldown (previous test): the MSA takes its handle back at once.
     const back = { msaId: a.msaId, oldHandle: null, newBaseHandle: a.base, newSuffix: a.suffix, expiration: (await bestNumber(api)) + 50 };
-    ok(await submit(api, changeTx(api, a.owner, await sig(a.owner, 'change', back), back), ctx.bob), 'change back');
+    assertOk(await submit(api, changeTx(api, a.owner, await sign(api, a.owner, 'change', back), back), ctx.bob), 'change back');
     // The state the retire acted on is restored (the MSA holds the handle it names): the retire stays used.
-    fails(await submit(api, retireTx(api, a.owner, retireSig, retirePayload), ctx.bob), 'PayloadReplayed');
+    assertFails(await submit(api, retireTx(api, a.owner, retireSig, retirePayload), ctx.bob), 'PayloadReplayed');
     assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: `${a.base}.${a.suffix}` }]);
-    assert.equal((await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(settings.suffixMin, settings.suffixMax, settings.reuseCooldown))).inner, null);
+    assertOk(await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(settings.suffixMin, settings.suffixMax, settings.reuseCooldown)));
     // Another handle: the retire payload names one the MSA does not hold.
     const { suffix } = await pick('Again');
     const change = { msaId: a.msaId, oldHandle: `${a.base}.${a.suffix}`, newBaseHandle: 'Again', newSuffix: suffix, expiration: (await bestNumber(api)) + 50 };
-    ok(await submit(api, changeTx(api, a.owner, await sig(a.owner, 'change', change), change), ctx.bob), 'change');
+    assertOk(await submit(api, changeTx(api, a.owner, await sign(api, a.owner, 'change', change), change), ctx.bob), 'change');
     const stale = { ...retirePayload, expiration: (await bestNumber(api)) + 60 };
-    fails(await submit(api, retireTx(api, a.owner, await sig(a.owner, 'retire', stale), stale), ctx.bob), 'HandleMismatch');
+    assertFails(await submit(api, retireTx(api, a.owner, await sign(api, a.owner, 'retire', stale), stale), ctx.bob), 'HandleMismatch');
     assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: `Again.${suffix}` }]);
     a.display = `Again.${suffix}`;
   });
@@ -129,22 +114,22 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     const { suffix } = await pick('Crossed');
     // A create signature (kind 0) presented to change_handle with the same fields.
     const createPayload = { baseHandle: 'Crossed', suffix, expiration: exp };
-    const createSig = await sig(a.owner, 'create', createPayload);
+    const createSig = await sign(api, a.owner, 'create', createPayload);
     const asChange = { msaId: a.msaId, oldHandle: a.display, newBaseHandle: 'Crossed', newSuffix: suffix, expiration: exp };
-    fails(await submit(api, changeTx(api, a.owner, createSig, asChange), ctx.bob), 'InvalidSignature');
+    assertFails(await submit(api, changeTx(api, a.owner, createSig, asChange), ctx.bob), 'InvalidSignature');
     // A change signature (kind 2) presented to create_handle.
-    const changeSig = await sig(a.owner, 'change', asChange);
-    fails(await submit(api, createTx(api, a.owner, changeSig, createPayload), ctx.bob), 'InvalidSignature');
+    const changeSig = await sign(api, a.owner, 'change', asChange);
+    assertFails(await submit(api, createTx(api, a.owner, changeSig, createPayload), ctx.bob), 'InvalidSignature');
     // A retire signature (kind 1) presented to transfer_ownership, by both keys.
     const newOwner = freshPair();
     const retireP = { msaId: a.msaId, handle: a.display, expiration: exp };
     const transferP = { msaId: a.msaId, owner: a.owner.address, newOwner: newOwner.address, expiration: exp };
-    fails(
-      await submit(api, transferTx(api, a.owner, await sig(a.owner, 'retire', retireP), newOwner, await sig(newOwner, 'retire', retireP), transferP), ctx.bob),
+    assertFails(
+      await submit(api, transferTx(api, a.owner, await sign(api, a.owner, 'retire', retireP), newOwner, await sign(api, newOwner, 'retire', retireP), transferP), ctx.bob),
       'InvalidSignature',
     );
     // A transfer signature (kind 3) presented to retire_handle.
-    fails(await submit(api, retireTx(api, a.owner, await sig(a.owner, 'transfer', transferP), retireP), ctx.bob), 'InvalidSignature');
+    assertFails(await submit(api, retireTx(api, a.owner, await sign(api, a.owner, 'transfer', transferP), retireP), ctx.bob), 'InvalidSignature');
     assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: a.display }]);
     assert.deepEqual(await owned(newOwner), []);
   });
@@ -152,24 +137,24 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
   test('a transfer payload cannot bring an MSA back to an earlier owner (both signatures are one-time)', async () => {
     const [x, b, c] = [freshPair(), freshPair(), freshPair('ed25519')];
     const { suffix } = await pick('Moving');
-    ok(await submit(api, await signedCall(api, 'create', x, { baseHandle: 'Moving', suffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create');
+    assertOk(await submit(api, await signedCall(api, 'create', x, { baseHandle: 'Moving', suffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create');
     const [{ msaId }] = await owned(x);
     const exp = (await bestNumber(api)) + 100;
     // X -> B with payload t, signed by both.
     const t = { msaId, owner: x.address, newOwner: b.address, expiration: exp };
-    const bSig = await sig(b, 'transfer', t);
-    ok(await submit(api, transferTx(api, x, await sig(x, 'transfer', t), b, bSig, t), ctx.bob), 'X -> B');
+    const bSig = await sign(api, b, 'transfer', t);
+    assertOk(await submit(api, transferTx(api, x, await sign(api, x, 'transfer', t), b, bSig, t), ctx.bob), 'X -> B');
     // B -> C.
     const u = { msaId, owner: b.address, newOwner: c.address, expiration: exp };
-    ok(await submit(api, transferTx(api, b, await sig(b, 'transfer', u), c, await sig(c, 'transfer', u), u), ctx.bob), 'B -> C');
+    assertOk(await submit(api, transferTx(api, b, await sign(api, b, 'transfer', u), c, await sign(api, c, 'transfer', u), u), ctx.bob), 'B -> C');
     // C changes the handle, then submits t again as owner with B's old signature.
     const { suffix: s2 } = await pick('Moved');
     const change = { msaId, oldHandle: `Moving.${suffix}`, newBaseHandle: 'Moved', newSuffix: s2, expiration: exp };
-    ok(await submit(api, changeTx(api, c, await sig(c, 'change', change), change), ctx.bob), 'C changes');
-    fails(await submit(api, transferTx(api, c, await sig(c, 'transfer', t), b, bSig, t), ctx.bob), 'OwnerMismatch');
+    assertOk(await submit(api, changeTx(api, c, await sign(api, c, 'change', change), change), ctx.bob), 'C changes');
+    assertFails(await submit(api, transferTx(api, c, await sign(api, c, 'transfer', t), b, bSig, t), ctx.bob), 'OwnerMismatch');
     // Even a payload naming C as owner cannot reuse B's signature: it covers other bytes.
     const tc = { ...t, owner: c.address };
-    fails(await submit(api, transferTx(api, c, await sig(c, 'transfer', tc), b, bSig, tc), ctx.bob), 'InvalidNewOwnerSignature');
+    assertFails(await submit(api, transferTx(api, c, await sign(api, c, 'transfer', tc), b, bSig, tc), ctx.bob), 'InvalidNewOwnerSignature');
     assert.deepEqual(await owned(c), [{ msaId, handle: `Moved.${s2}` }]);
     assert.deepEqual(await owned(b), []);
   });
@@ -180,7 +165,7 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     // expiration E fails. Here: a chain of 501 transfers of one MSA across fresh keys, all with E.
     const keys = Array.from({ length: 502 }, () => freshPair());
     const { suffix } = await pick('Relay');
-    ok(await submit(api, await signedCall(api, 'create', keys[0], { baseHandle: 'Relay', suffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create');
+    assertOk(await submit(api, await signedCall(api, 'create', keys[0], { baseHandle: 'Relay', suffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create');
     const [{ msaId }] = await owned(keys[0]);
     const exp = (await bestNumber(api)) + 150;
     const sponsor = ctx.charlie;
@@ -190,7 +175,7 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     for (let i = 0; i < 501; i++) {
       const [from, to] = [keys[i], keys[i + 1]];
       const t = { msaId, owner: from.address, newOwner: to.address, expiration: exp };
-      await transferTx(api, from, await sig(from, 'transfer', t), to, await sig(to, 'transfer', t), t).signAndSend(sponsor, { nonce: nonce++, era: 0 });
+      await transferTx(api, from, await sign(api, from, 'transfer', t), to, await sign(api, to, 'transfer', t), t).signAndSend(sponsor, { nonce: nonce++, era: 0 });
     }
     // Blocks until the sponsor's last transfer is in (its nonce in the state, not the pool's).
     const onChainNonce = async () => (await api.query.system.account(sponsor.address)).nonce.toNumber();
@@ -211,7 +196,7 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     // 1,002 entries of the replay store expire at `exp`; another user's payload with `exp` works.
     const user = freshPair();
     const { suffix: s2 } = await pick('Bystander');
-    ok(await submit(api, await signedCall(api, 'create', user, { baseHandle: 'Bystander', suffix: s2, expiration: exp }), ctx.bob), 'a payload with the same expiration');
+    assertOk(await submit(api, await signedCall(api, 'create', user, { baseHandle: 'Bystander', suffix: s2, expiration: exp }), ctx.bob), 'a payload with the same expiration');
     assert.equal((await owned(user)).length, 1);
   });
 
@@ -220,11 +205,11 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     const { suffix } = await pick('Genesis');
     const payload = { baseHandle: 'Genesis', suffix, expiration: (await bestNumber(api)) + 50 };
     for (const wrap of [true, false]) {
-      const foreign = await signPayload(owner, { genesisHash: OTHER_GENESIS, kind: PayloadKind.create, payload, wrap });
-      fails(await submit(api, createTx(api, owner, foreign, payload), ctx.bob), 'InvalidSignature');
+      const foreign = await sign(api, owner, 'create', payload, { genesisHash: OTHER_GENESIS, wrap });
+      assertFails(await submit(api, createTx(api, owner, foreign, payload), ctx.bob), 'InvalidSignature');
     }
     assert.deepEqual(await owned(owner), []);
-    ok(await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob), 'this chain');
+    assertOk(await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob), 'this chain');
   });
 
   test('expiration: in the past is PayloadExpired, the inclusion block itself is accepted', async () => {
@@ -235,12 +220,12 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     const expired = { baseHandle: 'Expiry', suffix, expiration: best };
     const res = await submit(api, await signedCall(api, 'create', owner, expired), ctx.bob);
     assert.equal(res.blockNumber, best + 1);
-    fails(res, 'PayloadExpired');
+    assertFails(res, 'PayloadExpired');
     // Included in block best + 2 with expiration best + 2: still valid.
     const edge = { baseHandle: 'Expiry', suffix, expiration: best + 2 };
     const res2 = await submit(api, await signedCall(api, 'create', owner, edge), ctx.bob);
     assert.equal(res2.blockNumber, best + 2);
-    ok(res2, 'expiration == inclusion block');
+    assertOk(res2, 'expiration == inclusion block');
   });
 
   test('expiration: beyond now + MaxPayloadLifetime is PayloadExpirationTooFar, exactly now + 200 is accepted', async () => {
@@ -252,17 +237,17 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     const tooFar = { baseHandle: 'Faraway', suffix, expiration: inclusion + maxPayloadLifetime + 1 };
     const res = await submit(api, await signedCall(api, 'create', owner, tooFar), ctx.bob);
     assert.equal(res.blockNumber, inclusion);
-    fails(res, 'PayloadExpirationTooFar');
+    assertFails(res, 'PayloadExpirationTooFar');
     inclusion = (await bestNumber(api)) + 1;
     const edge = { baseHandle: 'Faraway', suffix, expiration: inclusion + maxPayloadLifetime };
     const res2 = await submit(api, await signedCall(api, 'create', owner, edge), ctx.bob);
     assert.equal(res2.blockNumber, inclusion);
-    ok(res2, 'expiration == now + MaxPayloadLifetime');
+    assertOk(res2, 'expiration == now + MaxPayloadLifetime');
     // Retire and change check expirations too.
     const [{ msaId, handle }] = await owned(owner);
     const now = (await bestNumber(api)) + 1;
-    fails(await submit(api, await signedCall(api, 'retire', owner, { msaId, handle, expiration: now - 1 }), ctx.bob), 'PayloadExpired');
-    fails(
+    assertFails(await submit(api, await signedCall(api, 'retire', owner, { msaId, handle, expiration: now - 1 }), ctx.bob), 'PayloadExpired');
+    assertFails(
       await submit(api, await signedCall(api, 'retire', owner, { msaId, handle, expiration: now + 1 + maxPayloadLifetime + 5 }), ctx.bob),
       'PayloadExpirationTooFar',
     );
@@ -274,23 +259,23 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     const { suffix, other } = await pick('Signer');
     const payload = { baseHandle: 'Signer', suffix, expiration: (await bestNumber(api)) + 50 };
     // Signed by another key, submitted for owner.
-    fails(await submit(api, createTx(api, owner, await sig(impostor, 'create', payload), payload), ctx.bob), 'InvalidSignature');
+    assertFails(await submit(api, createTx(api, owner, await sign(api, impostor, 'create', payload), payload), ctx.bob), 'InvalidSignature');
     // Signed with the right key for suffix, submitted with another suffix.
-    fails(
-      await submit(api, createTx(api, owner, await sig(owner, 'create', payload), { ...payload, suffix: other }), ctx.bob),
+    assertFails(
+      await submit(api, createTx(api, owner, await sign(api, owner, 'create', payload), { ...payload, suffix: other }), ctx.bob),
       'InvalidSignature',
     );
     // Signature of the right bytes with the right key but the wrong MultiSignature variant.
-    const s = await sig(owner, 'create', payload);
-    fails(await submit(api, createTx(api, owner, { Ed25519: s.Sr25519 }, payload), ctx.bob), 'InvalidSignature');
+    const s = await sign(api, owner, 'create', payload);
+    assertFails(await submit(api, createTx(api, owner, { Ed25519: s.Sr25519 }, payload), ctx.bob), 'InvalidSignature');
     assert.deepEqual(await owned(owner), []);
     // Another key retiring a's MSA, in its own name or in a's.
     const retireP = { msaId: a.msaId, handle: a.display, expiration: (await bestNumber(api)) + 50 };
-    fails(await submit(api, retireTx(api, impostor, await sig(impostor, 'retire', retireP), retireP), ctx.bob), 'NotOwner');
-    fails(await submit(api, retireTx(api, a.owner, await sig(impostor, 'retire', retireP), retireP), ctx.bob), 'InvalidSignature');
+    assertFails(await submit(api, retireTx(api, impostor, await sign(api, impostor, 'retire', retireP), retireP), ctx.bob), 'NotOwner');
+    assertFails(await submit(api, retireTx(api, a.owner, await sign(api, impostor, 'retire', retireP), retireP), ctx.bob), 'InvalidSignature');
     assert.deepEqual(await owned(a.owner), [{ msaId: a.msaId, handle: a.display }]);
     // The untouched payload still works once.
-    ok(await submit(api, createTx(api, owner, s, payload), ctx.bob), 'the genuine payload');
-    fails(await submit(api, createTx(api, owner, s, payload), ctx.bob), 'PayloadReplayed');
+    assertOk(await submit(api, createTx(api, owner, s, payload), ctx.bob), 'the genuine payload');
+    assertFails(await submit(api, createTx(api, owner, s, payload), ctx.bob), 'PayloadReplayed');
   });
 });

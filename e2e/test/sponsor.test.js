@@ -5,13 +5,14 @@
 // nothing; 200 concurrent claims all land, each once.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { freshPair, signedCall, send, startChain } from '../lib/chain.js';
+import { freshPair, send, signedCall, walletSign } from '../lib/chain.js';
 import { startValidator } from '../lib/network.js';
-import { rpcResult, startDevNode, tempDir, waitFor } from '../lib/node.js';
-import { claimBody, startSponsor, walletSign } from '../lib/sponsor.js';
+import { rpcCall, startDevNode, tempDir, waitFor } from '../lib/node.js';
+import { claimBody, startSponsor } from '../lib/sponsor.js';
+import { useChain } from '../lib/testing.js';
 
 /** Makes a finalized block every `ms` while `on` (engine_createBlock of manual sealing). */
 function sealer(rpc, ms = 250) {
@@ -89,10 +90,20 @@ function guest(prefix, i) {
 }
 
 describe('handles-sponsor', { timeout: 900_000 }, () => {
-  let ctx;
   let seal;
   const dirs = [];
   const sponsors = [];
+  const ctx = useChain({
+    sealing: 'manual',
+    setup: (c) => {
+      seal = sealer(c.rpc);
+    },
+    teardown: async () => {
+      if (seal) seal.stopped = true;
+      for (const s of sponsors) await s.kill();
+      for (const d of dirs) d.remove();
+    },
+  });
   const dir = () => {
     const d = tempDir('handles-sponsor-');
     dirs.push(d);
@@ -103,18 +114,6 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     sponsors.push(s);
     return s;
   };
-
-  before(async () => {
-    ctx = await startChain({ sealing: 'manual' });
-    seal = sealer(ctx.rpc);
-  }, { timeout: 240_000 });
-
-  after(async () => {
-    if (seal) seal.stopped = true;
-    for (const s of sponsors) await s.kill();
-    await ctx?.stop();
-    for (const d of dirs) d.remove();
-  });
 
   test('a person with no tokens gets a handle: the sponsor pays, the owner only signs', async () => {
     const sponsor = await start({ key: '//Dave' });
@@ -336,7 +335,7 @@ describe('handles-sponsor across a node restart', { timeout: 600_000 }, () => {
       const sealedUntilSettled = (id) =>
         waitFor(
           async () => {
-            await rpcResult(node.httpUrl, 'engine_createBlock', [true, true]);
+            await rpcCall(node.httpUrl, 'engine_createBlock', [true, true]);
             const res = await sponsor.get(`/claims/${id}`);
             return res.body.final ? res.body : null;
           },
@@ -345,7 +344,7 @@ describe('handles-sponsor across a node restart', { timeout: 600_000 }, () => {
       for (const [i, id] of ids.entries()) {
         const done = await sealedUntilSettled(id);
         assert.equal(done.status, 'finalized', JSON.stringify(done));
-        const onChain = await rpcResult(node.httpUrl, 'handles_getMsaForHandle', [done.handle]);
+        const onChain = await rpcCall(node.httpUrl, 'handles_getMsaForHandle', [done.handle]);
         assert.equal(onChain.owner, owners[i].address);
       }
       // And new claims work on the new connection.

@@ -5,14 +5,13 @@
 // the old replay store are gone.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 
-import { PayloadKind, signPayload } from '@handles/client';
-
-import { bestNumber, createTx, freshPair, seal, signedCall, startChain, submit, sudo } from '../lib/chain.js';
-import { fixturePath, sendAfterUpgrade, specWithRuntime, upgradeToBuild } from '../lib/upgrade.js';
+import { bestNumber, createTx, freshPair, seal, sign, signedCall, submit, sudo } from '../lib/chain.js';
+import { assertFails, assertOk } from '../lib/testing.js';
+import { fixturePath, sendAfterUpgrade, upgradeToBuild, useChainOnRuntime } from '../lib/upgrade.js';
 
 const V101_WASM = fixturePath('handles-runtime-v101.compressed.wasm');
 
@@ -23,27 +22,13 @@ const handlesApiVersion = (version) => version.apis.find(([id]) => id === blake2
 const prefixOf = (item) => `${xxhashAsHex('Handles', 128)}${xxhashAsHex(item, 128).slice(2)}`;
 
 describe('live upgrade to pruning queues', { timeout: 600_000 }, () => {
-  let ctx;
   let api;
   let rpc;
-  let spec;
-  const ok = (res, what) => assert.equal(res.error, null, `${what}: ${res.error?.text}`);
+  const ctx = useChainOnRuntime(V101_WASM, { blocks: 1, setup: (c) => ({ api, rpc } = c) });
   const pick = async (base) => (await rpc('handles_getSuffixOptions', [base])).available[0];
   let spent; // a create that took effect before the upgrade: { owner, signature, payload }
   let cooling; // a handle retired before the upgrade, still cooling down: { base, suffix }
   let oldAnswer; // handles_getSuffixOptions at a block of the old runtime: { at, answer }
-
-  before(async () => {
-    spec = specWithRuntime(V101_WASM);
-    ctx = await startChain({ extraArgs: ['--chain', spec.path] });
-    ({ api, rpc } = ctx);
-    await seal(api);
-  }, { timeout: 240_000 });
-
-  after(async () => {
-    await ctx?.stop();
-    spec?.remove();
-  });
 
   test('the chain runs the runtime of today', async () => {
     const version = await rpc('state_getRuntimeVersion', []);
@@ -64,25 +49,25 @@ describe('live upgrade to pruning queues', { timeout: 600_000 }, () => {
 
   test('payloads take effect, one handle cools down, another cooldown ends, all on the old runtime', async () => {
     // A cooldown of 3 blocks that has ended by the upgrade.
-    ok(await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(1000, 9999, 3)), 'short cooldown');
+    assertOk(await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(1000, 9999, 3)), 'short cooldown');
     const ended = freshPair();
     const endedSuffix = await pick('Brief');
-    ok(await submit(api, await signedCall(api, 'create', ended, { baseHandle: 'Brief', suffix: endedSuffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create Brief');
+    assertOk(await submit(api, await signedCall(api, 'create', ended, { baseHandle: 'Brief', suffix: endedSuffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create Brief');
     const [{ msaId: briefMsa }] = await rpc('handles_getHandlesForOwner', [ended.address]);
-    ok(await submit(api, await signedCall(api, 'retire', ended, { msaId: briefMsa, handle: `Brief.${endedSuffix}`, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'retire Brief');
+    assertOk(await submit(api, await signedCall(api, 'retire', ended, { msaId: briefMsa, handle: `Brief.${endedSuffix}`, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'retire Brief');
     // A long cooldown, running at the upgrade.
-    ok(await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(1000, 9999, 1000)), 'long cooldown');
+    assertOk(await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(1000, 9999, 1000)), 'long cooldown');
     const owner = freshPair();
     const suffix = await pick('Lasting');
-    ok(await submit(api, await signedCall(api, 'create', owner, { baseHandle: 'Lasting', suffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create Lasting');
+    assertOk(await submit(api, await signedCall(api, 'create', owner, { baseHandle: 'Lasting', suffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create Lasting');
     const [{ msaId }] = await rpc('handles_getHandlesForOwner', [owner.address]);
-    ok(await submit(api, await signedCall(api, 'retire', owner, { msaId, handle: `Lasting.${suffix}`, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'retire Lasting');
+    assertOk(await submit(api, await signedCall(api, 'retire', owner, { msaId, handle: `Lasting.${suffix}`, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'retire Lasting');
     cooling = { base: 'Lasting', suffix };
     // A create whose payload is still live after the upgrade.
     const spender = freshPair();
     const payload = { baseHandle: 'Spent', suffix: await pick('Spent'), expiration: (await bestNumber(api)) + 150 };
-    const signature = await signPayload(spender, { genesisHash: api.genesisHash, kind: PayloadKind.create, payload });
-    ok(await submit(api, createTx(api, spender, signature, payload), ctx.bob), 'create Spent');
+    const signature = await sign(api, spender, 'create', payload);
+    assertOk(await submit(api, createTx(api, spender, signature, payload), ctx.bob), 'create Spent');
     spent = { owner: spender, signature, payload };
     await seal(api, 3);
     const oldStore = await rpc('state_getKeysPaged', [prefixOf('UsedPayloads'), 100]);
@@ -120,8 +105,7 @@ describe('live upgrade to pruning queues', { timeout: 600_000 }, () => {
   test('a payload spent before the upgrade is still refused as replayed', async () => {
     const { owner, signature, payload } = spent;
     const res = await sendAfterUpgrade(api, createTx(api, owner, signature, payload), ctx.bob);
-    assert.ok(res.error, 'the replay failed');
-    assert.equal(res.error.name, 'PayloadReplayed', res.error.text);
+    assertFails(res, 'PayloadReplayed');
   });
 
   test('the handle retired before the upgrade is still cooling down; new claims work', async () => {
@@ -129,9 +113,9 @@ describe('live upgrade to pruning queues', { timeout: 600_000 }, () => {
     assert.ok(!options.available.includes(cooling.suffix), 'the cooling suffix is not offered as available');
     const taker = freshPair();
     const res = await submit(api, await signedCall(api, 'create', taker, { baseHandle: cooling.base, suffix: cooling.suffix, expiration: (await bestNumber(api)) + 20 }), ctx.bob);
-    assert.equal(res.error?.name, 'HandleCoolingDown', res.error?.text);
+    assertFails(res, 'HandleCoolingDown');
     const fresh = freshPair();
     const suffix = await pick('Afterwards');
-    ok(await submit(api, await signedCall(api, 'create', fresh, { baseHandle: 'Afterwards', suffix, expiration: (await bestNumber(api)) + 20 }), ctx.bob), 'create after the upgrade');
+    assertOk(await submit(api, await signedCall(api, 'create', fresh, { baseHandle: 'Afterwards', suffix, expiration: (await bestNumber(api)) + 20 }), ctx.bob), 'create after the upgrade');
   });
 });

@@ -5,10 +5,11 @@
 // every canonical form. Afterwards every handle resolves through the RPC with its new form.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { bestNumber, findEvents, freshPair, seal, signedCall, startChain, submit, sudo } from '../lib/chain.js';
-import { fixturePath, sendAfterUpgrade, specWithRuntime, upgradeToBuild } from '../lib/upgrade.js';
+import { bestNumber, findEvents, freshPair, seal, signedCall, submit, sudo } from '../lib/chain.js';
+import { assertOk } from '../lib/testing.js';
+import { fixturePath, sendAfterUpgrade, upgradeToBuild, useChainOnRuntime } from '../lib/upgrade.js';
 
 const V1_WASM = fixturePath('handles-runtime-v1.compressed.wasm');
 
@@ -17,27 +18,13 @@ const V1_WASM = fixturePath('handles-runtime-v1.compressed.wasm');
 const BASES = ['Alice', 'パン', 'बंद', 'ポスト', 'ÐỨC', 'ĐỨC'];
 
 describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, () => {
-  let ctx;
   let api;
   let rpc;
+  const ctx = useChainOnRuntime(V1_WASM, { blocks: 1, setup: (c) => ({ api, rpc } = c) });
   const created = new Map(); // base -> { msaId, suffix, display, canonical, owner }
   let upgradeBlock;
   let migrationBlocks = 0;
   let released = [];
-
-  let spec;
-
-  before(async () => {
-    spec = specWithRuntime(V1_WASM);
-    ctx = await startChain({ extraArgs: ['--chain', spec.path] });
-    ({ api, rpc } = ctx);
-    await seal(api);
-  }, { timeout: 240_000 });
-
-  after(async () => {
-    await ctx?.stop();
-    spec?.remove();
-  });
 
   test('the chain runs the previous runtime', async () => {
     const version = await rpc('state_getRuntimeVersion', []);
@@ -52,7 +39,7 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
   test('handles are created on it, two of them with look-alike forms-to-be and one suffix', async () => {
     // Two suffixes only, so that ÐỨC and ĐỨC (apart today) can hold the same one.
     const narrowed = await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(1000, 1001, 100));
-    assert.equal(narrowed.inner, null, narrowed.inner?.text);
+    assertOk(narrowed);
     for (const base of BASES) {
       const options = await rpc('handles_getSuffixOptions', [base]);
       const wanted = base === 'ĐỨC' ? created.get('ÐỨC').suffix : options.available[0];
@@ -60,7 +47,7 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
       const owner = freshPair();
       const payload = { baseHandle: base, suffix: wanted, expiration: (await bestNumber(api)) + 20 };
       const res = await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob);
-      assert.equal(res.error, null, `${base}: ${res.error?.text}`);
+      assertOk(res, base);
       const [ev] = findEvents(res, 'handles', 'MsaCreatedWithHandle');
       const msaId = ev.data[0].toNumber();
       const info = await rpc('handles_getHandleForMsa', [msaId]);
@@ -73,7 +60,7 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
     assert.equal(handles.length, 1);
     // A cooldown on the previous runtime too: governance retires ポスト.
     const retired = await sudo(api, ctx.alice, api.tx.handles.forceRetireHandle(created.get('ポスト').msaId));
-    assert.equal(retired.inner, null, retired.inner?.text);
+    assertOk(retired);
     created.get('ポスト').retired = true;
   });
 
@@ -128,7 +115,7 @@ describe('live upgrade to canonical forms of version 2', { timeout: 600_000 }, (
     const owner = freshPair();
     const payload = { baseHandle: 'ハン', suffix, expiration: (await bestNumber(api)) + 20 };
     const res = await sendAfterUpgrade(api, await signedCall(api, 'create', owner, payload), ctx.bob);
-    assert.equal(res.error, null, res.error?.text);
+    assertOk(res);
     assert.equal(findEvents(res.events, 'handles', 'MsaCreatedWithHandle').length, 1);
     assert.equal((await rpc('handles_getMsaForHandle', [`パン.${created.get('パン').suffix}`]))?.msaId, created.get('パン').msaId);
   });

@@ -3,32 +3,25 @@
 // package (keyring pairs and an extension-style signRaw signer), submitted by a sponsor.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aToHex, u8aToString, u8aWrapBytes } from '@polkadot/util';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { buildSignedCall, expirationFromChain, lookupHandle, msaId, suffixOptions, validate } from '../src/index.js';
-import { nodeTestOptions, startDevNode } from './lib/devnode.js';
+import { useDevNode } from './lib/devnode.js';
 import { connect, submit } from './lib/pjs.js';
 
-const options = nodeTestOptions();
-let node;
 let api;
 let keyring;
-
-before(async () => {
-  if (options.skip) return;
-  await cryptoWaitReady();
-  keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  node = await startDevNode();
-  api = await connect(node);
+const dev = useDevNode({
+  setup: async ({ node }) => {
+    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    api = await connect(node);
+  },
+  teardown: async () => api?.disconnect(),
 });
-after(async () => {
-  await api?.disconnect();
-  await node?.stop();
-});
+const { options } = dev;
 
 function extensionSigner(pair) {
   return {
@@ -91,7 +84,7 @@ test('create (pair), change, transfer (two signatures) and retire, sponsored', o
 
   const suffix = await availableSuffix('Carla');
   const created = await buildSignedCall(api, { kind: 'create', payload: { baseHandle: 'Carla', suffix }, signer: owner });
-  const events = await submit(api, node, created.tx, sponsor);
+  const events = await submit(api, dev.node, created.tx, sponsor);
   const event = events.find((e) => e.section === 'handles' && e.method === 'MsaCreatedWithHandle');
   assert.ok(event, 'MsaCreatedWithHandle');
   const id = event.data[0].toNumber();
@@ -100,17 +93,17 @@ test('create (pair), change, transfer (two signatures) and retire, sponsored', o
 
   const newSuffix = await availableSuffix('Carlotta');
   const changed = await buildSignedCall(api, { kind: 'change', payload: { msaId: id, oldHandle: `Carla.${suffix}`, newBaseHandle: 'Carlotta', newSuffix }, signer: owner, margin: 20 });
-  await submit(api, node, changed.tx, sponsor);
+  await submit(api, dev.node, changed.tx, sponsor);
   assert.equal((await lookupHandle(api, `carlotta.${newSuffix}`)).msaId, id);
   assert.equal(await lookupHandle(api, `Carla.${suffix}`), null);
 
   const transferred = await buildSignedCall(api, { kind: 'transfer', payload: { msaId: id }, signer: owner, newOwnerSigner: heir });
   assert.equal(transferred.payload.owner, owner.address);
-  await submit(api, node, transferred.tx, sponsor);
+  await submit(api, dev.node, transferred.tx, sponsor);
   assert.equal((await lookupHandle(api, `Carlotta.${newSuffix}`)).owner, heir.address);
 
   const retired = await buildSignedCall(api, { kind: 'retire', payload: { msaId: id, handle: `Carlotta.${newSuffix}` }, signer: heir });
-  await submit(api, node, retired.tx, sponsor);
+  await submit(api, dev.node, retired.tx, sponsor);
   assert.equal(await lookupHandle(api, `Carlotta.${newSuffix}`), null);
   const owned = (await api.rpc.handles.getHandlesForOwner(heir.address)).toJSON();
   assert.deepEqual(owned, [{ msaId: id, handle: null }]);
@@ -121,8 +114,8 @@ test('a claim signed through signRaw (browser-wallet style) is accepted', option
   const owner = keyring.addFromUri('//HandlesClientWallet');
   const suffix = await availableSuffix('Walletta');
   const { tx } = await buildSignedCall(api, { kind: 'create', payload: { baseHandle: 'Walletta', suffix }, signer: extensionSigner(owner), address: owner.address });
-  await submit(api, node, tx, sponsor);
+  await submit(api, dev.node, tx, sponsor);
   assert.equal((await lookupHandle(api, `walletta.${suffix}`)).owner, owner.address);
   // The same signed payload a second time: refused by the chain.
-  await assert.rejects(submit(api, node, tx, sponsor), /handles\.PayloadReplayed/);
+  await assert.rejects(submit(api, dev.node, tx, sponsor), /handles\.PayloadReplayed/);
 });

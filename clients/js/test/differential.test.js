@@ -7,11 +7,10 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { parseDisplay, rulesInfo, suffixOptions, validate } from '../src/rules.js';
-import { rpcCall } from './lib/devnode.js';
-import { nodeTestOptions, rpc, startDevNode } from './lib/devnode.js';
+import { rpc, rpcCall, useDevNode } from './lib/devnode.js';
 import { prng, randomHandle, randomHandles } from './lib/random.js';
 import { readmeVectors } from './lib/readme.js';
 
@@ -19,12 +18,8 @@ const SEED = Number(process.env.HANDLES_DIFF_SEED || 20261202);
 const COUNT = Number(process.env.HANDLES_DIFF_COUNT || 10_000);
 const BATCH = 250;
 
-const options = nodeTestOptions();
-let node;
-before(async () => {
-  if (!options.skip) node = await startDevNode();
-});
-after(async () => node?.stop());
+const dev = useDevNode();
+const { options } = dev;
 
 const codePoints = (s) => [...s].map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 
@@ -32,7 +27,7 @@ async function nodeValidate(inputs, method = 'handles_validateHandle') {
   const out = [];
   for (let i = 0; i < inputs.length; i += BATCH) {
     const chunk = inputs.slice(i, i + BATCH);
-    const res = await rpc(node.httpUrl, chunk.map((s, j) => ({ jsonrpc: '2.0', id: i + j, method, params: [s] })));
+    const res = await rpc(dev.node.httpUrl, chunk.map((s, j) => ({ jsonrpc: '2.0', id: i + j, method, params: [s] })));
     const byId = new Map(res.map((r) => [r.id, r]));
     chunk.forEach((s, j) => out.push(byId.get(i + j)));
   }
@@ -124,10 +119,10 @@ test('parseDisplay and the node agree on 3,000 random display handles', { ...opt
 
 test('suffixOptions and handles_getSuffixOptions agree on 2,000 random bases', { ...options, timeout: 300_000 }, async (t) => {
   // Block 1 rotates the seeds (current = the genesis hash, previous = the genesis seed).
-  await node.seal();
-  const seed = await rpcCall(node.httpUrl, 'handles_getSeed');
+  await dev.node.seal();
+  const seed = await rpcCall(dev.node.httpUrl, 'handles_getSeed');
   assert.notEqual(seed.current, seed.previous);
-  const settings = await rpcCall(node.httpUrl, 'handles_getSettings');
+  const settings = await rpcCall(dev.node.httpUrl, 'handles_getSettings');
   const range = { min: settings.suffixMin, max: settings.suffixMax };
   const { maxBaseBytes } = rulesInfo();
   const inputs = randomHandles(SEED + 2, 2000, maxBaseBytes);

@@ -5,11 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { createClient } from 'polkadot-api';
 import { getPolkadotSigner } from 'polkadot-api/signer';
 import { getWsProvider } from 'polkadot-api/ws';
@@ -17,29 +16,23 @@ import { WebSocket } from 'ws';
 
 import { chooseExpiration, msaId, normalizePayload, signPayload, suffixOptions, validate } from '../src/index.js';
 import { fetchMetadataV15, generate } from '../scripts/papi-generate.js';
-import { nodeTestOptions, startDevNode } from './lib/devnode.js';
+import { useDevNode } from './lib/devnode.js';
 
-const options = nodeTestOptions();
-let node;
 let client;
 let api;
-
-before(async () => {
-  if (options.skip) return;
-  await cryptoWaitReady();
-  node = await startDevNode();
-  const metadataFile = new URL('../.papi/metadata/handles.scale', import.meta.url);
-  const live = await fetchMetadataV15(node.httpUrl);
-  const fresh = existsSync(metadataFile) && Buffer.compare(readFileSync(metadataFile), live) === 0 && existsSync(new URL('../.papi/descriptors/dist/index.js', import.meta.url));
-  if (!fresh) await generate({ url: node.httpUrl });
-  const { handles } = await import('@polkadot-api/descriptors');
-  client = createClient(getWsProvider(node.wsUrl, { websocketClass: WebSocket }));
-  api = client.getTypedApi(handles);
+const dev = useDevNode({
+  setup: async ({ node }) => {
+    const metadataFile = new URL('../.papi/metadata/handles.scale', import.meta.url);
+    const live = await fetchMetadataV15(node.httpUrl);
+    const fresh = existsSync(metadataFile) && Buffer.compare(readFileSync(metadataFile), live) === 0 && existsSync(new URL('../.papi/descriptors/dist/index.js', import.meta.url));
+    if (!fresh) await generate({ url: node.httpUrl });
+    const { handles } = await import('@polkadot-api/descriptors');
+    client = createClient(getWsProvider(node.wsUrl, { websocketClass: WebSocket }));
+    api = client.getTypedApi(handles);
+  },
+  teardown: async () => client?.destroy(),
 });
-after(async () => {
-  client?.destroy();
-  await node?.stop();
-});
+const { options } = dev;
 
 const text = (s) => new TextEncoder().encode(s);
 
@@ -96,7 +89,7 @@ test('create_handle built and signed here, submitted with PAPI', options, async 
   let done = false;
   submitted.finally(() => (done = true)).catch(() => {});
   for (let i = 0; i < 40 && !done; i++) {
-    await node.seal();
+    await dev.node.seal();
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const result = await submitted;

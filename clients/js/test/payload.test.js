@@ -7,7 +7,7 @@ import { test } from 'node:test';
 
 import { u8aToHex } from '@polkadot/util';
 
-import { ErrorCode, HandlesError, PayloadKind, encodePayload, normalizePayload, signedMessage, signedMessageHex } from '../src/index.js';
+import { ErrorCode, HandlesError, PayloadKind, encodePayload, normalizePayload, signedMessage } from '../src/index.js';
 
 const GENESIS = '0x' + 'ab'.repeat(32);
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';

@@ -10,6 +10,7 @@
 mod chain_spec;
 mod cli;
 mod command;
+mod endpoints;
 mod rpc;
 mod service;
 

@@ -9,8 +9,8 @@ pub enum Sealing {
 	Instant,
 	/// Blocks only on `engine_createBlock(createEmpty, finalize, parentHash)`.
 	Manual,
-	/// A (possibly empty, finalized) block every given number of milliseconds; `engine_createBlock`
-	/// works too.
+	/// A (possibly empty, finalized) block every given number of milliseconds; `engine_*` is not
+	/// served.
 	Interval(u64),
 }
 

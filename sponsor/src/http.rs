@@ -116,7 +116,7 @@ impl From<Error> for ApiError {
 
 type ApiResult = Result<Response, ApiError>;
 
-fn store_error(e: String) -> ApiError {
+fn store_error(e: crate::store::Error) -> ApiError {
 	eprintln!("{e}");
 	ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal", "the claims database failed")
 }

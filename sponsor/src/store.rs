@@ -3,6 +3,7 @@
 //! for one twice (the same bytes are sent again; their nonce lets the chain include them once).
 
 use std::{
+	fmt,
 	path::Path,
 	sync::Mutex,
 	time::{SystemTime, UNIX_EPOCH},
@@ -201,37 +202,75 @@ fn claim(row: &Row<'_>) -> rusqlite::Result<Claim> {
 	})
 }
 
-/// A database error, as text (the service answers 500 and logs it).
-pub type Result<T> = core::result::Result<T, String>;
-
-fn db_error(e: rusqlite::Error) -> String {
-	format!("database: {e}")
+/// Why the claims database failed.
+#[derive(Debug)]
+pub enum Error {
+	/// SQLite failed (the HTTP API answers 500 and logs it; the worker retries).
+	Database(rusqlite::Error),
+	/// The database belongs to the chain with genesis hash `bound`, the node is on `node`.
+	OtherChain {
+		/// The genesis hash the database was first used with (`0x…`).
+		bound: String,
+		/// The node's genesis hash (`0x…`).
+		node: String,
+	},
 }
+
+impl fmt::Display for Error {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		match self {
+			Self::Database(e) => write!(f, "database: {e}"),
+			Self::OtherChain { bound, node } => write!(
+				f,
+				"the claims database is for the chain with genesis {bound}, the node is on {node}: \
+				 give another --db"
+			),
+		}
+	}
+}
+
+impl std::error::Error for Error {
+	fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+		match self {
+			Self::Database(e) => Some(e),
+			Self::OtherChain { .. } => None,
+		}
+	}
+}
+
+impl From<rusqlite::Error> for Error {
+	fn from(e: rusqlite::Error) -> Self {
+		Self::Database(e)
+	}
+}
+
+/// A store call's result.
+pub type Result<T> = core::result::Result<T, Error>;
 
 impl Store {
 	/// Opens (or creates) the database at `path`. WAL and `synchronous = FULL`: a claim the
 	/// service answered `202` for is on disk.
 	pub fn open(path: &Path) -> Result<Self> {
-		let db = Connection::open(path).map_err(db_error)?;
-		db.pragma_update(None, "journal_mode", "WAL").map_err(db_error)?;
-		db.pragma_update(None, "synchronous", "FULL").map_err(db_error)?;
+		let db = Connection::open(path)?;
+		db.pragma_update(None, "journal_mode", "WAL")?;
+		db.pragma_update(None, "synchronous", "FULL")?;
 		Self::init(db)
 	}
 
 	/// A database in memory (tests).
 	pub fn memory() -> Result<Self> {
-		Self::init(Connection::open_in_memory().map_err(db_error)?)
+		Self::init(Connection::open_in_memory()?)
 	}
 
 	fn init(db: Connection) -> Result<Self> {
-		db.busy_timeout(std::time::Duration::from_secs(5)).map_err(db_error)?;
-		db.execute_batch(SCHEMA).map_err(db_error)?;
+		db.busy_timeout(std::time::Duration::from_secs(5))?;
+		db.execute_batch(SCHEMA)?;
 		Ok(Self { db: Mutex::new(db) })
 	}
 
 	fn with<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
 		let db = self.db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-		f(&db).map_err(db_error)
+		Ok(f(&db)?)
 	}
 
 	/// Ties the database to the chain with genesis hash `genesis` (`0x…`) on first use; an error
@@ -249,10 +288,7 @@ impl Store {
 		if bound == genesis {
 			Ok(())
 		} else {
-			Err(format!(
-				"the claims database is for the chain with genesis {bound}, the node is on {genesis}: \
-				 give another --db"
-			))
+			Err(Error::OtherChain { bound, node: genesis.to_string() })
 		}
 	}
 
@@ -514,7 +550,12 @@ mod tests {
 		store.bind_chain("0xaa").unwrap();
 		store.bind_chain("0xaa").unwrap();
 		let e = store.bind_chain("0xbb").unwrap_err();
-		assert!(e.contains("genesis 0xaa") && e.contains("on 0xbb"), "{e}");
+		assert!(
+			matches!(&e, Error::OtherChain { bound, node } if bound == "0xaa" && node == "0xbb"),
+			"{e:?}"
+		);
+		let message = e.to_string();
+		assert!(message.contains("genesis 0xaa") && message.contains("on 0xbb"), "{message}");
 	}
 
 	#[test]

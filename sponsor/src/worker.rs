@@ -17,7 +17,7 @@ use sp_core::H256;
 use sp_runtime::{AccountId32, MultiSignature};
 use tokio::sync::{oneshot, Notify, RwLock};
 
-use crate::store::{Claim, Store};
+use crate::store::{self, Claim, Store};
 
 /// Queued claims checked together before they are signed one by one.
 pub const BATCH: usize = 32;
@@ -47,7 +47,7 @@ impl Node {
 		}
 		let client = Client::connect(&self.url).await?;
 		// Stored transactions and nonces are of one chain: a node of another is not used.
-		self.store.bind_chain(&hex(&client.genesis_hash().0)).map_err(Error::Node)?;
+		self.store.bind_chain(&hex(&client.genesis_hash().0)).map_err(store_error)?;
 		*slot = Some(client.clone());
 		Ok(client)
 	}
@@ -56,6 +56,13 @@ impl Node {
 	pub async fn lost(&self) {
 		*self.client.write().await = None;
 	}
+}
+
+/// A claims database error as the worker reports it: a node error, so the submitter and the
+/// reconciler log it and start over, and a database of another chain keeps the node unused (the
+/// HTTP API answers 503 `NodeUnavailable` with both genesis hashes).
+fn store_error(e: store::Error) -> Error {
+	Error::Node(e.to_string())
 }
 
 /// Whether an error says the connection (rather than the claim) is at fault.
@@ -256,7 +263,7 @@ impl Worker {
 		client: &Client,
 		nonce: &mut Option<u64>,
 	) -> Result<bool, Error> {
-		let claims = self.store.queued(BATCH).map_err(Error::Node)?;
+		let claims = self.store.queued(BATCH).map_err(store_error)?;
 		if claims.is_empty() {
 			return Ok(false);
 		}
@@ -270,7 +277,7 @@ impl Worker {
 					// After the transactions still unsettled (sent again by the reconciler).
 					let pool = client.next_nonce(&self.key.account_id()).await?;
 					let after =
-						self.store.highest_unsettled_nonce().map_err(Error::Node)?.map(|n| n + 1);
+						self.store.highest_unsettled_nonce().map_err(store_error)?.map(|n| n + 1);
 					pool.max(after.unwrap_or(0))
 				}
 			};
@@ -278,7 +285,7 @@ impl Worker {
 			let tx = client.sign(&call, &self.key, Some(next)).await?;
 			self.store
 				.submitted(claim.id, next, &tx.bytes, &hex(&tx.hash.0))
-				.map_err(Error::Node)?;
+				.map_err(store_error)?;
 			*nonce = Some(next + 1);
 			let (sent_tx, sent) = oneshot::channel();
 			self.set_following(claim.id, true);
@@ -384,7 +391,7 @@ impl Worker {
 	/// whether it took effect; a transaction not landed yet is sent again as the same bytes.
 	pub async fn reconcile(self: &Arc<Self>, client: &Client) -> Result<(), Error> {
 		let used = client.finalized_nonce(&self.key.account_id()).await?;
-		for claim in self.store.unsettled().map_err(Error::Node)? {
+		for claim in self.store.unsettled().map_err(store_error)? {
 			if self.follows(claim.id) {
 				continue;
 			}

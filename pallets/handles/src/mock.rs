@@ -1,5 +1,11 @@
 //! Mock runtime: `frame_system` with `AccountId32` accounts and `MultiSignature` payload
 //! signatures (sr25519, ed25519 and ecdsa keys), and this pallet with the product constants.
+//!
+//! One helper per action, so a test reads as "who signs what, which error": `create`, `retire`,
+//! `change` and `transfer` take effect or panic; `try_*` return the dispatch result with the
+//! owner signing, `try_*_signed_by` with another key signing in the owner's place, and
+//! `try_*_with_signature(s)` with signatures exactly as given (to replay them or to sign other
+//! bytes). Governance: `set_cooldown`, `no_cooldown`, `try_reserve`, `try_unreserve`.
 
 use crate as pallet_handles;
 use crate::*;
@@ -8,7 +14,10 @@ use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{OnFinalize, OnInitialize},
 };
-use frame_support::{dispatch::DispatchResultWithPostInfo, weights::Weight};
+use frame_support::{
+	dispatch::{DispatchResult, DispatchResultWithPostInfo},
+	weights::Weight,
+};
 use frame_system::EnsureRoot;
 use sp_core::{ecdsa, ed25519, sr25519, Pair, H256};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -16,6 +25,8 @@ use sp_runtime::{
 	traits::{IdentifyAccount, IdentityLookup},
 	AccountId32, BuildStorage, MultiSignature, MultiSigner,
 };
+
+pub use handles_rules::{DEFAULT_SUFFIX_MAX, DEFAULT_SUFFIX_MIN};
 
 /// Accounts of the mock.
 pub type AccountId = AccountId32;
@@ -213,6 +224,31 @@ pub fn unused_replay_pruning() -> Weight {
 	<() as WeightInfo>::prune_replay(PRUNE_PER_ENTRY) - <() as WeightInfo>::prune_replay(0)
 }
 
+/// Governance sets the reuse cooldown to `blocks`, keeping the default suffix range.
+pub fn set_cooldown(blocks: BlockNumber) {
+	assert_ok!(Handles::set_handle_settings(
+		RuntimeOrigin::root(),
+		DEFAULT_SUFFIX_MIN,
+		DEFAULT_SUFFIX_MAX,
+		blocks
+	));
+}
+
+/// Governance turns the reuse cooldown off: a retired or changed-away pair is free at once.
+pub fn no_cooldown() {
+	set_cooldown(0);
+}
+
+/// Governance submits `add_reserved_handle` for `base`.
+pub fn try_reserve(base: &[u8]) -> DispatchResult {
+	Handles::add_reserved_handle(RuntimeOrigin::root(), base.to_vec().try_into().unwrap())
+}
+
+/// Governance submits `remove_reserved_handle` for `base`.
+pub fn try_unreserve(base: &[u8]) -> DispatchResult {
+	Handles::remove_reserved_handle(RuntimeOrigin::root(), base.to_vec().try_into().unwrap())
+}
+
 /// The first suffix available for `base` right now.
 pub fn available_suffix(base: &str) -> Suffix {
 	*Handles::suffix_options(base.as_bytes().to_vec())
@@ -225,7 +261,9 @@ pub fn available_suffix(base: &str) -> Suffix {
 /// A suffix in range that is not offered for `base` right now.
 pub fn unoffered_suffix(base: &str) -> Suffix {
 	let options = Handles::suffix_options(base.as_bytes().to_vec()).expect("valid handle");
-	(1000..=9999).find(|s| !options.candidates.contains(s)).expect("a suffix not offered")
+	(DEFAULT_SUFFIX_MIN..=DEFAULT_SUFFIX_MAX)
+		.find(|s| !options.candidates.contains(s))
+		.expect("a suffix not offered")
 }
 
 /// A create payload for `base.suffix` expiring 10 blocks from now.
@@ -250,6 +288,18 @@ pub fn create(key: &Key, base: &str) -> (MsaId, Suffix) {
 	(msa_id, suffix)
 }
 
+/// `key` creates `base` with its first available suffix; returns the signature and the payload
+/// it submitted, to submit them again.
+pub fn create_for_replay(
+	key: &Key,
+	base: &str,
+) -> (MultiSignature, CreateHandlePayload<BlockNumber>) {
+	let payload = create_payload(base, available_suffix(base));
+	let signature = key.sign_payload(&payload);
+	assert_ok!(try_create_with_signature(key, signature.clone(), payload.clone()));
+	(signature, payload)
+}
+
 /// A retire payload for `msa_id` expiring 10 blocks from now.
 pub fn retire_payload(msa_id: MsaId) -> RetireHandlePayload<BlockNumber> {
 	RetireHandlePayload {
@@ -269,12 +319,40 @@ pub fn retire(key: &Key, msa_id: MsaId) {
 	assert_ok!(try_retire(key, retire_payload(msa_id)));
 }
 
+/// `key` changes the handle of `msa_id` to `base.suffix`.
+pub fn change(key: &Key, msa_id: MsaId, base: &str, suffix: Suffix) {
+	assert_ok!(try_change(key, change_payload(msa_id, base, suffix)));
+}
+
+/// `from` transfers `msa_id` to `to`, both signing.
+pub fn transfer(from: &Key, to: &Key, msa_id: MsaId) {
+	assert_ok!(try_transfer(from, to, transfer_payload(msa_id, to)));
+}
+
 /// `key` signs `payload` and a sponsor submits `create_handle` with `key` as owner.
 pub fn try_create(
 	key: &Key,
 	payload: CreateHandlePayload<BlockNumber>,
 ) -> DispatchResultWithPostInfo {
-	Handles::create_handle(sponsor(), key.account(), key.sign_payload(&payload), payload)
+	try_create_signed_by(key, key, payload)
+}
+
+/// `signer` signs `payload` and a sponsor submits `create_handle` with `owner` as owner.
+pub fn try_create_signed_by(
+	owner: &Key,
+	signer: &Key,
+	payload: CreateHandlePayload<BlockNumber>,
+) -> DispatchResultWithPostInfo {
+	try_create_with_signature(owner, signer.sign_payload(&payload), payload)
+}
+
+/// A sponsor submits `create_handle` with `owner` as owner and `signature` as it is.
+pub fn try_create_with_signature(
+	owner: &Key,
+	signature: MultiSignature,
+	payload: CreateHandlePayload<BlockNumber>,
+) -> DispatchResultWithPostInfo {
+	Handles::create_handle(sponsor(), owner.account(), signature, payload)
 }
 
 /// `key` signs `payload` and a sponsor submits `retire_handle` with `key` as owner.
@@ -282,7 +360,25 @@ pub fn try_retire(
 	key: &Key,
 	payload: RetireHandlePayload<BlockNumber>,
 ) -> DispatchResultWithPostInfo {
-	Handles::retire_handle(sponsor(), key.account(), key.sign_payload(&payload), payload)
+	try_retire_signed_by(key, key, payload)
+}
+
+/// `signer` signs `payload` and a sponsor submits `retire_handle` with `owner` as owner.
+pub fn try_retire_signed_by(
+	owner: &Key,
+	signer: &Key,
+	payload: RetireHandlePayload<BlockNumber>,
+) -> DispatchResultWithPostInfo {
+	try_retire_with_signature(owner, signer.sign_payload(&payload), payload)
+}
+
+/// A sponsor submits `retire_handle` with `owner` as owner and `signature` as it is.
+pub fn try_retire_with_signature(
+	owner: &Key,
+	signature: MultiSignature,
+	payload: RetireHandlePayload<BlockNumber>,
+) -> DispatchResultWithPostInfo {
+	Handles::retire_handle(sponsor(), owner.account(), signature, payload)
 }
 
 /// `key` signs `payload` and a sponsor submits `change_handle` with `key` as owner.
@@ -290,7 +386,25 @@ pub fn try_change(
 	key: &Key,
 	payload: ChangeHandlePayload<BlockNumber>,
 ) -> DispatchResultWithPostInfo {
-	Handles::change_handle(sponsor(), key.account(), key.sign_payload(&payload), payload)
+	try_change_signed_by(key, key, payload)
+}
+
+/// `signer` signs `payload` and a sponsor submits `change_handle` with `owner` as owner.
+pub fn try_change_signed_by(
+	owner: &Key,
+	signer: &Key,
+	payload: ChangeHandlePayload<BlockNumber>,
+) -> DispatchResultWithPostInfo {
+	try_change_with_signature(owner, signer.sign_payload(&payload), payload)
+}
+
+/// A sponsor submits `change_handle` with `owner` as owner and `signature` as it is.
+pub fn try_change_with_signature(
+	owner: &Key,
+	signature: MultiSignature,
+	payload: ChangeHandlePayload<BlockNumber>,
+) -> DispatchResultWithPostInfo {
+	Handles::change_handle(sponsor(), owner.account(), signature, payload)
 }
 
 /// `owner` and `new_owner` both sign `payload` and a sponsor submits `transfer_ownership`.
@@ -299,12 +413,38 @@ pub fn try_transfer(
 	new_owner: &Key,
 	payload: TransferOwnershipPayload<AccountId, BlockNumber>,
 ) -> DispatchResultWithPostInfo {
+	try_transfer_signed_by(owner, owner, new_owner, new_owner, payload)
+}
+
+/// `owner_signer` signs `payload` in the owner's place and `new_owner_signer` in the new
+/// owner's, and a sponsor submits `transfer_ownership` from `owner` to `new_owner`.
+pub fn try_transfer_signed_by(
+	owner: &Key,
+	owner_signer: &Key,
+	new_owner: &Key,
+	new_owner_signer: &Key,
+	payload: TransferOwnershipPayload<AccountId, BlockNumber>,
+) -> DispatchResultWithPostInfo {
+	let owner_signature = owner_signer.sign_payload(&payload);
+	let new_owner_signature = new_owner_signer.sign_payload(&payload);
+	try_transfer_with_signatures(owner, owner_signature, new_owner, new_owner_signature, payload)
+}
+
+/// A sponsor submits `transfer_ownership` from `owner` to `new_owner` with both signatures as
+/// they are.
+pub fn try_transfer_with_signatures(
+	owner: &Key,
+	owner_signature: MultiSignature,
+	new_owner: &Key,
+	new_owner_signature: MultiSignature,
+	payload: TransferOwnershipPayload<AccountId, BlockNumber>,
+) -> DispatchResultWithPostInfo {
 	Handles::transfer_ownership(
 		sponsor(),
 		owner.account(),
-		owner.sign_payload(&payload),
+		owner_signature,
 		new_owner.account(),
-		new_owner.sign_payload(&payload),
+		new_owner_signature,
 		payload,
 	)
 }

@@ -4,16 +4,6 @@ use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
-fn change(key: &Key, msa_id: MsaId, base: &str, suffix: Suffix) {
-	let payload = change_payload(msa_id, base, suffix);
-	assert_ok!(Handles::change_handle(
-		sponsor(),
-		key.account(),
-		key.sign_payload(&payload),
-		payload
-	));
-}
-
 #[test]
 fn change_keeps_the_msa_id_and_the_old_handle_cools_down() {
 	test(|| {
@@ -144,7 +134,7 @@ fn change_to_an_invalid_handle_fails() {
 			("al:ce", InvalidHandleReason(HandleRule::ForbiddenCharacter)),
 			("ADM1N", InvalidHandleReason(HandleRule::Reserved)),
 		] {
-			let payload = change_payload(msa_id, base, 1000);
+			let payload = change_payload(msa_id, base, DEFAULT_SUFFIX_MIN);
 			assert_noop!(try_change(&alice(), payload), Error::<Test>::InvalidHandle(reason));
 		}
 	})
@@ -154,7 +144,7 @@ fn change_to_an_invalid_handle_fails() {
 fn change_with_suffix_out_of_range_or_not_offered_fails() {
 	test(|| {
 		let (msa_id, _) = create(&alice(), "alice");
-		let payload = change_payload(msa_id, "alicia", 10_000);
+		let payload = change_payload(msa_id, "alicia", DEFAULT_SUFFIX_MAX + 1);
 		assert_noop!(try_change(&alice(), payload), Error::<Test>::SuffixOutOfRange);
 		let payload = change_payload(msa_id, "alicia", unoffered_suffix("alicia"));
 		assert_noop!(try_change(&alice(), payload), Error::<Test>::SuffixNotOffered);
@@ -184,12 +174,7 @@ fn change_with_signature_of_another_key_fails() {
 		let (msa_id, _) = create(&alice(), "alice");
 		let payload = change_payload(msa_id, "alicia", available_suffix("alicia"));
 		assert_noop!(
-			Handles::change_handle(
-				sponsor(),
-				alice().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
+			try_change_signed_by(&alice(), &bob(), payload),
 			Error::<Test>::InvalidSignature
 		);
 	})
@@ -198,7 +183,7 @@ fn change_with_signature_of_another_key_fails() {
 #[test]
 fn change_to_a_handle_whose_derived_id_belongs_to_another_msa_fails() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		no_cooldown();
 		// Alice's MSA has the id derived from alice.S; she retires the handle.
 		let (alice_msa, suffix) = create(&alice(), "alice");
 		retire(&alice(), alice_msa);
@@ -212,7 +197,7 @@ fn change_to_a_handle_whose_derived_id_belongs_to_another_msa_fails() {
 #[test]
 fn change_back_to_the_handle_that_derived_its_own_id_is_allowed() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		no_cooldown();
 		let (msa_id, suffix) = create(&alice(), "alice");
 		change(&alice(), msa_id, "alicia", available_suffix("alicia"));
 		change(&alice(), msa_id, "alice", suffix);

@@ -8,11 +8,10 @@ const COOLDOWN: BlockNumber = 50;
 /// Bob's MSA changes its handle to `alice.S` (whose derived id is unused), then retires it at
 /// block `retired_at`. Returns `S` and Bob's MSA.
 fn alice_handle_retired() -> (Suffix, MsaId) {
-	assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, COOLDOWN));
+	set_cooldown(COOLDOWN);
 	let (msa_id, _) = create(&bob(), "bob");
 	let suffix = available_suffix("alice");
-	let payload = change_payload(msa_id, "alice", suffix);
-	assert_ok!(try_change(&bob(), payload));
+	change(&bob(), msa_id, "alice", suffix);
 	retire(&bob(), msa_id);
 	(suffix, msa_id)
 }
@@ -49,14 +48,12 @@ fn lookalikes_of_a_cooling_handle_are_cooling_too() {
 #[test]
 fn a_changed_away_handle_cools_down_too() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, COOLDOWN));
+		set_cooldown(COOLDOWN);
 		let (bob_msa, _) = create(&bob(), "bob");
 		let suffix = available_suffix("alice");
-		let to_alice = change_payload(bob_msa, "alice", suffix);
-		assert_ok!(try_change(&bob(), to_alice));
+		change(&bob(), bob_msa, "alice", suffix);
 		let changed_at = System::block_number();
-		let away = change_payload(bob_msa, "robert", available_suffix("robert"));
-		assert_ok!(try_change(&bob(), away));
+		change(&bob(), bob_msa, "robert", available_suffix("robert"));
 		// Charlie's MSA wants alice.S.
 		let (charlie_msa, _) = create(&charlie(), "charlie");
 		let take = ChangeHandlePayload {
@@ -75,7 +72,7 @@ fn a_cooldown_change_leaves_running_cooldowns_alone() {
 	test(|| {
 		let retired_at = System::block_number();
 		let (suffix, _) = alice_handle_retired();
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		no_cooldown();
 		assert_eq!(
 			CoolingDown::<Test>::get(canonical("alice"), suffix),
 			Some(retired_at + COOLDOWN)
@@ -88,11 +85,10 @@ fn a_cooldown_change_leaves_running_cooldowns_alone() {
 #[test]
 fn with_zero_cooldown_a_retired_pair_is_available_at_once() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		no_cooldown();
 		let (msa_id, _) = create(&bob(), "bob");
 		let suffix = available_suffix("alice");
-		let payload = change_payload(msa_id, "alice", suffix);
-		assert_ok!(try_change(&bob(), payload));
+		change(&bob(), msa_id, "alice", suffix);
 		retire(&bob(), msa_id);
 		assert!(Handles::suffix_options(b"alice".to_vec()).unwrap().available.contains(&suffix));
 		let payload = create_payload("alice", suffix);
@@ -103,7 +99,7 @@ fn with_zero_cooldown_a_retired_pair_is_available_at_once() {
 #[test]
 fn a_pair_retired_from_its_creating_msa_stays_unavailable_after_the_cooldown() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 1));
+		set_cooldown(1);
 		let (msa_id, suffix) = create(&alice(), "alice");
 		retire(&alice(), msa_id);
 		run_to_block(3);

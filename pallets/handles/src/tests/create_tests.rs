@@ -98,7 +98,7 @@ fn create_with_invalid_handle_fails_naming_the_rule() {
 		for (base, reason) in cases {
 			let payload = CreateHandlePayload {
 				base_handle: base.to_vec().try_into().unwrap(),
-				suffix: 1000,
+				suffix: DEFAULT_SUFFIX_MIN,
 				expiration: System::block_number() + 10,
 			};
 			assert_noop!(try_create(&key, payload), Error::<Test>::InvalidHandle(reason));
@@ -111,7 +111,7 @@ fn create_of_reserved_handle_or_lookalike_fails() {
 	test(|| {
 		let key = alice();
 		for base in ["admin", "ADMIN", "adm1n", "Everyone", "ALL"] {
-			let payload = create_payload(base, 1000);
+			let payload = create_payload(base, DEFAULT_SUFFIX_MIN);
 			assert_noop!(
 				try_create(&key, payload),
 				Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::Reserved))
@@ -124,7 +124,7 @@ fn create_of_reserved_handle_or_lookalike_fails() {
 fn create_with_suffix_out_of_range_fails() {
 	test(|| {
 		let key = alice();
-		for suffix in [0, 999, 10_000, u32::MAX] {
+		for suffix in [0, DEFAULT_SUFFIX_MIN - 1, DEFAULT_SUFFIX_MAX + 1, u32::MAX] {
 			let payload = create_payload("alice", suffix);
 			assert_noop!(try_create(&key, payload), Error::<Test>::SuffixOutOfRange);
 		}
@@ -195,12 +195,7 @@ fn create_with_invalid_signature_fails() {
 		let payload = create_payload("alice", available_suffix("alice"));
 		// Signed by Bob, claimed for Alice.
 		assert_noop!(
-			Handles::create_handle(
-				sponsor(),
-				alice().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
+			try_create_signed_by(&alice(), &bob(), payload),
 			Error::<Test>::InvalidSignature
 		);
 	})
@@ -224,7 +219,8 @@ fn create_with_a_base_over_32_bytes_does_not_even_decode() {
 		let key = alice();
 		// The call as a client that ignores the bound would encode it: a plain byte vector.
 		let call_bytes = |base: &[u8]| {
-			(1u8, 0u8, key.account(), key.sign(b"any"), (base.to_vec(), 1000u32, 10u64)).encode()
+			(1u8, 0u8, key.account(), key.sign(b"any"), (base.to_vec(), DEFAULT_SUFFIX_MIN, 10u64))
+				.encode()
 		};
 		let longest = vec![b'a'; handles_rules::MAX_BASE_BYTES];
 		assert!(RuntimeCall::decode(&mut &call_bytes(&longest)[..]).is_ok());

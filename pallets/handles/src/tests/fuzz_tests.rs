@@ -179,7 +179,10 @@ impl Fuzzer {
 			Some(o) if !o.candidates.is_empty() && self.chance(50) => {
 				o.candidates[self.below(o.candidates.len())]
 			}
-			_ => 1000 + self.below(9000) as Suffix,
+			_ => {
+				let span = (DEFAULT_SUFFIX_MAX - DEFAULT_SUFFIX_MIN + 1) as usize;
+				DEFAULT_SUFFIX_MIN + self.below(span) as Suffix
+			}
 		}
 	}
 
@@ -331,7 +334,7 @@ impl Fuzzer {
 		let result = match self.below(5) {
 			0 => {
 				let (min, max) = match self.below(4) {
-					0 => (1000, 9999),
+					0 => (DEFAULT_SUFFIX_MIN, DEFAULT_SUFFIX_MAX),
 					1 => (10, 99),
 					2 => (0, u32::MAX),
 					_ => (500, 100),

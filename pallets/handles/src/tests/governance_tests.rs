@@ -97,13 +97,10 @@ fn range_change_never_reissues_or_overwrites_an_existing_handle() {
 #[test]
 fn add_reserved_handle_refuses_the_handle_and_its_lookalikes() {
 	test(|| {
-		assert_ok!(Handles::add_reserved_handle(
-			RuntimeOrigin::root(),
-			b"Bob".to_vec().try_into().unwrap()
-		));
+		assert_ok!(try_reserve(b"Bob"));
 		assert_eq!(last_event(), Event::ReservedHandleAdded { canonical: b"bob".to_vec() });
 		for base in ["bob", "BOB", "b0b"] {
-			let payload = create_payload(base, 1000);
+			let payload = create_payload(base, DEFAULT_SUFFIX_MIN);
 			assert_noop!(
 				try_create(&bob(), payload),
 				Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::Reserved))
@@ -119,13 +116,7 @@ fn default_reserved_handles_are_compared_by_canonical_form() {
 			assert!(ReservedHandles::<Test>::contains_key(canonical(base)));
 		}
 		for base in ["ADMIN", "adm1n", "EVERY0NE", "A11"] {
-			assert_noop!(
-				Handles::add_reserved_handle(
-					RuntimeOrigin::root(),
-					base.as_bytes().to_vec().try_into().unwrap()
-				),
-				Error::<Test>::AlreadyReserved
-			);
+			assert_noop!(try_reserve(base.as_bytes()), Error::<Test>::AlreadyReserved);
 		}
 	})
 }
@@ -134,14 +125,11 @@ fn default_reserved_handles_are_compared_by_canonical_form() {
 fn add_reserved_handle_that_breaks_a_rule_fails() {
 	test(|| {
 		assert_noop!(
-			Handles::add_reserved_handle(RuntimeOrigin::root(), b"a".to_vec().try_into().unwrap()),
+			try_reserve(b"a"),
 			Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::TooShort))
 		);
 		assert_noop!(
-			Handles::add_reserved_handle(
-				RuntimeOrigin::root(),
-				b"a#b".to_vec().try_into().unwrap()
-			),
+			try_reserve(b"a#b"),
 			Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::ForbiddenCharacter))
 		);
 	})
@@ -155,18 +143,9 @@ fn add_reserved_handle_beyond_max_fails() {
 		let mut words = words.iter().chain(["sub", "nab", "neb", "nub", "hab", "heb"].iter());
 		while ReservedHandles::<Test>::count() < max {
 			let word = words.next().expect("enough words");
-			assert_ok!(Handles::add_reserved_handle(
-				RuntimeOrigin::root(),
-				word.as_bytes().to_vec().try_into().unwrap()
-			));
+			assert_ok!(try_reserve(word.as_bytes()));
 		}
-		assert_noop!(
-			Handles::add_reserved_handle(
-				RuntimeOrigin::root(),
-				b"one_more".to_vec().try_into().unwrap()
-			),
-			Error::<Test>::TooManyReservedHandles
-		);
+		assert_noop!(try_reserve(b"one_more"), Error::<Test>::TooManyReservedHandles);
 	})
 }
 
@@ -174,10 +153,7 @@ fn add_reserved_handle_beyond_max_fails() {
 fn reserving_a_held_handle_leaves_it_with_its_msa() {
 	test(|| {
 		let (msa_id, suffix) = create(&bob(), "bob");
-		assert_ok!(Handles::add_reserved_handle(
-			RuntimeOrigin::root(),
-			b"bob".to_vec().try_into().unwrap()
-		));
+		assert_ok!(try_reserve(b"bob"));
 		assert_eq!(HandleToMsa::<Test>::get(canonical("bob"), suffix), Some(msa_id));
 	})
 }
@@ -185,10 +161,7 @@ fn reserving_a_held_handle_leaves_it_with_its_msa() {
 #[test]
 fn remove_reserved_handle_by_a_lookalike_frees_it() {
 	test(|| {
-		assert_ok!(Handles::remove_reserved_handle(
-			RuntimeOrigin::root(),
-			b"ADM1N".to_vec().try_into().unwrap()
-		));
+		assert_ok!(try_unreserve(b"ADM1N"));
 		assert_eq!(
 			last_event(),
 			Event::ReservedHandleRemoved { canonical: canonical("admin").to_vec() }
@@ -201,18 +174,9 @@ fn remove_reserved_handle_by_a_lookalike_frees_it() {
 #[test]
 fn remove_reserved_handle_not_on_the_list_fails() {
 	test(|| {
+		assert_noop!(try_unreserve(b"carol"), Error::<Test>::NotReserved);
 		assert_noop!(
-			Handles::remove_reserved_handle(
-				RuntimeOrigin::root(),
-				b"carol".to_vec().try_into().unwrap()
-			),
-			Error::<Test>::NotReserved
-		);
-		assert_noop!(
-			Handles::remove_reserved_handle(
-				RuntimeOrigin::root(),
-				vec![0xff, 0xff].try_into().unwrap()
-			),
+			try_unreserve(&[0xff, 0xff]),
 			Error::<Test>::InvalidHandle(InvalidHandleReason(HandleRule::NotUtf8))
 		);
 	})

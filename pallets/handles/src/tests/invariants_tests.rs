@@ -10,9 +10,14 @@ fn integrity_test_passes_with_the_mock_constants() {
 
 #[test]
 fn genesis_defaults_are_the_product_defaults() {
+	// The numbers the product contract names, written here once.
+	assert_eq!(
+		(DEFAULT_SUFFIX_MIN, DEFAULT_SUFFIX_MAX, DEFAULT_REUSE_COOLDOWN),
+		(1000, 9999, 100_800)
+	);
 	let config = GenesisConfig::<Test>::default();
-	assert_eq!((config.suffix_min, config.suffix_max), (1000, 9999));
-	assert_eq!(config.reuse_cooldown, 100_800);
+	assert_eq!((config.suffix_min, config.suffix_max), (DEFAULT_SUFFIX_MIN, DEFAULT_SUFFIX_MAX));
+	assert_eq!(config.reuse_cooldown, u64::from(DEFAULT_REUSE_COOLDOWN));
 	assert_eq!(config.reserved_handles, vec!["admin", "everyone", "all"]);
 	new_test_ext().execute_with(|| {
 		assert_eq!(ReservedHandles::<Test>::count(), 3);

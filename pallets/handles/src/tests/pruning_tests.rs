@@ -13,6 +13,13 @@ fn create_expiring(key: &Key, base: &str, expiration: BlockNumber) -> [u8; 32] {
 	replay_key
 }
 
+/// Records `count` replay entries (of made-up messages) expiring at `expiration`.
+fn record_payloads(count: u32, expiration: BlockNumber) {
+	for i in 0..count {
+		Handles::record_payload(expiration, sp_io::hashing::blake2_256(&i.to_le_bytes()));
+	}
+}
+
 fn on_idle(remaining: Weight) -> Weight {
 	<Handles as Hooks<BlockNumber>>::on_idle(System::block_number(), remaining)
 }
@@ -87,19 +94,12 @@ fn many_payloads_with_one_expiration_never_block_another_users_payload() {
 #[test]
 fn a_pruned_payload_is_still_refused_as_expired() {
 	test(|| {
-		let payload = create_payload("alice", available_suffix("alice"));
-		let signature = alice().sign_payload(&payload);
-		assert_ok!(Handles::create_handle(
-			sponsor(),
-			alice().account(),
-			signature.clone(),
-			payload.clone()
-		));
+		let (signature, payload) = create_for_replay(&alice(), "alice");
 		run_to_block(payload.expiration + 1);
 		on_idle(Weight::MAX);
 		assert_eq!(ReplayEntries::<Test>::iter().count(), 0);
 		assert_noop!(
-			Handles::create_handle(sponsor(), alice().account(), signature, payload),
+			try_create_with_signature(&alice(), signature, payload),
 			Error::<Test>::PayloadExpired
 		);
 	})
@@ -108,14 +108,11 @@ fn a_pruned_payload_is_still_refused_as_expired() {
 #[test]
 fn on_idle_prunes_at_most_max_idle_prune_of_each_queue_and_reports_its_weight() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 5));
+		set_cooldown(5);
 		let expiration = System::block_number() + 1;
 		let max = <Test as Config>::MaxIdlePrune::get();
 		// More expired replay entries than one on_idle prunes.
-		for i in 0..max + 3 {
-			let key = sp_io::hashing::blake2_256(&i.to_le_bytes());
-			Handles::record_payload(expiration, key);
-		}
+		record_payloads(max + 3, expiration);
 		let queued = ReplayQueueBounds::<Test>::get().len();
 		assert_eq!(queued, u64::from(max + 3));
 		// Two cooldowns that end at block `now + 5`.
@@ -144,9 +141,7 @@ fn on_idle_prunes_at_most_max_idle_prune_of_each_queue_and_reports_its_weight() 
 fn on_idle_prunes_only_what_the_remaining_weight_pays_for() {
 	test(|| {
 		let expiration = System::block_number() + 1;
-		for i in 0..10u32 {
-			Handles::record_payload(expiration, sp_io::hashing::blake2_256(&i.to_le_bytes()));
-		}
+		record_payloads(10, expiration);
 		run_to_block(expiration + 1);
 		let budget = <() as WeightInfo>::prune_replay(3);
 		let used = on_idle(budget);
@@ -159,15 +154,15 @@ fn on_idle_prunes_only_what_the_remaining_weight_pays_for() {
 #[test]
 fn a_newer_cooldown_of_the_same_pair_survives_the_pruning_of_the_older_one() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 3));
+		set_cooldown(3);
 		let (msa_id, suffix) = create(&alice(), "alice");
 		retire(&alice(), msa_id);
 		let canonical: Canonical =
 			handles_rules::canonical("alice").into_bytes().try_into().unwrap();
 		run_to_block(System::block_number() + 3);
 		// The pair is free again; the same MSA takes it back and retires it with a longer cooldown.
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 20));
-		assert_ok!(try_change(&alice(), change_payload(msa_id, "alice", suffix)));
+		set_cooldown(20);
+		change(&alice(), msa_id, "alice", suffix);
 		retire(&alice(), msa_id);
 		let newer = CoolingDown::<Test>::get(&canonical, suffix).expect("cooling down");
 		assert_eq!(newer, System::block_number() + 20);
@@ -184,7 +179,7 @@ fn a_newer_cooldown_of_the_same_pair_survives_the_pruning_of_the_older_one() {
 #[test]
 fn an_ended_cooldown_is_pruned_although_its_pair_is_never_claimed_again() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 4));
+		set_cooldown(4);
 		let (msa_id, _) = create(&alice(), "alice");
 		retire(&alice(), msa_id);
 		assert_eq!(CoolingDown::<Test>::iter().count(), 1);
@@ -205,9 +200,7 @@ fn an_ended_cooldown_is_pruned_although_its_pair_is_never_claimed_again() {
 fn a_call_that_prunes_reports_the_pruning_in_its_actual_weight() {
 	test(|| {
 		let expiration = System::block_number() + 1;
-		for i in 0..3u32 {
-			Handles::record_payload(expiration, sp_io::hashing::blake2_256(&i.to_le_bytes()));
-		}
+		record_payloads(3, expiration);
 		run_to_block(expiration + 1);
 		let payload = create_payload("alice", available_suffix("alice"));
 		let info = try_create(&alice(), payload).expect("created");

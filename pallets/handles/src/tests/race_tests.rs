@@ -9,13 +9,8 @@ fn two_creates_of_the_same_handle_in_one_block_first_wins_second_fails_and_chang
 		let suffix = available_suffix("alice");
 		let first = create_payload("alice", suffix);
 		let second = create_payload("alice", suffix);
-		let first_sig = alice().sign_payload(&first);
-		let second_sig = bob().sign_payload(&second);
-		assert_ok!(Handles::create_handle(sponsor(), alice().account(), first_sig, first));
-		assert_noop!(
-			Handles::create_handle(sponsor(), bob().account(), second_sig, second),
-			Error::<Test>::HandleTaken
-		);
+		assert_ok!(try_create(&alice(), first));
+		assert_noop!(try_create(&bob(), second), Error::<Test>::HandleTaken);
 		let found =
 			Handles::msa_for_handle(format!("alice.{suffix}").into_bytes()).unwrap().unwrap();
 		assert_eq!(found.owner, alice().account());

@@ -41,7 +41,7 @@ fn suffix_offer_adds_the_suffixes_expiring_at_the_next_rotation() {
 		// After a rotation the previous seed's candidates expire at the next one.
 		run_to_block(101);
 		let seed = Handles::seed();
-		let range = handles_rules::SuffixRange::new(1000, 9999).unwrap();
+		let range = handles_rules::SuffixRange::DEFAULT;
 		let (_, taken) = create(&alice(), "Alice");
 		let offer = Handles::suffix_offer(b"Alice".to_vec()).unwrap();
 		let options = Handles::suffix_options(b"Alice".to_vec()).unwrap();
@@ -155,7 +155,7 @@ fn msa_for_handle_resolves_registered_handles_and_returns_none_for_free_ones() {
 		assert_eq!(found.msa_id, msa_id);
 		assert_eq!(found.owner, alice().account());
 		assert_eq!(found.handle, format!("Alice.{suffix}").into_bytes());
-		let other = if suffix == 9999 { 1000 } else { suffix + 1 };
+		let other = if suffix == DEFAULT_SUFFIX_MAX { DEFAULT_SUFFIX_MIN } else { suffix + 1 };
 		assert_eq!(Handles::msa_for_handle(format!("Alice.{other}").into_bytes()), Ok(None));
 		assert_eq!(Handles::msa_for_handle(b"nobody.1234".to_vec()), Ok(None));
 		retire(&alice(), msa_id);
@@ -241,20 +241,14 @@ fn validate_handle_uses_the_rules_and_the_chains_reserved_list() {
 			handles_rules::HandleError::DisallowedCharacter(' ').to_string().into_bytes()
 		);
 		assert!(Handles::validate_handle(b"carol".to_vec()).valid);
-		assert_ok!(Handles::add_reserved_handle(
-			RuntimeOrigin::root(),
-			b"carol".to_vec().try_into().unwrap()
-		));
+		assert_ok!(try_reserve(b"carol"));
 		let result = Handles::validate_handle(b"CAROL".to_vec());
 		assert!(!result.valid);
 		assert_eq!(
 			result.error.unwrap(),
 			handles_rules::HandleError::Reserved.to_string().into_bytes()
 		);
-		assert_ok!(Handles::remove_reserved_handle(
-			RuntimeOrigin::root(),
-			b"admin".to_vec().try_into().unwrap()
-		));
+		assert_ok!(try_unreserve(b"admin"));
 		assert!(Handles::validate_handle(b"admin".to_vec()).valid);
 	})
 }
@@ -263,9 +257,9 @@ fn validate_handle_uses_the_rules_and_the_chains_reserved_list() {
 fn settings_report_governance_settings_and_constants() {
 	test(|| {
 		let settings = Handles::settings();
-		assert_eq!(settings.suffix_min, 1000);
-		assert_eq!(settings.suffix_max, 9999);
-		assert_eq!(settings.reuse_cooldown, 100_800);
+		assert_eq!(settings.suffix_min, DEFAULT_SUFFIX_MIN);
+		assert_eq!(settings.suffix_max, DEFAULT_SUFFIX_MAX);
+		assert_eq!(settings.reuse_cooldown, u64::from(DEFAULT_REUSE_COOLDOWN));
 		assert_eq!(settings.seed_rotation_period, 100);
 		assert_eq!(settings.max_payload_lifetime, 200);
 	})

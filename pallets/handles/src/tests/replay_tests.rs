@@ -7,17 +7,9 @@ use sp_core::H256;
 #[test]
 fn the_same_create_payload_twice_fails() {
 	test(|| {
-		let key = alice();
-		let payload = create_payload("alice", available_suffix("alice"));
-		let signature = key.sign_payload(&payload);
-		assert_ok!(Handles::create_handle(
-			sponsor(),
-			key.account(),
-			signature.clone(),
-			payload.clone()
-		));
+		let (signature, payload) = create_for_replay(&alice(), "alice");
 		assert_noop!(
-			Handles::create_handle(sponsor(), key.account(), signature, payload),
+			try_create_with_signature(&alice(), signature, payload),
 			Error::<Test>::PayloadReplayed
 		);
 	})
@@ -26,21 +18,13 @@ fn the_same_create_payload_twice_fails() {
 #[test]
 fn create_then_retire_then_the_same_create_payload_again_fails() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
-		let key = alice();
-		let payload = create_payload("alice", available_suffix("alice"));
-		let signature = key.sign_payload(&payload);
-		assert_ok!(Handles::create_handle(
-			sponsor(),
-			key.account(),
-			signature.clone(),
-			payload.clone()
-		));
-		let msa_id = OwnerMsas::<Test>::get(key.account())[0];
-		retire(&key, msa_id);
+		no_cooldown();
+		let (signature, payload) = create_for_replay(&alice(), "alice");
+		let msa_id = OwnerMsas::<Test>::get(alice().account())[0];
+		retire(&alice(), msa_id);
 		run_to_block(3);
 		assert_noop!(
-			Handles::create_handle(sponsor(), key.account(), signature, payload),
+			try_create_with_signature(&alice(), signature, payload),
 			Error::<Test>::PayloadReplayed
 		);
 	})
@@ -49,66 +33,39 @@ fn create_then_retire_then_the_same_create_payload_again_fails() {
 #[test]
 fn the_same_retire_change_and_transfer_payloads_twice_fail() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		no_cooldown();
 		let (msa_id, suffix) = create(&alice(), "alice");
 
-		let change = change_payload(msa_id, "alicia", available_suffix("alicia"));
-		let change_sig = alice().sign_payload(&change);
-		assert_ok!(Handles::change_handle(
-			sponsor(),
-			alice().account(),
-			change_sig.clone(),
-			change.clone()
-		));
+		let to_alicia = change_payload(msa_id, "alicia", available_suffix("alicia"));
+		let change_sig = alice().sign_payload(&to_alicia);
+		assert_ok!(try_change_with_signature(&alice(), change_sig.clone(), to_alicia.clone()));
 		// Back to alice, so the change payload's target is free again: still refused.
-		let back = change_payload(msa_id, "alice", suffix);
-		assert_ok!(try_change(&alice(), back));
+		change(&alice(), msa_id, "alice", suffix);
 		assert_noop!(
-			Handles::change_handle(sponsor(), alice().account(), change_sig, change),
+			try_change_with_signature(&alice(), change_sig, to_alicia),
 			Error::<Test>::PayloadReplayed
 		);
 
 		let retire_p = retire_payload(msa_id);
 		let retire_sig = alice().sign_payload(&retire_p);
-		assert_ok!(Handles::retire_handle(
-			sponsor(),
-			alice().account(),
-			retire_sig.clone(),
-			retire_p.clone()
-		));
+		assert_ok!(try_retire_with_signature(&alice(), retire_sig.clone(), retire_p.clone()));
 		// The MSA takes the same handle again (cooldown 0), so the retire payload names what
 		// it holds: still refused.
-		let again = change_payload(msa_id, "alice", suffix);
-		assert_ok!(try_change(&alice(), again));
+		change(&alice(), msa_id, "alice", suffix);
 		assert_noop!(
-			Handles::retire_handle(sponsor(), alice().account(), retire_sig, retire_p),
+			try_retire_with_signature(&alice(), retire_sig, retire_p),
 			Error::<Test>::PayloadReplayed
 		);
 
 		// Transfer to Bob and back; the first transfer payload cannot move it again.
 		let to_bob = transfer_payload(msa_id, &bob());
 		let (a_sig, b_sig) = (alice().sign_payload(&to_bob), bob().sign_payload(&to_bob));
-		assert_ok!(Handles::transfer_ownership(
-			sponsor(),
-			alice().account(),
-			a_sig.clone(),
-			bob().account(),
-			b_sig.clone(),
-			to_bob.clone()
-		));
-		let to_alice = transfer_payload(msa_id, &alice());
-		assert_ok!(try_transfer(&bob(), &alice(), to_alice));
-		assert_noop!(
-			Handles::transfer_ownership(
-				sponsor(),
-				alice().account(),
-				a_sig,
-				bob().account(),
-				b_sig,
-				to_bob
-			),
-			Error::<Test>::PayloadReplayed
-		);
+		let submit_to_bob = |a_sig, b_sig| {
+			try_transfer_with_signatures(&alice(), a_sig, &bob(), b_sig, to_bob.clone())
+		};
+		assert_ok!(submit_to_bob(a_sig.clone(), b_sig.clone()));
+		transfer(&bob(), &alice(), msa_id);
+		assert_noop!(submit_to_bob(a_sig, b_sig), Error::<Test>::PayloadReplayed);
 	})
 }
 
@@ -121,14 +78,14 @@ fn a_create_payload_signature_does_not_work_for_change() {
 		let create_sig = alice().sign_payload(&create_p);
 		let change = change_payload(msa_id, "alicia", suffix);
 		assert_noop!(
-			Handles::change_handle(sponsor(), alice().account(), create_sig, change.clone()),
+			try_change_with_signature(&alice(), create_sig, change.clone()),
 			Error::<Test>::InvalidSignature
 		);
 		// Same payload bytes, but the kind byte of create (0) instead of change (2).
 		let mut message = Handles::message_for(&change);
 		message[7 + 32] = 0;
 		assert_noop!(
-			Handles::change_handle(sponsor(), alice().account(), alice().sign(&message), change),
+			try_change_with_signature(&alice(), alice().sign(&message), change),
 			Error::<Test>::InvalidSignature
 		);
 	})
@@ -141,11 +98,10 @@ fn a_retire_signature_does_not_work_for_transfer() {
 		let retire_p = retire_payload(msa_id);
 		let transfer = transfer_payload(msa_id, &bob());
 		assert_noop!(
-			Handles::transfer_ownership(
-				sponsor(),
-				alice().account(),
+			try_transfer_with_signatures(
+				&alice(),
 				alice().sign_payload(&retire_p),
-				bob().account(),
+				&bob(),
 				bob().sign_payload(&transfer),
 				transfer
 			),
@@ -162,7 +118,7 @@ fn a_payload_signed_for_another_genesis_hash_fails() {
 		assert_ne!(other_chain, Handles::genesis_hash());
 		let signature = alice().sign(&signed_message(&other_chain, &payload));
 		assert_noop!(
-			Handles::create_handle(sponsor(), alice().account(), signature, payload),
+			try_create_with_signature(&alice(), signature, payload),
 			Error::<Test>::InvalidSignature
 		);
 	})
@@ -174,12 +130,7 @@ fn a_payload_signed_by_someone_else_fails() {
 		let payload = create_payload("alice", available_suffix("alice"));
 		for other in [bob(), dave_ed(), eve_ecdsa()] {
 			assert_noop!(
-				Handles::create_handle(
-					sponsor(),
-					alice().account(),
-					other.sign_payload(&payload),
-					payload.clone()
-				),
+				try_create_signed_by(&alice(), &other, payload.clone()),
 				Error::<Test>::InvalidSignature
 			);
 		}
@@ -194,7 +145,7 @@ fn an_altered_payload_fails() {
 		let signature = alice().sign_payload(&signed);
 		let altered = CreateHandlePayload { expiration: signed.expiration + 1, ..signed };
 		assert_noop!(
-			Handles::create_handle(sponsor(), alice().account(), signature, altered),
+			try_create_with_signature(&alice(), signature, altered),
 			Error::<Test>::InvalidSignature
 		);
 	})
@@ -247,7 +198,7 @@ fn bytes_wrapped_and_raw_signatures_are_both_accepted_for_every_key_type() {
 				} else {
 					key.sign_payload(&payload)
 				};
-				assert_ok!(Handles::create_handle(sponsor(), key.account(), signature, payload));
+				assert_ok!(try_create_with_signature(&key, signature, payload));
 			}
 		}
 	})
@@ -265,12 +216,7 @@ fn a_wrongly_wrapped_message_fails() {
 		other.extend_from_slice(b"</bytes>");
 		for bad in [half, other] {
 			assert_noop!(
-				Handles::create_handle(
-					sponsor(),
-					alice().account(),
-					alice().sign(&bad),
-					payload.clone()
-				),
+				try_create_with_signature(&alice(), alice().sign(&bad), payload.clone()),
 				Error::<Test>::InvalidSignature
 			);
 		}
@@ -379,13 +325,8 @@ fn a_signed_call_refunds_the_verification_and_pruning_it_did_not_need() {
 			payload: payload.clone(),
 		};
 		assert_eq!(call.get_dispatch_info().call_weight, declared);
-		let wallet = Handles::create_handle(
-			sponsor(),
-			alice().account(),
-			alice().sign_payload_wrapped(&payload),
-			payload,
-		)
-		.expect("created");
+		let signature = alice().sign_payload_wrapped(&payload);
+		let wallet = try_create_with_signature(&alice(), signature, payload).expect("created");
 		assert_eq!(wallet.actual_weight, Some(declared - one - no_pruning - no_removal));
 		// A raw signature took both verifications the weight declares.
 		let payload = create_payload("bob", available_suffix("bob"));
@@ -395,15 +336,10 @@ fn a_signed_call_refunds_the_verification_and_pruning_it_did_not_need() {
 		let msa_id =
 			Handles::msa_for_handle(current_handle_of("bob")).unwrap().expect("bob exists").msa_id;
 		let t = transfer_payload(msa_id, &charlie());
-		let moved = Handles::transfer_ownership(
-			sponsor(),
-			bob().account(),
-			bob().sign_payload_wrapped(&t),
-			charlie().account(),
-			charlie().sign_payload_wrapped(&t),
-			t,
-		)
-		.expect("moved");
+		let (bob_sig, charlie_sig) =
+			(bob().sign_payload_wrapped(&t), charlie().sign_payload_wrapped(&t));
+		let moved = try_transfer_with_signatures(&bob(), bob_sig, &charlie(), charlie_sig, t)
+			.expect("moved");
 		let declared = Handles::transfer_ownership_weight();
 		assert_eq!(moved.actual_weight, Some(declared - one - one - no_pruning - no_pruning));
 	})

@@ -91,12 +91,7 @@ fn retire_with_signature_of_another_key_fails() {
 		let (msa_id, _) = create(&alice(), "alice");
 		let payload = retire_payload(msa_id);
 		assert_noop!(
-			Handles::retire_handle(
-				sponsor(),
-				alice().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
+			try_retire_signed_by(&alice(), &bob(), payload),
 			Error::<Test>::InvalidSignature
 		);
 	})
@@ -108,8 +103,7 @@ fn retired_msa_can_get_a_handle_again_with_change() {
 		let (msa_id, _) = create(&alice(), "alice");
 		retire(&alice(), msa_id);
 		let suffix = available_suffix("alicia");
-		let payload = change_payload(msa_id, "alicia", suffix);
-		assert_ok!(try_change(&alice(), payload));
+		change(&alice(), msa_id, "alicia", suffix);
 		assert_eq!(
 			last_event(),
 			Event::HandleChanged {
@@ -138,7 +132,7 @@ fn retire_signed_for_an_earlier_handle_does_not_retire_the_current_one() {
 #[test]
 fn force_retired_handle_never_returns_to_its_msa() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 5));
+		set_cooldown(5);
 		let (msa_id, suffix) = create(&alice(), "alice");
 		assert_ok!(Handles::force_retire_handle(RuntimeOrigin::root(), msa_id));
 		// After the cooldown, as any spelling, the moderated MSA cannot take it back...

@@ -122,7 +122,7 @@ fn a_suffix_stops_being_offered_two_rotations_later() {
 #[test]
 fn every_offered_suffix_is_accepted() {
 	test(|| {
-		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 1000, 9999, 0));
+		no_cooldown();
 		let options = Handles::suffix_options(b"alice".to_vec()).unwrap().candidates;
 		let keys = [alice(), bob(), charlie(), dave_ed(), eve_ecdsa()];
 		for (i, suffix) in options.into_iter().enumerate() {

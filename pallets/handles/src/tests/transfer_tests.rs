@@ -4,18 +4,6 @@ use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
-fn transfer(from: &Key, to: &Key, msa_id: MsaId) {
-	let payload = transfer_payload(msa_id, to);
-	assert_ok!(Handles::transfer_ownership(
-		sponsor(),
-		from.account(),
-		from.sign_payload(&payload),
-		to.account(),
-		to.sign_payload(&payload),
-		payload
-	));
-}
-
 #[test]
 fn transfer_moves_the_msa_and_its_handle_to_the_new_owner() {
 	test(|| {
@@ -93,14 +81,7 @@ fn transfer_needs_the_new_owner_signature() {
 		// The new owner's signature slot holds Alice's signature, then Charlie's.
 		for wrong in [alice(), charlie()] {
 			assert_noop!(
-				Handles::transfer_ownership(
-					sponsor(),
-					alice().account(),
-					alice().sign_payload(&payload),
-					bob().account(),
-					wrong.sign_payload(&payload),
-					payload.clone()
-				),
+				try_transfer_signed_by(&alice(), &alice(), &bob(), &wrong, payload.clone()),
 				Error::<Test>::InvalidNewOwnerSignature
 			);
 		}
@@ -112,15 +93,9 @@ fn transfer_needs_the_owner_signature() {
 	test(|| {
 		let (msa_id, _) = create(&alice(), "alice");
 		let payload = transfer_payload(msa_id, &bob());
+		// Bob signs in the owner's place too.
 		assert_noop!(
-			Handles::transfer_ownership(
-				sponsor(),
-				alice().account(),
-				bob().sign_payload(&payload),
-				bob().account(),
-				bob().sign_payload(&payload),
-				payload
-			),
+			try_transfer_signed_by(&alice(), &bob(), &bob(), &bob(), payload),
 			Error::<Test>::InvalidSignature
 		);
 	})
@@ -202,28 +177,20 @@ fn transfer_payload_of_an_earlier_owner_does_not_move_the_msa_back() {
 		// Alice -> Bob with payload `t`, signed by both.
 		let t = transfer_payload(msa_id, &bob());
 		let (alice_sig, bob_sig) = (alice().sign_payload(&t), bob().sign_payload(&t));
-		assert_ok!(Handles::transfer_ownership(
-			sponsor(),
-			alice().account(),
+		assert_ok!(try_transfer_with_signatures(
+			&alice(),
 			alice_sig,
-			bob().account(),
+			&bob(),
 			bob_sig.clone(),
 			t.clone()
 		));
 		// Bob -> Charlie.
-		let to_charlie = transfer_payload(msa_id, &charlie());
-		assert_ok!(try_transfer(&bob(), &charlie(), to_charlie));
+		transfer(&bob(), &charlie(), msa_id);
 		// Charlie re-submits `t` as "owner" with his own signature and Bob's old one: `t` names
 		// Alice as the owner.
+		let charlie_sig = charlie().sign_payload(&t);
 		assert_noop!(
-			Handles::transfer_ownership(
-				sponsor(),
-				charlie().account(),
-				charlie().sign_payload(&t),
-				bob().account(),
-				bob_sig.clone(),
-				t.clone()
-			),
+			try_transfer_with_signatures(&charlie(), charlie_sig, &bob(), bob_sig, t.clone()),
 			Error::<Test>::OwnerMismatch
 		);
 		// Bob's signature over `t` is spent anyway: the same message with Charlie named as the

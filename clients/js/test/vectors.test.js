@@ -1,6 +1,6 @@
-// The published test vectors against the Wasm build: the root README's "Test vectors" (canonical
-// forms, suffix candidates, MSA ids), read from the README itself, and the signed-message examples
-// of pallets/handles/README.md.
+// The published test vectors against the Wasm build: the rules crate's "Test vectors" (canonical
+// forms, suffix candidates, MSA ids; pallets/handles-rules/README.md), read from that README
+// itself, and the signed-message examples of pallets/handles/README.md.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,8 +9,7 @@ import { test } from 'node:test';
 import { candidates, canonical, formatDisplay, msaId, signedMessageHex, wrappedMessage } from '../src/index.js';
 import { readmeVectors } from './lib/readme.js';
 
-const root = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-const vectors = readmeVectors(root);
+const vectors = readmeVectors();
 
 test(`README canonical forms (${vectors.canonical.length} rows)`, () => {
   assert.ok(vectors.canonical.length >= 50);

@@ -1,5 +1,6 @@
-//! Runs validate (which returns the canonical form) over the README's mixed set of 10 handles
-//! N times (first argument, default 1000), for instruction counts under callgrind.
+//! Runs validate (which returns the canonical form) over the mixed set of 10 handles of the crate
+//! README's benchmarks N times (first argument, default 1000), for instruction counts under
+//! callgrind.
 use handles_rules::*;
 use std::hint::black_box;
 

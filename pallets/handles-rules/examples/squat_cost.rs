@@ -1,4 +1,5 @@
-//! What it costs to take another pair's MSA id (README, "Limits": MSA-id squatting).
+//! What it costs to take another pair's MSA id (repository README, "Limits and known behaviour":
+//! MSA-id squatting).
 //!
 //! A new MSA gets `msa_id(canonical, suffix)`, 32 bits of a hash. To block a target pair for
 //! every new MSA, an attacker searches for an offered pair of their own (a canonical form and one

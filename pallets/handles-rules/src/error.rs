@@ -5,8 +5,9 @@ use core::fmt;
 use crate::canonical::MAX_CANONICAL_BYTES;
 use crate::validate::{MAX_BASE_BYTES, MIN_BASE_CHARS};
 
-/// Why a base handle was refused. Each variant names one rule of the specification; its
-/// [`Display`](core::fmt::Display) text says which rule and, where useful, which character.
+/// Why a base handle was refused. Each variant names one rule (the crate README, "The rules in
+/// plain words"); its [`Display`](core::fmt::Display) text says which rule and, where useful, which
+/// character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HandleError {
 	/// The bytes are not valid UTF-8.

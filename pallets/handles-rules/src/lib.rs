@@ -21,6 +21,10 @@ mod validate;
 mod pinned_tests;
 #[cfg(test)]
 mod table_tests;
+/// The crate's test vectors, one list shared with the integration tests.
+#[cfg(test)]
+#[path = "../tests/vectors/mod.rs"]
+mod vectors;
 
 pub use canonical::{canonical, CANONICAL_VERSION, MAX_CANONICAL_BYTES, UNICODE_VERSIONS};
 pub use display::{

@@ -1,82 +1,17 @@
-//! The test vectors published in the repository README (between `<!-- rules:start -->` and
-//! `<!-- rules:end -->`) are parsed here and checked against the code, so the docs cannot drift.
-//! `cargo test -p handles-rules --test readme_vectors -- --ignored --nocapture` prints fresh tables.
+//! The test vectors the crate README publishes ("Test vectors", and the table of combining marks
+//! by script) are parsed here and checked against the code and against the one list of vectors
+//! (`vectors/mod.rs`), so the docs cannot drift. Print fresh tables with
+//! `cargo test -p handles-rules --test readme_vectors -- --ignored --nocapture`.
+
+mod vectors;
 
 use handles_rules::*;
 
-const README: &str = include_str!("../../../README.md");
+const README: &str = include_str!("../README.md");
 
-/// Look-alike sets whose canonical forms are published.
-const CANONICAL_INPUTS: &[&str] = &[
-	"alice",
-	"Alice",
-	"ALICE",
-	"AIice",
-	"a1ice",
-	"\u{0430}lice",
-	"alicë",
-	"ÀLİCE",
-	"bob",
-	"dob",
-	"BOB",
-	"ВОВ",
-	"pay",
-	"par",
-	"modern",
-	"rnodern",
-	"MODERN",
-	"h0ll0w",
-	"HOLLOW",
-	"straße",
-	"STRASSE",
-	"admin",
-	"adm1n",
-	"АDMIN",
-	"Ωμέγα",
-	"ΩΜΕΓΑ",
-	"Дмитрий",
-	"ДМИТРИЙ",
-	"crème_brûlée",
-	"jean-luc",
-	"東京",
-	"कि",
-	"की",
-	"ali@ce",
-	"ali＠ce",
-	// Version 2: marks as typed, letters like ' and :, middle dots, sara am, Ð.
-	"パン",
-	"ハン",
-	"ポスト",
-	"ホスト",
-	"बंद",
-	"बद",
-	"ज़रा",
-	"जरा",
-	"கல்",
-	"கல",
-	"ทำ",
-	"ทํา",
-	"ทา",
-	"ដំរី",
-	"ដរី",
-	"آ",
-	"ا",
-	"مُحَمَّد",
-	"محمد",
-	"יוסי",
-	"ґанок",
-	"दुःख",
-	"ÐỨC",
-	"ĐỨC",
-	"alice·4821",
-];
-
+/// The seeds as the README names them (hex), with their bytes.
 fn seeds() -> [(String, Seed); 2] {
-	let mut counting = [0u8; 32];
-	for (i, b) in counting.iter_mut().enumerate() {
-		*b = i as u8;
-	}
-	[(hex(&[0u8; 32]), [0u8; 32]), (hex(&counting), counting)]
+	vectors::seeds().map(|seed| (hex(&seed), seed))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -91,20 +26,20 @@ fn code_points(s: &str) -> String {
 	s.chars().map(|c| format!("U+{:04X}", u32::from(c))).collect::<Vec<_>>().join(" ")
 }
 
-const RANGES: [(u32, u32); 2] = [(1000, 9999), (0, u32::MAX)];
-const MSA_INPUTS: &[(&str, u32)] = &[
-	("allce", 1000),
-	("allce", 4821),
-	("allce", 9999),
-	("bob", 0),
-	("bob", u32::MAX),
-	("東京", 1234),
-];
+/// `s` as a table cell: `|` escaped.
+fn cell(s: &str) -> String {
+	s.replace('|', "\\|")
+}
 
 fn canonical_table() -> String {
 	let mut t = String::from("| input | input code points | canonical |\n|---|---|---|\n");
-	for i in CANONICAL_INPUTS {
-		t.push_str(&format!("| `{i}` | {} | `{}` |\n", code_points(i), canonical(i)));
+	for i in vectors::corpus() {
+		t.push_str(&format!(
+			"| `{}` | {} | `{}` |\n",
+			cell(i),
+			code_points(i),
+			cell(&canonical(i))
+		));
 	}
 	t
 }
@@ -113,8 +48,8 @@ fn candidates_table() -> String {
 	let mut t =
 		String::from("| seed | canonical | range | candidates (draw order) |\n|---|---|---|---|\n");
 	for (name, seed) in seeds() {
-		for canon in ["allce", "bob"] {
-			for (min, max) in RANGES {
+		for canon in vectors::CANDIDATE_FORMS {
+			for (min, max) in vectors::RANGES {
 				let range = SuffixRange::new(min, max).unwrap();
 				let c: Vec<String> =
 					candidates(&seed, canon, range).iter().map(|s| s.to_string()).collect();
@@ -132,7 +67,7 @@ fn msa_table() -> String {
 	let mut t = String::from(
 		"| canonical | suffix | display of a base `x` | msa_id |\n|---|---|---|---|\n",
 	);
-	for (canon, suffix) in MSA_INPUTS {
+	for (canon, suffix) in vectors::MSA_IDS {
 		t.push_str(&format!(
 			"| `{canon}` | {suffix} | `{}` | {} |\n",
 			format_display("x", *suffix),
@@ -245,17 +180,13 @@ fn mark_table() -> String {
 	t
 }
 
-fn region() -> &'static str {
-	let start = README.find("<!-- rules:start -->").expect("README has the rules:start marker");
-	let end = README.find("<!-- rules:end -->").expect("README has the rules:end marker");
-	&README[start..end]
-}
-
-/// Rows (cells without backticks) of the table that follows `heading` in the rules region.
+/// Rows (cells without backticks, `\|` read as `|`) of the table that follows the heading
+/// `heading` in the README.
 fn rows(heading: &str) -> Vec<Vec<String>> {
-	let r = region();
-	let at = r.find(heading).unwrap_or_else(|| panic!("README lacks {heading}"));
-	r[at..]
+	let at = README
+		.find(&format!("\n{heading}\n"))
+		.unwrap_or_else(|| panic!("README lacks the heading {heading}"));
+	README[at..]
 		.lines()
 		.skip_while(|l| !l.starts_with('|'))
 		.take_while(|l| l.starts_with('|'))
@@ -263,8 +194,9 @@ fn rows(heading: &str) -> Vec<Vec<String>> {
 		.map(|l| {
 			l.trim()
 				.trim_matches('|')
+				.replace("\\|", "\0")
 				.split('|')
-				.map(|c| c.trim().trim_matches('`').to_string())
+				.map(|c| c.trim().trim_matches('`').replace('\0', "|"))
 				.collect()
 		})
 		.collect()
@@ -272,9 +204,11 @@ fn rows(heading: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn readme_canonical_forms_match_the_code() {
-	let rows = rows("#### Canonical forms");
-	assert!(rows.len() >= 20, "too few canonical vectors");
-	for row in rows {
+	let rows = rows("### Canonical forms");
+	let inputs: Vec<&str> = rows.iter().map(|row| row[0].as_str()).collect();
+	let listed: Vec<&str> = vectors::corpus().collect();
+	assert_eq!(inputs, listed, "the README's canonical forms are those of tests/vectors/mod.rs");
+	for row in &rows {
 		let (input, cps, expected) = (&row[0], &row[1], &row[2]);
 		assert_eq!(&code_points(input), cps, "code points column of {input}");
 		assert_eq!(&canonical(input), expected, "canonical of {input}");
@@ -283,18 +217,37 @@ fn readme_canonical_forms_match_the_code() {
 
 #[test]
 fn readme_mark_table_matches_the_code() {
-	let rows = rows("#### Combining marks by script");
+	let rows = rows("### Combining marks by script");
 	let expected = mark_rows();
 	assert_eq!(rows.len(), expected.len(), "rows of the mark table");
 	for (row, want) in rows.iter().zip(&expected) {
 		assert_eq!(row, &want.to_vec());
 	}
+	let sum = |column: usize| -> usize {
+		expected.iter().map(|r| r[column].parse::<usize>().unwrap()).sum()
+	};
+	let thousands = |n: usize| {
+		if n >= 1000 {
+			format!("{},{:03}", n / 1000, n % 1000)
+		} else {
+			n.to_string()
+		}
+	};
+	let totals = format!(
+		"In all: {} combining marks, {} stay and {} fold; of the {} that rule 3 allows,",
+		thousands(sum(1)),
+		thousands(sum(3)),
+		thousands(sum(4)),
+		thousands(sum(2))
+	);
+	assert!(README.replace('\n', " ").contains(&totals), "README lacks {totals}");
 }
 
 #[test]
 fn readme_candidates_match_the_code() {
-	let rows = rows("#### Suffix candidates");
-	assert_eq!(rows.len(), 8);
+	let rows = rows("### Suffix candidates");
+	let expected = vectors::CANDIDATE_FORMS.len() * vectors::RANGES.len() * seeds().len();
+	assert_eq!(rows.len(), expected);
 	let seeds = seeds();
 	for row in rows {
 		let seed = seeds.iter().find(|(n, _)| *n == row[0]).expect("a known seed").1;
@@ -307,9 +260,10 @@ fn readme_candidates_match_the_code() {
 
 #[test]
 fn readme_msa_ids_match_the_code() {
-	let rows = rows("#### MSA ids");
-	assert_eq!(rows.len(), MSA_INPUTS.len());
-	for row in rows {
+	let rows = rows("### MSA ids");
+	assert_eq!(rows.len(), vectors::MSA_IDS.len());
+	for (row, (canon, suffix)) in rows.iter().zip(vectors::MSA_IDS) {
+		assert_eq!((row[0].as_str(), row[1].as_str()), (*canon, suffix.to_string().as_str()));
 		let suffix: u32 = row[1].parse().unwrap();
 		assert_eq!(format_display("x", suffix), row[2]);
 		assert_eq!(msa_id(&row[0], suffix).to_string(), row[3], "{row:?}");
@@ -318,15 +272,17 @@ fn readme_msa_ids_match_the_code() {
 
 #[test]
 fn readme_constants_match_the_code() {
-	let r = region();
 	for needle in [
 		format!("`CANONICAL_VERSION` = {CANONICAL_VERSION}"),
 		format!("`MAX_CANONICAL_BYTES` = {MAX_CANONICAL_BYTES}"),
 		format!("`MAX_BASE_BYTES` = {MAX_BASE_BYTES}"),
+		format!("`MIN_BASE_CHARS` = {MIN_BASE_CHARS}"),
 		format!("`MAX_DISPLAY_BYTES` = {MAX_DISPLAY_BYTES}"),
 		format!("`MAX_DISPLAY_INPUT_BYTES` = {MAX_DISPLAY_INPUT_BYTES}"),
+		format!("`CANDIDATES_PER_SEED` = {CANDIDATES_PER_SEED}"),
+		format!("`MAX_SUFFIX_OPTIONS` = {MAX_SUFFIX_OPTIONS}"),
 	] {
-		assert!(r.contains(&needle), "README lacks {needle}");
+		assert!(README.contains(&needle), "README lacks {needle}");
 	}
 }
 
@@ -334,7 +290,7 @@ fn readme_constants_match_the_code() {
 #[ignore]
 fn print_vectors() {
 	println!(
-		"#### Canonical forms\n\n{}\n#### Suffix candidates\n\n{}\n#### MSA ids\n\n{}\n#### Combining marks by script\n\n{}",
+		"### Canonical forms\n\n{}\n### Suffix candidates\n\n{}\n### MSA ids\n\n{}\n### Combining marks by script\n\n{}",
 		canonical_table(),
 		candidates_table(),
 		msa_table(),

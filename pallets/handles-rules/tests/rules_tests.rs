@@ -1,4 +1,5 @@
-//! One test per rule and per error of `validate`, with the specification's examples.
+//! One test per rule and per error of `validate`, with the examples of the crate README's "The rules
+//! in plain words".
 
 use handles_rules::*;
 

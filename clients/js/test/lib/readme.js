@@ -1,11 +1,16 @@
-// Reads the test vectors of the root README ("Test vectors": canonical forms, suffix candidates,
-// MSA ids), so the tests follow the published tables.
+// Reads the test vectors the rules crate publishes (pallets/handles-rules/README.md, "Test vectors":
+// canonical forms, suffix candidates, MSA ids), so the tests follow the published tables.
+
+import { readFileSync } from 'node:fs';
+
+/** The README of the rules crate, which holds the test vectors. */
+export const RULES_README = new URL('../../../../pallets/handles-rules/README.md', import.meta.url);
 
 function section(md, title) {
-  const start = md.indexOf(`#### ${title}`);
-  if (start < 0) throw new Error(`README has no "#### ${title}" section`);
-  const rest = md.slice(start + 5);
-  const end = rest.search(/\n#{2,4} |\n<!--/);
+  const heading = new RegExp(`^#{2,4} ${title}$`, 'm').exec(md);
+  if (!heading) throw new Error(`README has no "${title}" section`);
+  const rest = md.slice(heading.index + heading[0].length);
+  const end = rest.search(/\n#{1,4} |\n<!--/);
   return end < 0 ? rest : rest.slice(0, end);
 }
 
@@ -14,12 +19,13 @@ function rows(text) {
     .split('\n')
     .filter((l) => l.startsWith('|') && !/^\|[-| ]+\|$/.test(l))
     .slice(1)
-    .map((l) => l.slice(1, -1).split(' | ').map((c) => c.trim().replace(/^`|`$/g, '')));
+    .map((l) => l.slice(1, -1).split(' | ').map((c) => c.trim().replace(/^`|`$/g, '').replace(/\\\|/g, '|')));
 }
 
 const fromCodePoints = (s) => String.fromCodePoint(...s.split(' ').map((u) => parseInt(u.slice(2), 16)));
 
-export function readmeVectors(md) {
+/** The vectors of a README text (the rules crate's README when `md` is omitted). */
+export function readmeVectors(md = readFileSync(RULES_README, 'utf8')) {
   const canonical = rows(section(md, 'Canonical forms')).map(([input, points, form]) => {
     const exact = fromCodePoints(points);
     if (exact !== input) throw new Error(`README row ${input}: the code points say ${JSON.stringify(exact)}`);

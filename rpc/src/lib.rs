@@ -1,8 +1,8 @@
 //! JSON-RPC server of the `handles_*` methods (jsonrpsee 0.24).
 //!
-//! [`Handles`] serves exactly the methods of the product contract by calling the runtime API
-//! [`pallet_handles_runtime_api::HandlesApi`] at a block and turning its SCALE results into the
-//! JSON shapes in [`types`]:
+//! [`Handles`] serves exactly the methods the repository README states (section "JSON-RPC
+//! (`handles_*`)") by calling the runtime API [`pallet_handles_runtime_api::HandlesApi`] at a
+//! block and turning its SCALE results into the JSON shapes in [`types`]:
 //!
 //! | method | params | result |
 //! |---|---|---|

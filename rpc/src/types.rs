@@ -1,4 +1,5 @@
-//! JSON results of the `handles_*` methods, exactly the shapes of the product contract.
+//! JSON results of the `handles_*` methods, exactly the shapes the repository README states
+//! (section "JSON-RPC (`handles_*`)").
 //!
 //! Field names are camelCase; accounts are SS58 strings (the process's default address format,
 //! 42 unless the node sets another); byte strings are UTF-8 text; hashes are `0x` hex; numbers

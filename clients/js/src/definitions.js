@@ -9,9 +9,10 @@
 //
 // Every RPC method takes an optional block hash `at` last; leave it out for the best block
 // (polkadot.js turns an explicit `null` into the zero hash, which the node refuses). Results are
-// structs whose `toJSON()` is the JSON of the product contract. `HandlesApi` needs no definitions
-// with a node whose metadata is v15+ (this one's is): `handlesRuntime` is for older tooling and
-// documents the shapes; the types are prefixed so they never clash with the metadata's.
+// structs whose `toJSON()` is the JSON the repository README states ("JSON-RPC (`handles_*`)").
+// `HandlesApi` needs no definitions with a node whose metadata is v15+ (this one's is):
+// `handlesRuntime` is for older tooling and documents the shapes; the types are prefixed so they
+// never clash with the metadata's.
 
 /** `HandlesApi::suffix_options` (version 1); `suffix_offer` (version 2) adds two fields after these. */
 const apiSuffixOptions = { baseHandle: 'Bytes', canonical: 'Bytes', candidates: 'Vec<u32>', available: 'Vec<u32>' };

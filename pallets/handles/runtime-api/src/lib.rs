@@ -1,8 +1,8 @@
 //! Runtime API of `pallet-handles`.
 //!
-//! One method per `handles_*` JSON-RPC method of the product contract. The runtime implements each
-//! by calling the pallet's read function of the same name; the RPC crate turns the SCALE types
-//! below into the JSON shapes of the contract. Byte strings are UTF-8 (handles) and accounts are
+//! One method per `handles_*` JSON-RPC method (the repository README, "JSON-RPC (`handles_*`)").
+//! The runtime implements each by calling the pallet's read function of the same name; the RPC
+//! crate turns the SCALE types below into the JSON shapes that section states. Byte strings are UTF-8 (handles) and accounts are
 //! the runtime's `AccountId`.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]

@@ -5,7 +5,7 @@ use std::{net::SocketAddr, path::PathBuf, process::ExitCode, sync::Arc};
 use clap::Parser;
 use handles_client::Keypair;
 use handles_sponsor::{
-	http::{router, App, Limits},
+	http::{serve, App, Limits},
 	limits::RateLimit,
 	store::Store,
 	worker::{Node, Worker},
@@ -96,11 +96,10 @@ async fn main() -> ExitCode {
 		margin: cli.margin,
 	});
 	tokio::spawn(worker.run());
-	let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
 	let shutdown = async {
 		let _ = tokio::signal::ctrl_c().await;
 	};
-	match axum::serve(listener, service).with_graceful_shutdown(shutdown).await {
+	match serve(listener, app, shutdown).await {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(e) => {
 			eprintln!("handles-sponsor: {e}");

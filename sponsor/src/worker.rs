@@ -433,22 +433,3 @@ fn claim_age_ms(claim: &Claim) -> i64 {
 		.unwrap_or(0);
 	now - claim.created_ms
 }
-
-/// A claim's status, for `GET /claims/{id}`.
-pub fn claim_json(claim: &Claim) -> serde_json::Value {
-	serde_json::json!({
-		"id": claim.id,
-		"status": claim.status.as_str(),
-		"reason": claim.reason,
-		"handle": claim.handle,
-		"msaId": claim.msa_id,
-		"blockNumber": claim.block_number,
-		"blockHash": claim.block_hash,
-		"txHash": claim.tx_hash,
-		"owner": claim.new.owner,
-		"baseHandle": claim.new.base_handle,
-		"suffix": claim.new.suffix,
-		"expiration": claim.new.expiration,
-		"final": !claim.status.is_pending(),
-	})
-}

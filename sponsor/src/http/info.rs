@@ -1,0 +1,32 @@
+//! `GET /api/info`: the chain, the paying account, the finalized block and claims per status.
+
+use std::sync::Arc;
+
+use axum::{extract::State, response::IntoResponse, routing::get, Json, Router};
+use handles_client::json::hex;
+use serde_json::{json, Value};
+
+use super::{error::ApiResult, App};
+
+/// The route of the service's state.
+pub fn router() -> Router<Arc<App>> {
+	Router::new().route("/api/info", get(get_info))
+}
+
+async fn get_info(State(app): State<Arc<App>>) -> ApiResult {
+	let client = app.worker.node.client().await?;
+	let counts: serde_json::Map<String, Value> = app
+		.worker
+		.store
+		.counts()?
+		.into_iter()
+		.map(|(status, n)| (status, Value::from(n)))
+		.collect();
+	Ok(Json(json!({
+		"genesisHash": hex(&client.genesis_hash().0),
+		"sponsor": app.worker.sponsor().account_id().to_string(),
+		"finalized": client.finalized_number().await?,
+		"claims": counts,
+	}))
+	.into_response())
+}

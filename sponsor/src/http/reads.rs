@@ -1,0 +1,43 @@
+//! What the chain says, through the node: `GET /api/options?base=` (the suffixes offered for a
+//! base handle, the node's `handles_getSuffixOptions`) and `GET /api/lookup?handle=` (who holds a
+//! display handle, look-alikes included, the node's `handles_getMsaForHandle`; `null` when nobody
+//! does).
+
+use std::{collections::HashMap, sync::Arc};
+
+use axum::{
+	extract::{Query, State},
+	response::IntoResponse,
+	routing::get,
+	Json, Router,
+};
+use handles_client::{check_display, json};
+use serde_json::Value;
+
+use super::{error::ApiResult, extract::query, App};
+
+/// The routes of suffix options and look-ups.
+pub fn router() -> Router<Arc<App>> {
+	Router::new().route("/api/options", get(get_options)).route("/api/lookup", get(get_lookup))
+}
+
+async fn get_options(
+	State(app): State<Arc<App>>,
+	Query(params): Query<HashMap<String, String>>,
+) -> ApiResult {
+	let base = query(&params, "base")?;
+	let client = app.worker.node.client().await?;
+	let options = client.suffix_options(base).await?;
+	Ok(Json(json::options(&options)).into_response())
+}
+
+async fn get_lookup(
+	State(app): State<Arc<App>>,
+	Query(params): Query<HashMap<String, String>>,
+) -> ApiResult {
+	let handle = query(&params, "handle")?;
+	check_display(handle)?;
+	let client = app.worker.node.client().await?;
+	let found = client.msa_for_handle(handle).await?;
+	Ok(Json(found.as_ref().map(json::msa_for_handle).unwrap_or(Value::Null)).into_response())
+}

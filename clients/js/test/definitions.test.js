@@ -22,7 +22,7 @@ test('every RPC result type and runtime-call type is constructible', () => {
   }
 });
 
-test('the RPC result types decode the JSON of the product contract', () => {
+test('the RPC result types decode the JSON the README\'s JSON-RPC section states', () => {
   const registry = new TypeRegistry();
   registry.register(handlesTypes);
   const settings = registry.createType('HandlesRpcSettings', { suffixMin: 1000, suffixMax: 9999, reuseCooldown: 100800, seedRotationPeriod: 100, maxPayloadLifetime: 200 });

@@ -10,7 +10,7 @@ fn integrity_test_passes_with_the_mock_constants() {
 
 #[test]
 fn genesis_defaults_are_the_product_defaults() {
-	// The numbers the product contract names, written here once.
+	// The genesis settings the root README's "Runtime" section names, written here once.
 	assert_eq!(
 		(DEFAULT_SUFFIX_MIN, DEFAULT_SUFFIX_MAX, DEFAULT_REUSE_COOLDOWN),
 		(1000, 9999, 100_800)

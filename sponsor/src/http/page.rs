@@ -1,5 +1,5 @@
-//! The claim page: `page/` (the HTML, the CSS and its ES module, loaded as they are, no build
-//! step) and the JavaScript package's rules (the rules crate built to WebAssembly)
+//! The claim page: `page/` (the HTML, the CSS and one ES module per concern, loaded as they are,
+//! no build step) and the JavaScript package's rules (the rules crate built to WebAssembly)
 //! under `/js/`, all compiled into the binary.
 
 use axum::{
@@ -26,6 +26,14 @@ const FILES: &[(&str, &str, &[u8])] = &[
 	("/", HTML, include_bytes!("../../page/index.html")),
 	page!(CSS, "style.css"),
 	page!(JS, "app.js"),
+	page!(JS, "api.js"),
+	page!(JS, "choose.js"),
+	page!(JS, "claim.js"),
+	page!(JS, "dom.js"),
+	page!(JS, "load-rules.js"),
+	page!(JS, "lookup.js"),
+	page!(JS, "tabs.js"),
+	page!(JS, "wallet.js"),
 	// The rules, as the JavaScript package ships them (Wasm from the Rust crate).
 	("/js/src/rules.js", JS, include_bytes!("../../../clients/js/src/rules.js")),
 	("/js/src/errors.js", JS, include_bytes!("../../../clients/js/src/errors.js")),
@@ -94,7 +102,7 @@ mod tests {
 				assert_eq!(served(path), Some(JS), "page/{name} imports {import}");
 			}
 		}
-		assert!(modules > 0);
+		assert!(modules > 1, "the page is split into modules");
 		let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
 		assert!(html.contains(r#"<script type="module" src="/app.js">"#));
 	}

@@ -3,8 +3,10 @@
 use core::fmt;
 
 use handles_rules::HandleRule;
+use pallet_handles_runtime_api::QueryError;
+use subxt::error::DispatchError;
 
-use crate::keys::KeyError;
+use crate::{json::text, keys::KeyError};
 
 /// What went wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,6 +160,44 @@ impl Error {
 	/// The error of a rules-crate validation of `base`.
 	pub fn invalid(base: &str, e: handles_rules::HandleError) -> Self {
 		Self::InvalidHandle { base: base.to_string(), rule: e.rule(), message: e.to_string() }
+	}
+
+	/// The error of a `HandlesApi` query about `input` (a base or display handle as typed).
+	pub(crate) fn query(input: &str, e: QueryError) -> Self {
+		match e {
+			QueryError::InvalidHandle(reason) => {
+				match handles_rules::validate(input.as_bytes(), |_| false) {
+					// The offline rules name the rule; the chain adds its reserved list.
+					Err(e) => Self::invalid(input, e),
+					Ok(_) => Self::InvalidHandle {
+						base: input.to_string(),
+						rule: HandleRule::Reserved,
+						message: text(&reason),
+					},
+				}
+			}
+			QueryError::MalformedDisplayHandle(reason) => {
+				Self::MalformedDisplayHandle { input: input.to_string(), message: text(&reason) }
+			}
+		}
+	}
+
+	/// The error of a failed dispatch: a pallet's error by name, with its documentation from the
+	/// metadata ([`Error::Failed`]), else [`Error::Dispatch`]. Every failed call is named here,
+	/// whether the chain reported it in `System.ExtrinsicFailed` or in a pallet's event
+	/// (`Sudo.Sudid`).
+	pub(crate) fn dispatch(e: DispatchError) -> Self {
+		match e {
+			DispatchError::Module(module) => match module.details() {
+				Ok(details) => Self::Failed {
+					pallet: details.pallet.name().to_string(),
+					error: details.variant.name.clone(),
+					docs: details.variant.docs.join(" "),
+				},
+				Err(_) => Self::Dispatch(module.to_string()),
+			},
+			other => Self::Dispatch(other.to_string()),
+		}
 	}
 }
 

@@ -1,5 +1,5 @@
 //! The JSON forms of the client's results, with the field names of the node's `handles_*`
-//! JSON-RPC (SPEC), and the text forms of accounts and hashes that go with them.
+//! JSON-RPC (SPEC), and the text forms of accounts, hashes and on-chain bytes that go with them.
 
 use pallet_handles_runtime_api::{HandleInfo, MsaForHandle};
 use serde_json::{json, Value};
@@ -7,11 +7,13 @@ use sp_core::crypto::Ss58Codec;
 use sp_runtime::AccountId32;
 
 use crate::{
-	client::{Included, Options},
 	error::{Error, Result},
+	Included, Options,
 };
 
-fn text(bytes: &[u8]) -> String {
+/// On-chain bytes (a handle, a canonical form, a reason) as text; bytes that are not UTF-8 become
+/// U+FFFD.
+pub fn text(bytes: &[u8]) -> String {
 	String::from_utf8_lossy(bytes).into_owned()
 }
 

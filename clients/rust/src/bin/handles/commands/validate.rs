@@ -1,0 +1,46 @@
+//! `handles validate <base> [--offline]`: whether a base handle is valid on this chain (the rules
+//! and its reserved list) and its canonical form; offline, the rules crate alone with its
+//! default reserved list.
+
+use handles_client::{json::text, rules, Client, Error};
+use serde_json::json;
+
+use crate::output::Output;
+
+#[derive(clap::Args)]
+pub struct Args {
+	/// The base handle as typed.
+	pub base: String,
+	/// Check with the rules crate only, without a node (the reserved list is then the
+	/// default one).
+	#[arg(long)]
+	pub offline: bool,
+}
+
+/// The answer of the rules crate alone, without a node.
+pub fn offline(base: &str) -> Output {
+	match rules::validate_with_default_reserved(base.as_bytes()) {
+		Ok(valid) => Output {
+			json: json!({ "valid": true, "canonical": valid.canonical, "error": null }),
+			text: format!("{base:?} is valid; canonical form {:?}", valid.canonical),
+		},
+		Err(e) => Output {
+			json: json!({ "valid": false, "canonical": null, "error": e.to_string() }),
+			text: format!("{base:?} is not valid: {e} ({})", e.rule().name()),
+		},
+	}
+}
+
+pub async fn run(client: &Client, Args { base, .. }: Args) -> Result<Output, Error> {
+	let v = client.validate(&base).await?;
+	let canonical = v.canonical.as_deref().map(text);
+	let error = v.error.as_deref().map(text);
+	Ok(Output {
+		json: json!({ "valid": v.valid, "canonical": canonical, "error": error }),
+		text: match (&canonical, &error) {
+			(Some(c), _) if v.valid => format!("{base:?} is valid; canonical form {c:?}"),
+			(_, Some(e)) => format!("{base:?} is not valid: {e}"),
+			_ => format!("{base:?} is not valid"),
+		},
+	})
+}

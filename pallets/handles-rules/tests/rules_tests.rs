@@ -7,6 +7,9 @@ fn check(base: &str) -> Result<ValidHandle, HandleError> {
 	validate_with_default_reserved(base.as_bytes())
 }
 
+/// Length in bytes of the canonical form of ten `꽦`, the longest of any valid handle.
+const LONGEST_VALID_CANONICAL: usize = 210;
+
 #[test]
 fn plain_handles_are_valid() {
 	for h in [
@@ -221,13 +224,22 @@ fn canonical_too_short_is_refused() {
 }
 
 #[test]
-fn canonical_too_long_is_reported_by_validate() {
-	// No valid handle reaches the bound (a test in the crate proves it); the longest one fits.
+fn canonical_forms_past_the_bound_never_reach_validate_s_last_rules() {
+	// `CanonicalTooLong` is a guard no input reaches: the bound is the longest canonical form of
+	// any handle of allowed characters (the crate's `canonical_bound_covers_every_valid_handle`
+	// computes it), and text that folds to more is refused by an earlier rule, never truncated.
+	// Ten Hangul syllables whose jamo split further give the longest valid form; it is accepted.
 	let longest = "꽦".repeat(10);
 	let v = check(&longest).unwrap();
-	assert!(v.canonical.len() <= MAX_CANONICAL_BYTES);
-	assert!(v.canonical.len() > 128, "{}", v.canonical.len());
-	assert_eq!(HandleError::CanonicalTooLong.rule(), HandleRule::CanonicalTooLong);
+	assert_eq!(v.canonical.len(), LONGEST_VALID_CANONICAL);
+	const { assert!(LONGEST_VALID_CANONICAL <= MAX_CANONICAL_BYTES) };
+	const { assert!(MAX_CANONICAL_BYTES < LONGEST_VALID_CANONICAL + 32, "the bound is tight") };
+	// U+FDFA folds to 18 letters: ten of them (30 bytes) fold past the bound, and the disallowed
+	// character is the error, first.
+	let wide = "\u{FDFA}".repeat(10);
+	assert!(wide.len() <= MAX_BASE_BYTES);
+	assert!(canonical(&wide).len() > MAX_CANONICAL_BYTES, "{}", canonical(&wide).len());
+	assert_eq!(check(&wide), Err(HandleError::DisallowedCharacter('\u{FDFA}')));
 }
 
 #[test]

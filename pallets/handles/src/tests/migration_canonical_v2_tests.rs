@@ -1,0 +1,275 @@
+//! The canonical-form migration (storage version 0 -> 1, `CanonicalFormV2`): state written by a
+//! runtime whose canonical forms differ from today's is re-keyed without losing a handle. A chain
+//! of that version is emulated by creating handles and then putting their entries under other
+//! ("stale") canonical forms, as the previous rules would have stored them, and the storage
+//! version back to 0; the pruning-queue migration runs after it, as in the runtime.
+
+use super::migrate::{migrate, stale};
+use crate::{
+	migrations::{
+		v1_canonical_form::weights::SubstrateWeight, CanonicalFormV2, CanonicalV2Cursor,
+		PruningQueues, UpgradeChecks,
+	},
+	mock::*,
+	*,
+};
+use codec::Encode;
+use frame_support::{
+	migrations::{SteppedMigration, SteppedMigrationError},
+	traits::{GetStorageVersion, StorageVersion},
+	weights::{Weight, WeightMeter},
+};
+use migrations::v1_canonical_form::weights::WeightInfo as _;
+
+/// Moves MSA `msa_id`'s handle to the stale canonical form `old`, as the previous rules stored
+/// it; optionally with another base and suffix.
+fn make_stale(msa_id: MsaId, old: &str, base: Option<&str>, suffix: Option<Suffix>) {
+	let mut record = MsaHandles::<Test>::get(msa_id).expect("has a handle");
+	HandleToMsa::<Test>::remove(&record.canonical, record.suffix);
+	record.canonical = stale(old);
+	if let Some(base) = base {
+		record.base = BaseHandle::try_from(base.as_bytes().to_vec()).expect("fits");
+	}
+	if let Some(suffix) = suffix {
+		record.suffix = suffix;
+	}
+	HandleToMsa::<Test>::insert(&record.canonical, record.suffix, msa_id);
+	MsaHandles::<Test>::insert(msa_id, record);
+}
+
+fn previous_version() {
+	StorageVersion::new(0).put::<Handles>();
+}
+
+/// Enough weight for the first step (the whole reserved list) and three records after it.
+fn small_steps() -> Weight {
+	type W = SubstrateWeight<Test>;
+	W::rekey_reserved(MaxReservedHandles::get())
+		.saturating_add(W::rekey_record().saturating_mul(3))
+		.set_proof_size(u64::MAX)
+}
+
+fn released_events() -> Vec<(MsaId, Vec<u8>, MsaId)> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Handles(Event::HandleReleasedByMigration { msa_id, handle, held_by }) => {
+				Some((msa_id, handle, held_by))
+			}
+			_ => None,
+		})
+		.collect()
+}
+
+fn resolves(display: &str) -> Option<MsaId> {
+	Handles::msa_for_handle(display.as_bytes().to_vec()).expect("well formed").map(|m| m.msa_id)
+}
+
+#[test]
+fn migration_rekeys_every_handle_from_its_base() {
+	test(|| {
+		let (pan, pan_suffix) = create(&alice(), "パン");
+		let (band, band_suffix) = create(&bob(), "बंद");
+		let (plain, plain_suffix) = create(&charlie(), "Alice");
+		make_stale(pan, &handles_rules::canonical("ハン"), None, None);
+		make_stale(band, &handles_rules::canonical("बद"), None, None);
+		previous_version();
+		// Stale keys: the current rules do not find them.
+		assert_eq!(resolves(&format!("パン.{pan_suffix}")), None);
+
+		let steps = migrate(small_steps());
+
+		assert!(steps > 1, "the migration ran in several steps ({steps})");
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(resolves(&format!("パン.{pan_suffix}")), Some(pan));
+		assert_eq!(resolves(&format!("बंद.{band_suffix}")), Some(band));
+		assert_eq!(resolves(&format!("ALICE.{plain_suffix}")), Some(plain));
+		assert_eq!(resolves(&format!("ハン.{pan_suffix}")), None, "the stale key is gone");
+		assert_eq!(resolves(&format!("बद.{band_suffix}")), None);
+		assert_eq!(HandleToMsa::<Test>::iter().count(), 3);
+		assert!(released_events().is_empty());
+	})
+}
+
+#[test]
+fn migration_keeps_the_older_of_two_handles_that_became_one() {
+	for older_first in [true, false] {
+		test(|| {
+			let (first, suffix) = create(&alice(), "ÐỨC");
+			run_to_block(2);
+			let (second, _) = create(&bob(), "Bob");
+			// The previous rules kept `ÐỨC` and `ĐỨC` apart, so both could hold one suffix.
+			make_stale(first, "stale-eth", None, None);
+			make_stale(second, "stale-d-stroke", Some("ĐỨC"), Some(suffix));
+			if !older_first {
+				let mut record = MsaHandles::<Test>::get(first).expect("has a handle");
+				record.created_at = 3;
+				MsaHandles::<Test>::insert(first, record);
+				run_to_block(3);
+			}
+			previous_version();
+			System::reset_events();
+
+			migrate(small_steps());
+
+			let (keeper, keeper_base, released, released_base) = if older_first {
+				(first, "ÐỨC", second, "ĐỨC")
+			} else {
+				(second, "ĐỨC", first, "ÐỨC")
+			};
+			assert_eq!(resolves(&format!("ĐỨC.{suffix}")), Some(keeper));
+			assert_eq!(resolves(&format!("ÐỨC.{suffix}")), Some(keeper));
+			assert_eq!(
+				Handles::handle_for_msa(keeper).map(|h| h.base_handle),
+				Some(keeper_base.as_bytes().to_vec())
+			);
+			assert!(Handles::handle_for_msa(released).is_none(), "the younger handle is released");
+			assert!(MsaOwner::<Test>::contains_key(released), "its MSA stays");
+			assert_eq!(
+				released_events(),
+				vec![(released, format!("{released_base}.{suffix}").into_bytes(), keeper)]
+			);
+			assert!(!CoolingDown::<Test>::contains_key(canonical("ĐỨC"), suffix));
+		});
+	}
+}
+
+#[test]
+fn migration_rekeys_cooldowns_and_the_reserved_list() {
+	test(|| {
+		let (msa, suffix) = create(&alice(), "Alice");
+		let now = System::block_number();
+		let stale_reserved = "ADMlN-LIST";
+		ReservedHandles::<Test>::insert(stale(stale_reserved), ());
+		// A running cooldown under a stale key, a finished one, and two that meet under one key.
+		CoolingDown::<Test>::insert(stale("POST"), 1234, now + 50);
+		CoolingDown::<Test>::insert(stale("Over"), 1234, now);
+		CoolingDown::<Test>::insert(stale("MEET"), 4321, now + 10);
+		CoolingDown::<Test>::insert(stale("meet"), 4321, now + 70);
+		// A cooldown that lands on the pair of an active handle.
+		CoolingDown::<Test>::insert(stale("ALICE"), suffix, now + 90);
+		previous_version();
+
+		migrate(small_steps());
+
+		assert!(ReservedHandles::<Test>::contains_key(canonical(stale_reserved)));
+		assert!(!ReservedHandles::<Test>::contains_key(stale(stale_reserved)));
+		assert_eq!(
+			ReservedHandles::<Test>::count() as usize,
+			handles_rules::DEFAULT_RESERVED.len() + 1
+		);
+		assert_eq!(CoolingDown::<Test>::get(canonical("POST"), 1234), Some(now + 50));
+		assert_eq!(
+			CoolingDown::<Test>::get(canonical("Over"), 1234),
+			None,
+			"finished cooldowns go"
+		);
+		assert_eq!(
+			CoolingDown::<Test>::get(canonical("meet"), 4321),
+			Some(now + 70),
+			"the later end"
+		);
+		assert_eq!(
+			CoolingDown::<Test>::get(canonical("Alice"), suffix),
+			None,
+			"held pairs do not cool"
+		);
+		assert!(!CoolingDown::<Test>::contains_key(stale("POST"), 1234));
+		assert_eq!(CoolingDown::<Test>::iter().count(), 2);
+		assert_eq!(resolves(&format!("alice.{suffix}")), Some(msa));
+	})
+}
+
+#[test]
+fn migration_in_one_step_and_in_many_gives_the_same_state() {
+	let run = |limit: Weight| {
+		let mut state = Vec::new();
+		test(|| {
+			for (i, base) in
+				["パン", "ポスト", "கல்", "ÐỨC", "alice", "Bob", "दुःख"].iter().enumerate()
+			{
+				let key = Key::sr(match i % 3 {
+					0 => sp_keyring::Sr25519Keyring::Alice,
+					1 => sp_keyring::Sr25519Keyring::Bob,
+					_ => sp_keyring::Sr25519Keyring::Charlie,
+				});
+				let (msa, _) = create(&key, base);
+				make_stale(msa, &format!("stale-{i}"), None, None);
+			}
+			previous_version();
+			let steps = migrate(limit);
+			state.push(steps as usize);
+			let mut records: Vec<_> = MsaHandles::<Test>::iter().collect();
+			records.sort_by_key(|(id, _)| *id);
+			let mut index: Vec<_> = HandleToMsa::<Test>::iter().collect();
+			index.sort();
+			state.push(records.len());
+			state.push(index.len());
+			state.extend(records.iter().map(|(id, r)| (*id as usize) ^ r.canonical.len()));
+		});
+		state
+	};
+	let one = run(Weight::MAX);
+	let many = run(small_steps());
+	assert_eq!(one[0], 1);
+	assert!(many[0] > 1, "several steps ({})", many[0]);
+	assert_eq!(one[1..], many[1..]);
+	assert_eq!(one[1], 7);
+}
+
+#[test]
+fn migration_is_skipped_on_a_chain_at_the_current_version() {
+	test(|| {
+		let (msa, suffix) = create(&alice(), "Alice");
+		make_stale(msa, "stale", None, None);
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(2));
+		let mut meter = WeightMeter::with_limit(Weight::MAX);
+		assert_eq!(CanonicalFormV2::<Test>::step(None, &mut meter), Ok(None));
+		assert_eq!(PruningQueues::<Test>::step(None, &mut meter), Ok(None));
+		assert_eq!(meter.consumed(), Weight::zero());
+		assert_eq!(resolves(&format!("Alice.{suffix}")), None, "nothing was touched");
+		// Restore the invariants for the end-of-test check.
+		make_stale(msa, &handles_rules::canonical("Alice"), None, None);
+	})
+}
+
+#[test]
+fn migration_asks_for_the_weight_of_its_first_step() {
+	test(|| {
+		previous_version();
+		let mut meter = WeightMeter::with_limit(Weight::from_parts(1, 1));
+		assert!(matches!(
+			CanonicalFormV2::<Test>::step(None, &mut meter),
+			Err(SteppedMigrationError::InsufficientWeight { .. })
+		));
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(0));
+		migrate(small_steps());
+	})
+}
+
+#[test]
+fn migration_id_and_cursor_keep_their_encoding() {
+	// A chain may be in the middle of the migration: `pallet-migrations` keeps its id and cursor.
+	assert_eq!(CanonicalFormV2::<Test>::id().encode(), b"handles-canonic\x00\x01".to_vec());
+	assert_eq!(CanonicalV2Cursor::StageCooldowns.encode(), vec![0]);
+	assert_eq!(CanonicalV2Cursor::ClearIndex.encode(), vec![1]);
+	assert_eq!(CanonicalV2Cursor::Records(None).encode(), vec![2, 0]);
+	assert_eq!(CanonicalV2Cursor::Records(Some(0x0403_0201)).encode(), vec![2, 1, 1, 2, 3, 4]);
+	assert_eq!(CanonicalV2Cursor::RestoreCooldowns.encode(), vec![3]);
+}
+
+#[test]
+fn the_check_after_the_migration_finds_a_handle_left_under_a_stale_form() {
+	test(|| {
+		let (msa, _) = create(&alice(), "Alice");
+		previous_version();
+		let before = CanonicalFormV2::<Test>::before().expect("taken");
+		let mut meter = WeightMeter::with_limit(Weight::MAX);
+		assert_eq!(CanonicalFormV2::<Test>::step(None, &mut meter), Ok(None));
+		assert_eq!(CanonicalFormV2::<Test>::after(before.clone()), Ok(()));
+		make_stale(msa, "stale", None, None);
+		assert!(CanonicalFormV2::<Test>::after(before).is_err());
+		// Restore the invariants for the end-of-test check.
+		make_stale(msa, &handles_rules::canonical("Alice"), None, None);
+	})
+}

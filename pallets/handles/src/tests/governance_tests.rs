@@ -43,7 +43,16 @@ fn set_handle_settings_changes_range_and_cooldown() {
 			(10, 20, 5)
 		);
 		let options = Handles::suffix_options(b"alice".to_vec()).unwrap();
-		assert!(options.candidates.iter().all(|s| (10..=20).contains(s)));
+		let seeds = Seeds::<Test>::get();
+		let range = handles_rules::SuffixRange::new(10, 20).unwrap();
+		let drawn = handles_rules::suffix_options(&seeds.current, &seeds.previous, "allce", range);
+		assert!(!drawn.is_empty());
+		assert_eq!(options.candidates, drawn);
+		assert!(
+			options.candidates.iter().all(|s| (10..=20).contains(s)),
+			"{:?}",
+			options.candidates
+		);
 	})
 }
 

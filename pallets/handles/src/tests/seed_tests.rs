@@ -123,12 +123,18 @@ fn a_suffix_stops_being_offered_two_rotations_later() {
 fn every_offered_suffix_is_accepted() {
 	test(|| {
 		no_cooldown();
-		let options = Handles::suffix_options(b"alice".to_vec()).unwrap().candidates;
+		let offer = Handles::suffix_options(b"alice".to_vec()).unwrap();
+		let options = offer.candidates;
+		// Ten candidates under each seed, none shared: twenty options, all free.
+		assert_eq!(options.len(), handles_rules::MAX_SUFFIX_OPTIONS);
+		assert_eq!(offer.available, options);
 		let keys = [alice(), bob(), charlie(), dave_ed(), eve_ecdsa()];
-		for (i, suffix) in options.into_iter().enumerate() {
+		for (i, suffix) in options.iter().copied().enumerate() {
 			let key = &keys[i % keys.len()];
 			let payload = create_payload("alice", suffix);
 			assert_ok!(try_create(key, payload));
+			let found = Handles::msa_for_handle(format!("alice.{suffix}").into_bytes()).unwrap();
+			assert_eq!(found.map(|f| f.owner), Some(key.account()));
 		}
 		assert!(Handles::suffix_options(b"alice".to_vec()).unwrap().available.is_empty());
 	})

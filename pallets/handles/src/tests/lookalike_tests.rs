@@ -62,12 +62,25 @@ fn the_rn_and_m_lookalikes_are_one_handle() {
 #[test]
 fn handles_that_do_not_look_alike_stay_distinct() {
 	test(|| {
-		create(&alice(), "pay");
-		create(&bob(), "par");
-		create(&charlie(), "bob");
-		create(&dave_ed(), "dob");
-		let (msa_id, suffix) = create(&eve_ecdsa(), "pax");
-		assert_ok!(Handles::msa_for_handle(format!("pax.{suffix}").into_bytes())
-			.map(|found| assert_eq!(found.unwrap().msa_id, msa_id)));
+		// A range of one suffix: every base claims 7, so two bases that merged could not both.
+		assert_ok!(Handles::set_handle_settings(RuntimeOrigin::root(), 7, 7, 0));
+		let claims = [
+			(alice(), "pay"),
+			(bob(), "par"),
+			(charlie(), "bob"),
+			(dave_ed(), "dob"),
+			(eve_ecdsa(), "pax"),
+		];
+		let mut msas = Vec::new();
+		for (key, base) in &claims {
+			let available = Handles::suffix_options(base.as_bytes().to_vec()).unwrap().available;
+			assert_eq!(available, [7], "{base}.7 is free");
+			let (msa_id, _) = create(key, base);
+			msas.push(msa_id);
+		}
+		for ((_, base), msa_id) in claims.iter().zip(&msas) {
+			let found = Handles::msa_for_handle(format!("{base}.7").into_bytes()).unwrap();
+			assert_eq!(found.map(|f| f.msa_id), Some(*msa_id), "{base}.7");
+		}
 	})
 }

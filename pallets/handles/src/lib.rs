@@ -11,7 +11,8 @@
 //!   checks), `records` (writing handle records and owner lists), [`pruning`] (the replay and
 //!   cooldown queues) and `call_weights` (the weights the calls declare).
 //! - [`types`]: storage records, payloads and the signed-message format.
-//! - [`migrations`]: storage migrations (canonical forms of rules version 2).
+//! - [`migrations`]: storage migrations, one module each (canonical forms of rules version 2, the
+//!   pruning queues), with their step weights, step benchmarks and checks.
 //! - [`weights`]: the [`WeightInfo`] trait and its figures.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]

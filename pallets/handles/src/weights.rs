@@ -1,5 +1,5 @@
-//! Weights of `pallet_handles`, measured by the FRAME benchmarks in `benchmarking.rs` against the Wasm
-//! runtime. GENERATED: do not edit by hand; rerun the command below (see the pallet README).
+//! Weights of `pallet_handles`, measured by its FRAME benchmarks (the calls' in `benchmarking/`, a
+//! migration's steps in that migration's `benchmarks.rs`) against the Wasm runtime. GENERATED: do not edit by hand; rerun the command below (see the pallet README).
 //!
 //! Benchmark CLI 64.0.0, 2026-12-02. Steps `20`, repeat `10`, low range
 //! `[]`, high range `[]`, worst-case map size

@@ -81,6 +81,20 @@ async function statusIs(sponsor, id, statuses) {
 }
 
 const nextNonce = (ctx, pair) => ctx.rpc('system_accountNextIndex', [pair.address]);
+
+/** The transactions `address` signed in the best chain from block `from` on: `{ block, nonce }` each. */
+async function signedBy(ctx, address, from) {
+  const best = (await ctx.api.rpc.chain.getHeader()).number.toNumber();
+  const found = [];
+  for (let n = from; n <= best; n += 1) {
+    const block = await ctx.api.rpc.chain.getBlock(await ctx.api.rpc.chain.getBlockHash(n));
+    for (const x of block.block.extrinsics) {
+      if (x.isSigned && x.signer.toString() === address) found.push({ block: n, nonce: x.nonce.toNumber() });
+    }
+  }
+  return found;
+}
+
 const freeOf = async (ctx, address) => (await ctx.api.query.system.account(address)).data.free.toBigInt();
 
 // Base handles of letters no confusable pair is made of, distinct for every i < 512.
@@ -265,6 +279,7 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     let sponsor = await startSponsor({ url: ctx.node.wsUrl, key: '//Ferdie', db });
     sponsors.push(sponsor);
     const nonceBefore = await nextNonce(ctx, ferdie);
+    const fromBlock = (await ctx.api.rpc.chain.getHeader()).number.toNumber() + 1;
     const owners = [freshPair(), freshPair(), freshPair()];
     const ids = await claimEach(sponsor, owners, 'Restart');
     for (const id of ids) await statusIs(sponsor, id, ['submitted']);
@@ -280,8 +295,17 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
       assert.equal(onChain.owner, owners[i].address);
       assert.equal(onChain.msaId, done.msaId);
     }
-    await sleep(1500);
+    // The reconciler runs every 3 s and the submitter retries within a second: over 10 s of
+    // blocks (about 40) any resend would have been sent and sealed, or would wait in the pool.
+    const sealedBefore = seal.blocks;
+    await sleep(10_000);
+    assert.ok(seal.blocks >= sealedBefore + 20, `blocks were sealed meanwhile (${seal.blocks - sealedBefore})`);
     assert.equal(await nextNonce(ctx, ferdie), nonceBefore + 3, 'three transactions, each sent once');
+    const sent = await signedBy(ctx, ferdie.address, fromBlock);
+    assert.equal(sent.length, 3, `the sponsor's transactions on chain: ${JSON.stringify(sent)}`);
+    assert.deepEqual(sent.map((t) => t.nonce).sort((a, b) => a - b), [0, 1, 2].map((i) => nonceBefore + i));
+    const pending = (await ctx.api.rpc.author.pendingExtrinsics()).filter((x) => x.signer.toString() === ferdie.address);
+    assert.equal(pending.length, 0, 'nothing of the sponsor waits in the pool');
   });
 
   test('200 concurrent claims: all finalized, none twice', async () => {

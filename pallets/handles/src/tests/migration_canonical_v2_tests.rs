@@ -4,7 +4,7 @@
 //! ("stale") canonical forms, as the previous rules would have stored them, and the storage
 //! version back to 0; the pruning-queue migration runs after it, as in the runtime.
 
-use super::migrate::{migrate, stale};
+use super::migrate::{migrate, migrate_with, pallet_state, stale};
 use crate::{
 	migrations::{
 		v1_canonical_form::weights::SubstrateWeight, CanonicalFormV2, CanonicalV2Cursor,
@@ -182,9 +182,10 @@ fn migration_rekeys_cooldowns_and_the_reserved_list() {
 
 #[test]
 fn migration_in_one_step_and_in_many_gives_the_same_state() {
-	let run = |limit: Weight| {
-		let mut state = Vec::new();
+	let run = |first: Weight, then: Weight| {
+		let mut state = None;
 		test(|| {
+			let mut suffixes = Vec::new();
 			for (i, base) in
 				["パン", "ポスト", "கல்", "ÐỨC", "alice", "Bob", "दुःख"].iter().enumerate()
 			{
@@ -193,28 +194,36 @@ fn migration_in_one_step_and_in_many_gives_the_same_state() {
 					1 => sp_keyring::Sr25519Keyring::Bob,
 					_ => sp_keyring::Sr25519Keyring::Charlie,
 				});
-				let (msa, _) = create(&key, base);
+				let (msa, suffix) = create(&key, base);
 				make_stale(msa, &format!("stale-{i}"), None, None);
+				suffixes.push(suffix);
 			}
+			// A younger `ĐỨC` on the suffix of `ÐỨC`, which the migration releases (an event),
+			// and a cooldown under a stale form, so events and cooldowns are compared too.
+			let (younger, _) = create(&Key::sr(sp_keyring::Sr25519Keyring::Dave), "Dave");
+			make_stale(younger, "stale-d-stroke", Some("ĐỨC"), Some(suffixes[3]));
+			CoolingDown::<Test>::insert(stale("stale-cooling"), 7, 1_000);
 			previous_version();
-			let steps = migrate(limit);
-			state.push(steps as usize);
-			let mut records: Vec<_> = MsaHandles::<Test>::iter().collect();
-			records.sort_by_key(|(id, _)| *id);
-			let mut index: Vec<_> = HandleToMsa::<Test>::iter().collect();
-			index.sort();
-			state.push(records.len());
-			state.push(index.len());
-			state.extend(records.iter().map(|(id, r)| (*id as usize) ^ r.canonical.len()));
+			let steps = migrate_with(first, then);
+			assert_eq!(MsaHandles::<Test>::iter().count(), 7);
+			state = Some((steps, pallet_state()));
 		});
-		state
+		state.expect("the test ran")
 	};
-	let one = run(Weight::MAX);
-	let many = run(small_steps());
-	assert_eq!(one[0], 1);
-	assert!(many[0] > 1, "several steps ({})", many[0]);
-	assert_eq!(one[1..], many[1..]);
-	assert_eq!(one[1], 7);
+	let (one_steps, one) = run(Weight::MAX, Weight::MAX);
+	// After the first step (the reserved list), three records a step: the records phase
+	// resumes from its cursor.
+	let three_records =
+		SubstrateWeight::<Test>::rekey_record().saturating_mul(3).set_proof_size(u64::MAX);
+	let (many_steps, many) = run(small_steps(), three_records);
+	assert_eq!(one_steps, 1);
+	assert!(many_steps > 1, "several steps ({many_steps})");
+	assert!(one
+		.1
+		.iter()
+		.any(|e| matches!(e, RuntimeEvent::Handles(Event::HandleReleasedByMigration { .. }))));
+	assert_eq!(one.0, many.0, "storage after one step and after {many_steps} steps");
+	assert_eq!(one.1, many.1, "events after one step and after {many_steps} steps");
 }
 
 #[test]

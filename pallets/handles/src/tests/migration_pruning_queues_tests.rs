@@ -1,7 +1,7 @@
 //! The pruning-queue migration (storage version 1 -> 2, `PruningQueues`): the replay store and
 //! cooldowns written in the layout of version 1 move to the queues without losing a live entry.
 
-use super::migrate::{run_steps, stale};
+use super::migrate::{pallet_state, run_steps, stale};
 use crate::{
 	migrations::{PruningQueues, PruningQueuesCursor, UpgradeChecks},
 	mock::*,
@@ -67,6 +67,7 @@ fn version_1_state(live: u32, expired: u32, running: u32) -> Vec<([u8; 32], Bloc
 
 #[test]
 fn queue_migration_keeps_every_live_replay_entry_and_queues_every_running_cooldown() {
+	let mut states = Vec::new();
 	for limit in [Weight::MAX, Weight::from_parts(u64::MAX, 1_000)] {
 		test(|| {
 			run_to_block(10);
@@ -85,8 +86,11 @@ fn queue_migration_keeps_every_live_replay_entry_and_queues_every_running_cooldo
 			// Running cooldowns are queued, the ended one is removed.
 			assert_eq!(CoolingDown::<Test>::iter().count(), 12);
 			assert_eq!(CooldownQueueBounds::<Test>::get().len(), 12);
+			states.push(pallet_state());
 		})
 	}
+	// In one step or in many, the same entries, queues, cooldowns and events.
+	assert_eq!(states[0], states[1], "state after one step and after many");
 }
 
 #[test]

@@ -448,4 +448,97 @@ mod worst_case_tests {
 			assert!(valid.canonical.len() > 2 * handles_rules::MAX_BASE_BYTES);
 		}
 	}
+
+	/// Every character a valid handle may hold, with its UTF-8 width and the length of its
+	/// canonical form, longest first: each code point is folded once and kept when, after three
+	/// letters (no leading mark, long enough), the rules do not refuse it as disallowed or
+	/// forbidden.
+	fn usable_characters() -> Vec<(char, usize, usize)> {
+		let mut usable: Vec<_> = (0..=u32::from(char::MAX))
+			.filter_map(char::from_u32)
+			.filter_map(|c| {
+				let mut text = alloc::string::String::from("aaa");
+				text.push(c);
+				let refused = matches!(
+					handles_rules::validate(text.as_bytes(), |_| false),
+					Err(handles_rules::HandleError::DisallowedCharacter(_)
+						| handles_rules::HandleError::ForbiddenCharacter(_))
+				);
+				let gain = handles_rules::canonical(c.encode_utf8(&mut [0; 4])).len();
+				(!refused).then_some((c, c.len_utf8(), gain))
+			})
+			.collect();
+		usable.sort_by_key(|(_, _, gain)| core::cmp::Reverse(*gain));
+		usable
+	}
+
+	/// The longest canonical form of `bytes` bytes of characters, the best of each width from
+	/// `best` (a knapsack over the widths 1 to 4, as the rules crate's bound test computes).
+	fn knapsack(best: &[usize; 5], bytes: usize) -> usize {
+		let mut reach = alloc::vec![0usize; bytes + 1];
+		for n in 1..=bytes {
+			for (width, gain) in best.iter().enumerate().skip(1).filter(|(w, _)| *w <= n) {
+				reach[n] = reach[n].max(reach[n - width] + gain);
+			}
+		}
+		reach[bytes]
+	}
+
+	/// The best of each width among `usable` characters that `keep` accepts.
+	fn best_of_each_width(
+		usable: &[(char, usize, usize)],
+		keep: impl Fn(char) -> bool,
+	) -> [usize; 5] {
+		let mut best = [0usize; 5];
+		for (c, width, gain) in usable {
+			// Longest first: the first kept character of a width is its best.
+			if best[*width] == 0 && keep(*c) {
+				best[*width] = *gain;
+			}
+		}
+		best
+	}
+
+	/// No valid handle has a canonical form longer than `longest` (the benchmarks' handle's):
+	/// a handle holding character `x` holds, besides it, `MAX_BASE_BYTES - width(x)` bytes of
+	/// characters each of which may stand next to `x` (rule 4 holds for every part of a valid
+	/// handle); the best such filling plus `x` bounds every handle holding `x`. Only characters
+	/// that could beat `longest` even with any filling are looked at.
+	fn no_handle_is_longer_than(longest: usize) -> Result<(), alloc::string::String> {
+		let max = handles_rules::MAX_BASE_BYTES;
+		let usable = usable_characters();
+		let any = best_of_each_width(&usable, |_| true);
+		// With any characters at all: the rules crate's bound, which must cover it.
+		assert!(knapsack(&any, max) <= handles_rules::MAX_CANONICAL_BYTES);
+		for (x, width, gain) in &usable {
+			if gain + knapsack(&any, max - width) <= longest {
+				continue;
+			}
+			let beside_x = best_of_each_width(&usable, |c| {
+				let mut pair = alloc::string::String::from(*x);
+				pair.push(c);
+				handles_rules::is_highly_restrictive(&pair)
+			});
+			let bound = gain + knapsack(&beside_x, max - width);
+			if bound > longest {
+				return Err(alloc::format!("a handle with {x:?} may reach {bound} bytes"));
+			}
+		}
+		Ok(())
+	}
+
+	#[test]
+	fn worst_handles_have_the_longest_canonical_form_of_any_handle() {
+		for syllable in [WORST_SYLLABLE, WORST_SYLLABLE_2] {
+			let handle = cases::worst_handle(syllable);
+			let valid = handles_rules::validate_with_default_reserved(&handle).expect("valid");
+			if let Err(longer) = no_handle_is_longer_than(valid.canonical.len()) {
+				panic!(
+					"the benchmarks' handle of {syllable:?} ({} bytes of canonical form) is not \
+					 the longest: {longer}",
+					valid.canonical.len()
+				);
+			}
+		}
+	}
 }

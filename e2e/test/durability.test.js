@@ -11,7 +11,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { bytesArg, connectApi, freshPair, seal, signedCall, submit } from '../lib/chain.js';
+import { bestNumber, bytesArg, connectApi, freshPair, seal, signedCall, submit } from '../lib/chain.js';
 import { chainHeads, rpcCall, startDevNode, tempDir } from '../lib/node.js';
 import { assertOk } from '../lib/testing.js';
 
@@ -70,7 +70,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
     const options = await rpc('handles_getSuffixOptions', [base]);
     assert.ok(options.available.length > 0, JSON.stringify(options));
     const suffix = options.available[options.available.length - 1];
-    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    const best = await bestNumber(api);
     const payload = { baseHandle: base, suffix, expiration: best + 50 };
     const tx = await signedCall(api, 'create', owner, payload);
     return { tx, base, suffix, canonical: options.canonical, display: `${base}.${suffix}`, owner: owner.address };

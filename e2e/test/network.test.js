@@ -11,7 +11,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { connectApi, freshPair, send, signedCall } from '../lib/chain.js';
+import { bestNumber, connectApi, freshPair, send, signedCall } from '../lib/chain.js';
 import { aliceBootnode, auraAuthorIndex, startValidator } from '../lib/network.js';
 import { chainHeads, freePorts, rpcCall, tempDir, waitFor } from '../lib/node.js';
 import { assertOk } from '../lib/testing.js';
@@ -144,7 +144,7 @@ describe('two validators: Alice and Bob on --chain local', { timeout: 900_000 },
     assert.ok(options.available.length > 0, JSON.stringify(options));
     const suffix = options.available[0];
     const display = `${base}.${suffix}`;
-    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    const best = await bestNumber(api);
     const payload = { baseHandle: base, suffix, expiration: best + 100 };
     // Submitted and awaited until its block is finalized.
     const { included } = await send(api, await signedCall(api, 'create', owner, payload), charlie, { finalized: true, timeoutMs: 120_000 });

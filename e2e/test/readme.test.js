@@ -22,7 +22,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { connectApi, freshPair, send, signedCall } from '../lib/chain.js';
+import { bestNumber, connectApi, freshPair, send, signedCall } from '../lib/chain.js';
 import { chainHeads, freePorts, nodeBinaryPath, rpcCall, spawnNode, tempDir, waitFor } from '../lib/node.js';
 import { assertOk } from '../lib/testing.js';
 
@@ -301,7 +301,7 @@ describe('README: the two validators by hand', { timeout: 400_000 }, () => {
     assert.ok(available.length > 0);
     const suffix = available[0];
     const display = `${base}.${suffix}`;
-    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    const best = await bestNumber(api);
     const payload = { baseHandle: base, suffix, expiration: best + 100 };
     const { included } = await send(api, await signedCall(api, 'create', owner, payload), charlie, { timeoutMs: 90_000 });
     const out = await included;

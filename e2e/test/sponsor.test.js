@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { freshPair, send, signedCall, walletSign } from '../lib/chain.js';
+import { bestNumber, blockHash, freshPair, send, signedCall, walletSign } from '../lib/chain.js';
 import { startValidator } from '../lib/network.js';
 import { rpcCall, startDevNode, tempDir, waitFor } from '../lib/node.js';
 import { claimBody, startSponsor } from '../lib/sponsor.js';
@@ -84,10 +84,10 @@ const nextNonce = (ctx, pair) => ctx.rpc('system_accountNextIndex', [pair.addres
 
 /** The transactions `address` signed in the best chain from block `from` on: `{ block, nonce }` each. */
 async function signedBy(ctx, address, from) {
-  const best = (await ctx.api.rpc.chain.getHeader()).number.toNumber();
+  const best = await bestNumber(ctx.api);
   const found = [];
   for (let n = from; n <= best; n += 1) {
-    const block = await ctx.api.rpc.chain.getBlock(await ctx.api.rpc.chain.getBlockHash(n));
+    const block = await ctx.api.rpc.chain.getBlock(await blockHash(ctx.api, n));
     for (const x of block.block.extrinsics) {
       if (x.isSigned && x.signer.toString() === address) found.push({ block: n, nonce: x.nonce.toNumber() });
     }
@@ -168,7 +168,7 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     const other = freshPair();
     const genesis = ctx.api.genesisHash.toHex();
     const settings = await ctx.rpc('handles_getSettings');
-    const now = (await ctx.api.rpc.chain.getHeader()).number.toNumber();
+    const now = await bestNumber(ctx.api);
     const base = 'Refusals';
     const suffix = await pickSuffix(sponsor, base);
     const payload = { baseHandle: base, suffix, expiration: now + 50 };
@@ -279,7 +279,7 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     let sponsor = await startSponsor({ url: ctx.node.wsUrl, key: '//Ferdie', db });
     sponsors.push(sponsor);
     const nonceBefore = await nextNonce(ctx, ferdie);
-    const fromBlock = (await ctx.api.rpc.chain.getHeader()).number.toNumber() + 1;
+    const fromBlock = await bestNumber(ctx.api) + 1;
     const owners = [freshPair(), freshPair(), freshPair()];
     const ids = await claimEach(sponsor, owners, 'Restart');
     for (const id of ids) await statusIs(sponsor, id, ['submitted']);

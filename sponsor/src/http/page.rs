@@ -30,8 +30,10 @@ const FILES: &[(&str, &str, &[u8])] = &[
 	page!(JS, "choose.js"),
 	page!(JS, "claim.js"),
 	page!(JS, "dom.js"),
+	page!(JS, "i18n.js"),
 	page!(JS, "load-rules.js"),
 	page!(JS, "lookup.js"),
+	page!(JS, "strings.js"),
 	page!(JS, "tabs.js"),
 	page!(JS, "wallet.js"),
 	// The rules, as the JavaScript package ships them (Wasm from the Rust crate).

@@ -15,6 +15,8 @@ export {
   validate,
 } from './rules.js';
 export type { BrokenRule, Bytes32, DisplayErrorId, HandleRuleId, RulesInfo, SuffixOptions, SuffixRangeInput, ValidationResult } from './rules.js';
+export { MESSAGE_LANGUAGES, explainError, explainRule, initMessages, messagesReady } from './messages.js';
+export type { MessageLanguage, MessageTable } from './messages.js';
 export {
   HANDLES_TAG,
   PayloadKind,

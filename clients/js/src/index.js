@@ -16,6 +16,7 @@ export {
   suffixOptions,
   validate,
 } from './rules.js';
+export { MESSAGE_LANGUAGES, explainError, explainRule, initMessages, messagesReady } from './messages.js';
 export {
   HANDLES_TAG,
   PayloadKind,

@@ -13,6 +13,7 @@ const HTML: &str = "text/html; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
 const JS: &str = "text/javascript; charset=utf-8";
 const WASM: &str = "application/wasm";
+const JSON: &str = "application/json; charset=utf-8";
 
 /// `page/<name>`, served at `/<name>` as `content_type`.
 macro_rules! page {
@@ -39,6 +40,9 @@ const FILES: &[(&str, &str, &[u8])] = &[
 	// The rules, as the JavaScript package ships them (Wasm from the Rust crate).
 	("/js/src/rules.js", JS, include_bytes!("../../../clients/js/src/rules.js")),
 	("/js/src/errors.js", JS, include_bytes!("../../../clients/js/src/errors.js")),
+	// Messages for people about a refused name, and their one table (shared with the CLI).
+	("/js/src/messages.js", JS, include_bytes!("../../../clients/js/src/messages.js")),
+	("/js/src/messages.json", JSON, include_bytes!("../../../clients/js/src/messages.json")),
 	(
 		"/js/dist/handles_rules.wasm",
 		WASM,

@@ -30,13 +30,18 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 async function compile(source) {
   if (source instanceof WebAssembly.Module) return source;
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source);
+  // A Response before any URL: in Node.js its text form would be read as a file name.
+  if (typeof Response !== 'undefined' && source instanceof Response) return compileResponse(source, source.url || 'the response');
   const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
   const url = source === undefined ? DEFAULT_WASM_URL : source instanceof URL ? source : new URL(String(source), import.meta.url);
   if (isNode && url.protocol === 'file:') {
     const { readFile } = await import('node:fs/promises');
     return WebAssembly.compile(await readFile(url));
   }
-  const response = typeof Response !== 'undefined' && source instanceof Response ? source : await fetch(url);
+  return compileResponse(await fetch(url), url);
+}
+
+async function compileResponse(response, url) {
   if (!response.ok) throw new HandlesError(ErrorCode.WASM, `cannot fetch ${url}: HTTP ${response.status}`);
   return WebAssembly.compile(await response.arrayBuffer());
 }

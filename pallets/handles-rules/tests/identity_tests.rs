@@ -59,6 +59,10 @@ fn range_checks_min_and_max() {
 		SuffixRange::new(DEFAULT_SUFFIX_MIN, DEFAULT_SUFFIX_MAX).unwrap()
 	);
 	assert_eq!(SuffixRange::FULL.len(), 1u64 << 32);
+	// A range holds at least one suffix: the one-suffix range has length 1 and is not empty.
+	let one = SuffixRange::new(7, 7).unwrap();
+	assert_eq!(one.len(), 1);
+	assert!(!one.is_empty() && !SuffixRange::FULL.is_empty());
 }
 
 #[test]

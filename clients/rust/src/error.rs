@@ -6,7 +6,7 @@ use handles_rules::HandleRule;
 use pallet_handles_runtime_api::QueryError;
 use subxt::error::DispatchError;
 
-use crate::{json::text, keys::KeyError};
+use crate::{json::text, keys::KeyError, messages};
 
 /// What went wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,14 +17,16 @@ pub enum Error {
 		base: String,
 		/// The rule it breaks.
 		rule: HandleRule,
-		/// The rule, as a person would say it.
+		/// The rules crate's sentence naming the rule (the text of `handles_validateHandle`).
 		message: String,
+		/// What the person should change, in words they can act on ([`crate::messages`]).
+		explanation: String,
 	},
 	/// A display handle that is not `base.suffix`.
 	MalformedDisplayHandle {
 		/// The text as typed.
 		input: String,
-		/// What is wrong with it.
+		/// What is wrong with it, in words a person can act on.
 		message: String,
 	},
 	/// The suffix asked for is not available for the handle now.
@@ -96,8 +98,8 @@ pub enum Error {
 impl fmt::Display for Error {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		match self {
-			Self::InvalidHandle { base, rule, message } => {
-				write!(f, "invalid handle {base:?}: {message} ({})", rule.name())
+			Self::InvalidHandle { base, explanation, .. } => {
+				write!(f, "invalid handle {base:?}: {explanation}")
 			}
 			Self::MalformedDisplayHandle { input, message } => {
 				write!(f, "not a display handle {input:?}: {message}")
@@ -159,7 +161,12 @@ impl Error {
 
 	/// The error of a rules-crate validation of `base`.
 	pub fn invalid(base: &str, e: handles_rules::HandleError) -> Self {
-		Self::InvalidHandle { base: base.to_string(), rule: e.rule(), message: e.to_string() }
+		Self::InvalidHandle {
+			base: base.to_string(),
+			rule: e.rule(),
+			message: e.to_string(),
+			explanation: messages::explain(base, &e),
+		}
 	}
 
 	/// The error of a `HandlesApi` query about `input` (a base or display handle as typed).
@@ -173,12 +180,17 @@ impl Error {
 						base: input.to_string(),
 						rule: HandleRule::Reserved,
 						message: text(&reason),
+						explanation: messages::explain_chain(input, &text(&reason)),
 					},
 				}
 			}
-			QueryError::MalformedDisplayHandle(reason) => {
-				Self::MalformedDisplayHandle { input: input.to_string(), message: text(&reason) }
-			}
+			QueryError::MalformedDisplayHandle(reason) => Self::MalformedDisplayHandle {
+				input: input.to_string(),
+				message: match handles_rules::parse_display(input.as_bytes()) {
+					Err(e) => messages::explain_display(&e),
+					Ok(_) => text(&reason),
+				},
+			},
 		}
 	}
 

@@ -5,6 +5,7 @@ mod client;
 mod error;
 pub mod json;
 pub mod keys;
+pub mod messages;
 pub mod runtime;
 
 pub use client::{

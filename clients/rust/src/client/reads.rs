@@ -226,6 +226,6 @@ impl Client {
 pub fn check_display(input: &str) -> Result<()> {
 	parse_display(input.as_bytes()).map(|_| ()).map_err(|e| Error::MalformedDisplayHandle {
 		input: input.to_string(),
-		message: e.to_string(),
+		message: crate::messages::explain_display(&e),
 	})
 }

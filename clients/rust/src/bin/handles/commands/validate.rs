@@ -2,7 +2,7 @@
 //! and its reserved list) and its canonical form; offline, the rules crate alone with its
 //! default reserved list.
 
-use handles_client::{json::text, rules, Client, Error};
+use handles_client::{json::text, messages, rules, Client, Error};
 use serde_json::json;
 
 use crate::output::Output;
@@ -26,7 +26,7 @@ pub fn offline(base: &str) -> Output {
 		},
 		Err(e) => Output {
 			json: json!({ "valid": false, "canonical": null, "error": e.to_string() }),
-			text: format!("{base:?} is not valid: {e} ({})", e.rule().name()),
+			text: format!("{base:?} is not valid: {}", messages::explain(base, &e)),
 		},
 	}
 }
@@ -39,7 +39,7 @@ pub async fn run(client: &Client, Args { base, .. }: Args) -> Result<Output, Err
 		json: json!({ "valid": v.valid, "canonical": canonical, "error": error }),
 		text: match (&canonical, &error) {
 			(Some(c), _) if v.valid => format!("{base:?} is valid; canonical form {c:?}"),
-			(_, Some(e)) => format!("{base:?} is not valid: {e}"),
+			(_, Some(e)) => format!("{base:?} is not valid: {}", messages::explain_chain(&base, e)),
 			_ => format!("{base:?} is not valid"),
 		},
 	})

@@ -11,8 +11,10 @@
 //   RPC_URL=http://127.0.0.1:9944 node scripts/rpc-bench.js    # an already running node
 //
 // Env: ROUNDS (default 5), SECONDS (default 2), CLIENTS (default 8), HANDLES_NODE.
+// scripts/batch-bench.js measures the batch lookups with the same loop (`measure`, `median`).
 
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 
 import { rpcCall, startDevNode, tempDir } from '../lib/node.js';
 
@@ -30,14 +32,18 @@ const METHODS = [
 ];
 
 /** One call; no time limit, so that no timer per request weighs on the figures. */
-const call = (url, method, params) => rpcCall(url, method, params, { timeoutMs: 0 });
+export const call = (url, method, params) => rpcCall(url, method, params, { timeoutMs: 0 });
 
-/** A dev node (the node's own sealing mode) on a temporary base path, for many connections. */
-async function startNode() {
+/**
+ * A dev node on a temporary base path, for many connections: the node's own sealing mode unless
+ * `sealing` says another. `{ url, wsUrl, binary, stop() }`.
+ */
+export async function startNode({ sealing = null } = {}) {
   const dir = tempDir('handles-rpc-bench-');
-  const node = await startDevNode({ sealing: null, basePath: dir.path, extraArgs: ['--rpc-max-connections', '1000'] });
+  const node = await startDevNode({ sealing, basePath: dir.path, extraArgs: ['--rpc-max-connections', '1000'] });
   return {
     url: node.httpUrl,
+    wsUrl: node.wsUrl,
     binary: node.binary,
     stop: async () => {
       await node.stop();
@@ -46,13 +52,18 @@ async function startNode() {
   };
 }
 
-/** Requests per second of `method` over `seconds` with `clients` concurrent clients. */
-async function measure(url, method, params, seconds, clients) {
+/**
+ * Requests per second of `method` over `seconds` with `clients` concurrent clients; `params` are
+ * the same for every request, or a function of the request's index that gives them.
+ */
+export async function measure(url, method, params, seconds, clients) {
   const end = performance.now() + seconds * 1000;
+  const paramsOf = typeof params === 'function' ? params : () => params;
   let done = 0;
+  let sent = 0;
   const client = async () => {
     while (performance.now() < end) {
-      await call(url, method, params);
+      await call(url, method, paramsOf(sent++));
       done++;
     }
   };
@@ -61,7 +72,7 @@ async function measure(url, method, params, seconds, clients) {
   return done / ((performance.now() - t0) / 1000);
 }
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
@@ -94,7 +105,9 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

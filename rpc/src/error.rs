@@ -28,6 +28,9 @@ pub const INVALID_ACCOUNT: i32 = 8004;
 /// runtime method canonicalizes without validating, so it does not refuse bases today);
 /// `handles_validateHandle` reports broken rules in its result instead.
 pub const INVALID_HANDLE: i32 = 8005;
+/// A batch lookup (`handles_getHandlesForMsas`, `handles_getMsasForHandles`) of more than
+/// `pallet_handles_runtime_api::MAX_BATCH_LOOKUPS` (100) entries; the message says the limit.
+pub const TOO_MANY_LOOKUPS: i32 = 8006;
 
 /// An error object with `code` and `message` and no data.
 pub(crate) fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {

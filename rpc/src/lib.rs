@@ -13,10 +13,16 @@
 //! | `handles_getHandlesForOwner` | `owner, [at]` | `[`[`OwnedMsaResponse`]`]` |
 //! | `handles_validateHandle` | `baseHandle, [at]` | [`ValidationResponse`] |
 //! | `handles_getSettings` | `[at]` | [`SettingsResponse`] |
+//! | `handles_getHandlesForMsas` | `msaIds, [at]` | `[`[`HandleForMsaResponse`]` or null]` |
+//! | `handles_getMsasForHandles` | `displayHandles, [at]` | `[`[`MsaForHandleResponse`]` or null]` |
 //!
 //! `at` is an optional `0x` block hash, always the last parameter; without it the best block is
 //! used. Parameters may be given by position or by name (`baseHandle`, `displayHandle`, `msaId`,
-//! `owner`, `at`).
+//! `owner`, `msaIds`, `displayHandles`, `at`).
+//!
+//! The batch lookups take at most [`MAX_BATCH_LOOKUPS`] entries and answer each with one runtime
+//! call (`HandlesApi` version 3); at blocks of a runtime with an older `HandlesApi` they answer
+//! with one single lookup per entry, the same results.
 //!
 //! Bad input never panics: it is a JSON-RPC error with one of the codes in [`error`] and a message
 //! saying what is wrong. The RPC checks what it can without chain state (lengths against
@@ -42,7 +48,8 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{ErrorObject, ErrorObjectOwned},
 };
-use pallet_handles_runtime_api::{HandlesApi as HandlesRuntimeApi, QueryError};
+pub use pallet_handles_runtime_api::MAX_BATCH_LOOKUPS;
+use pallet_handles_runtime_api::{HandlesApi as HandlesRuntimeApi, QueryError, TooManyLookups};
 use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
@@ -50,7 +57,7 @@ use sp_runtime::{traits::Block as BlockT, AccountId32};
 
 use crate::error::{
 	error, runtime_error, HANDLE_TOO_LONG, INVALID_ACCOUNT, INVALID_HANDLE,
-	MALFORMED_DISPLAY_HANDLE, RUNTIME_ERROR, UNKNOWN_BLOCK,
+	MALFORMED_DISPLAY_HANDLE, RUNTIME_ERROR, TOO_MANY_LOOKUPS, UNKNOWN_BLOCK,
 };
 pub use crate::types::{
 	HandleForMsaResponse, MsaForHandleResponse, OwnedMsaResponse, SeedResponse, SettingsResponse,
@@ -129,6 +136,29 @@ pub trait HandlesApi<BlockHash> {
 	/// Governance settings and constants of the pallet.
 	#[method(name = "getSettings")]
 	fn get_settings(&self, at: Option<BlockHash>) -> RpcResult<SettingsResponse>;
+
+	/// `handles_getHandleForMsa` of each id, in order, from one runtime call: `null` where the MSA
+	/// does not exist or holds no handle.
+	///
+	/// Errors: [`error::TOO_MANY_LOOKUPS`] (more than [`MAX_BATCH_LOOKUPS`] ids).
+	#[method(name = "getHandlesForMsas")]
+	fn get_handles_for_msas(
+		&self,
+		#[argument(rename = "msaIds")] msa_ids: Vec<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<Option<HandleForMsaResponse>>>;
+
+	/// `handles_getMsaForHandle` of each display handle, in order, from one runtime call,
+	/// look-alikes included: `null` where none resolves and where the single call would be an
+	/// error (malformed, too long), not an error of the whole batch.
+	///
+	/// Errors: [`error::TOO_MANY_LOOKUPS`] (more than [`MAX_BATCH_LOOKUPS`] handles).
+	#[method(name = "getMsasForHandles")]
+	fn get_msas_for_handles(
+		&self,
+		#[argument(rename = "displayHandles")] display_handles: Vec<String>,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<Option<MsaForHandleResponse>>>;
 }
 
 /// Server of the [`HandlesApiServer`] methods, backed by a client with the `HandlesApi` runtime API.
@@ -150,6 +180,17 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: HandlesRuntimeApi<Block, AccountId32, u32>,
 {
+	/// The version of `HandlesApi` at block `at`; an error when its runtime has none.
+	fn api_version(&self, at: Block::Hash) -> RpcResult<u32> {
+		self.client
+			.runtime_api()
+			.api_version::<dyn HandlesRuntimeApi<Block, AccountId32, u32>>(at)
+			.map_err(|e| runtime_error("HandlesApi", e))?
+			.ok_or_else(|| {
+				error(RUNTIME_ERROR, format!("the runtime at block {at:?} has no HandlesApi"))
+			})
+	}
+
 	/// The block to answer at: `at`, which must be known, or the best block.
 	fn block(&self, at: Option<Block::Hash>) -> RpcResult<Block::Hash> {
 		let Some(hash) = at else { return Ok(self.client.info().best_hash) };
@@ -208,6 +249,16 @@ fn check_display_handle(display_handle: &str) -> RpcResult<()> {
 	}
 }
 
+/// Refuses a batch of more than [`MAX_BATCH_LOOKUPS`] entries.
+fn check_batch(len: usize) -> RpcResult<()> {
+	TooManyLookups::check(len).map_err(too_many)
+}
+
+/// The error of a batch of more than [`MAX_BATCH_LOOKUPS`] entries.
+fn too_many(e: TooManyLookups) -> ErrorObjectOwned {
+	error(TOO_MANY_LOOKUPS, e.to_string())
+}
+
 /// Decodes an SS58 address of a 32-byte account.
 fn parse_account(owner: &str) -> RpcResult<AccountId32> {
 	if owner.starts_with("0x") {
@@ -264,11 +315,9 @@ where
 	) -> RpcResult<SuffixOptionsResponse> {
 		check_base_len(&base_handle)?;
 		let at = self.block(at)?;
+		let version = self.api_version(at)?;
 		let api = self.client.runtime_api();
-		let version = api
-			.api_version::<dyn HandlesRuntimeApi<Block, AccountId32, u32>>(at)
-			.map_err(|e| runtime_error("HandlesApi", e))?;
-		if version.is_some_and(|v| v >= 2) {
+		if version >= 2 {
 			// One runtime call answers everything.
 			let offer = api
 				.suffix_offer(at, base_handle.into_bytes())
@@ -380,5 +429,79 @@ where
 			.settings(at)
 			.map_err(|e| runtime_error("HandlesApi_settings", e))?;
 		Ok(settings.into())
+	}
+
+	fn get_handles_for_msas(
+		&self,
+		msa_ids: Vec<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<Option<HandleForMsaResponse>>> {
+		check_batch(msa_ids.len())?;
+		let at = self.block(at)?;
+		let found = if self.api_version(at)? >= 3 {
+			self.client
+				.runtime_api()
+				.handles_for_msas(at, msa_ids)
+				.map_err(|e| runtime_error("HandlesApi_handles_for_msas", e))?
+				.map_err(too_many)?
+		} else {
+			// A runtime before version 3 of the API: one single lookup per id.
+			let api = self.client.runtime_api();
+			msa_ids
+				.into_iter()
+				.map(|id| api.handle_for_msa(at, id))
+				.collect::<Result<_, _>>()
+				.map_err(|e| runtime_error("HandlesApi_handle_for_msa", e))?
+		};
+		found
+			.into_iter()
+			.map(|h| h.map(HandleForMsaResponse::from_runtime).transpose())
+			.collect::<Result<_, _>>()
+			.map_err(|e| not_utf8("HandlesApi_handles_for_msas", e))
+	}
+
+	fn get_msas_for_handles(
+		&self,
+		display_handles: Vec<String>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<Option<MsaForHandleResponse>>> {
+		check_batch(display_handles.len())?;
+		let at = self.block(at)?;
+		// What the single call refuses before the runtime is asked as an empty display handle,
+		// which the runtime answers with `None` (malformed): the runtime never sees more than
+		// `MAX_DISPLAY_INPUT_BYTES` per entry.
+		let display_handles: Vec<Vec<u8>> = display_handles
+			.into_iter()
+			.map(|h| if check_display_handle(&h).is_ok() { h.into_bytes() } else { Vec::new() })
+			.collect();
+		let found = if self.api_version(at)? >= 3 {
+			self.client
+				.runtime_api()
+				.msas_for_handles(at, display_handles)
+				.map_err(|e| runtime_error("HandlesApi_msas_for_handles", e))?
+				.map_err(too_many)?
+		} else {
+			// A runtime before version 3 of the API: one single lookup per handle, `None` where
+			// it is an error.
+			let api = self.client.runtime_api();
+			let mut found = Vec::with_capacity(display_handles.len());
+			for display in display_handles {
+				let one = if display.is_empty() {
+					None
+				} else {
+					api.msa_for_handle(at, display)
+						.map_err(|e| runtime_error("HandlesApi_msa_for_handle", e))?
+						.ok()
+						.flatten()
+				};
+				found.push(one);
+			}
+			found
+		};
+		found
+			.into_iter()
+			.map(|m| m.map(MsaForHandleResponse::from_runtime).transpose())
+			.collect::<Result<_, _>>()
+			.map_err(|e| not_utf8("HandlesApi_msas_for_handles", e))
 	}
 }

@@ -23,7 +23,7 @@ use super::{
 use super::{BlockNumber, Handles};
 use pallet_handles_runtime_api::{
 	HandleInfo, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOffer, SuffixOptions,
-	ValidationResult,
+	TooManyLookups, ValidationResult,
 };
 
 impl_runtime_apis! {
@@ -226,6 +226,12 @@ impl_runtime_apis! {
 		}
 		fn settings() -> Settings<BlockNumber> {
 			Handles::settings()
+		}
+		fn handles_for_msas(msa_ids: Vec<u32>) -> Result<Vec<Option<HandleInfo<AccountId, BlockNumber>>>, TooManyLookups> {
+			Handles::handles_for_msas(msa_ids)
+		}
+		fn msas_for_handles(display_handles: Vec<Vec<u8>>) -> Result<Vec<Option<MsaForHandle<AccountId>>>, TooManyLookups> {
+			Handles::msas_for_handles(display_handles)
 		}
 	}
 

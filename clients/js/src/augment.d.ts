@@ -103,6 +103,10 @@ export interface HandlesApiQueryError extends Enum {
   readonly asMalformedDisplayHandle: Bytes;
   readonly type: 'InvalidHandle' | 'MalformedDisplayHandle';
 }
+export interface HandlesApiTooManyLookups extends Struct {
+  readonly count: u32;
+  readonly max: u32;
+}
 
 declare module '@polkadot/types/types/registry' {
   interface InterfaceTypes {
@@ -122,6 +126,7 @@ declare module '@polkadot/types/types/registry' {
     HandlesApiValidationResult: HandlesApiValidationResult;
     HandlesApiSettings: HandlesApiSettings;
     HandlesApiQueryError: HandlesApiQueryError;
+    HandlesApiTooManyLookups: HandlesApiTooManyLookups;
   }
 }
 
@@ -142,6 +147,10 @@ declare module '@polkadot/rpc-core/types/jsonrpc' {
       validateHandle: AugmentedRpc<(baseHandle: Text | string, at?: At) => Observable<HandlesRpcValidation>>;
       /** handles_getSettings */
       getSettings: AugmentedRpc<(at?: At) => Observable<HandlesRpcSettings>>;
+      /** handles_getHandlesForMsas: at most 100 ids */
+      getHandlesForMsas: AugmentedRpc<(msaIds: Vec<u32> | (u32 | number | bigint)[], at?: At) => Observable<Vec<Option<HandlesRpcHandleForMsa>>>>;
+      /** handles_getMsasForHandles: at most 100 display handles */
+      getMsasForHandles: AugmentedRpc<(displayHandles: Vec<Text> | (Text | string)[], at?: At) => Observable<Vec<Option<HandlesRpcMsaForHandle>>>>;
     };
   }
 }
@@ -150,7 +159,7 @@ type BytesIn = Bytes | string | Uint8Array;
 
 declare module '@polkadot/api-base/types/calls' {
   interface AugmentedCalls<ApiType extends ApiTypes> {
-    /** Runtime API HandlesApi (version 2; suffixOffer is not in version 1). */
+    /** Runtime API HandlesApi (version 3; suffixOffer is not in version 1, handlesForMsas and msasForHandles are not in versions 1 and 2). */
     handlesApi: {
       seed: AugmentedCall<ApiType, () => Observable<HandlesApiSeedInfo>>;
       suffixOptions: AugmentedCall<ApiType, (baseHandle: BytesIn) => Observable<Result<HandlesApiSuffixOptions, HandlesApiQueryError>>>;
@@ -160,6 +169,8 @@ declare module '@polkadot/api-base/types/calls' {
       handlesForOwner: AugmentedCall<ApiType, (owner: AccountId32 | string | Uint8Array) => Observable<Vec<HandlesApiOwnedMsa>>>;
       validateHandle: AugmentedCall<ApiType, (baseHandle: BytesIn) => Observable<HandlesApiValidationResult>>;
       settings: AugmentedCall<ApiType, () => Observable<HandlesApiSettings>>;
+      handlesForMsas: AugmentedCall<ApiType, (msaIds: Vec<u32> | (u32 | number | bigint)[]) => Observable<Result<Vec<Option<HandlesApiHandleInfo>>, HandlesApiTooManyLookups>>>;
+      msasForHandles: AugmentedCall<ApiType, (displayHandles: Vec<Bytes> | BytesIn[]) => Observable<Result<Vec<Option<HandlesApiMsaForHandle>>, HandlesApiTooManyLookups>>>;
       [key: string]: DecoratedCallBase<ApiType>;
     };
   }

@@ -27,3 +27,8 @@ export declare function buildSignedCall<K extends AnyKind>(
 ): Promise<{ tx: SubmittableExtrinsic<'promise'>; payload: PayloadByKind[K]; signature: MultiSignatureJson; newOwnerSignature?: MultiSignatureJson }>;
 
 export declare function lookupHandle(api: ApiPromise, displayHandle: string): Promise<{ msaId: number; owner: string; handle: string } | null>;
+export declare function lookupHandles(api: ApiPromise, displayHandles: string[]): Promise<({ msaId: number; owner: string; handle: string } | null)[]>;
+export declare function lookupMsas(
+  api: ApiPromise,
+  msaIds: number[],
+): Promise<({ handle: string; baseHandle: string; suffix: number; canonical: string; owner: string; createdAt: number } | null)[]>;

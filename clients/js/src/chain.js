@@ -1,6 +1,7 @@
 // Working with a chain through @polkadot/api (any ApiPromise created with `handlesApiOptions`):
 // choosing an expiration, building the signed user calls, looking handles up.
 
+import { MAX_BATCH_LOOKUPS } from './definitions.js';
 import { ErrorCode, HandlesError } from './errors.js';
 import { PayloadKind, normalizePayload } from './payload.js';
 import { checkU32 } from './rules.js';
@@ -67,4 +68,36 @@ export async function buildSignedCall(api, { kind, payload, signer, address, typ
 export async function lookupHandle(api, displayHandle) {
   const found = await api.rpc.handles.getMsaForHandle(displayHandle);
   return found.isSome ? found.unwrap().toJSON() : null;
+}
+
+/**
+ * `method` (a batch RPC of `api.rpc.handles`) over `entries`, one answer per entry in order, as
+ * JSON: one call per MAX_BATCH_LOOKUPS entries, all at the best block when it takes several.
+ */
+async function inBatches(api, method, entries, what) {
+  if (!Array.isArray(entries)) throw new HandlesError(ErrorCode.WRONG_TYPE, `${what}: give an array`);
+  if (entries.length <= MAX_BATCH_LOOKUPS) return (await api.rpc.handles[method](entries)).toJSON();
+  const at = (await api.rpc.chain.getHeader()).hash;
+  const answers = [];
+  for (let i = 0; i < entries.length; i += MAX_BATCH_LOOKUPS) {
+    answers.push(...(await api.rpc.handles[method](entries.slice(i, i + MAX_BATCH_LOOKUPS), at)).toJSON());
+  }
+  return answers;
+}
+
+/**
+ * {@link lookupHandle} of each display handle, in order (`null` where none resolves or the handle
+ * is malformed), through handles_getMsasForHandles: one request per 100 handles, all at one block.
+ */
+export async function lookupHandles(api, displayHandles) {
+  return inBatches(api, 'getMsasForHandles', displayHandles, 'lookupHandles');
+}
+
+/**
+ * The handle of each MSA id, in order (`{ handle, baseHandle, suffix, canonical, owner, createdAt }`,
+ * `null` where the MSA holds none), through handles_getHandlesForMsas: one request per 100 ids,
+ * all at one block.
+ */
+export async function lookupMsas(api, msaIds) {
+  return inBatches(api, 'getHandlesForMsas', msaIds, 'lookupMsas');
 }

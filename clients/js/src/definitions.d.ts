@@ -1,7 +1,9 @@
 import type { DefinitionRpc, DefinitionsCall, RegistryTypes } from '@polkadot/types/types';
 
 export declare const handlesTypes: RegistryTypes;
-export declare const handlesRpc: Record<'getSeed' | 'getSuffixOptions' | 'getMsaForHandle' | 'getHandleForMsa' | 'getHandlesForOwner' | 'validateHandle' | 'getSettings', DefinitionRpc>;
+export declare const handlesRpc: Record<'getSeed' | 'getSuffixOptions' | 'getMsaForHandle' | 'getHandleForMsa' | 'getHandlesForOwner' | 'validateHandle' | 'getSettings' | 'getHandlesForMsas' | 'getMsasForHandles', DefinitionRpc>;
+/** Most entries one batch lookup takes (getHandlesForMsas, getMsasForHandles). */
+export declare const MAX_BATCH_LOOKUPS: 100;
 export declare const handlesRuntime: DefinitionsCall;
 export declare const handlesApiOptions: { rpc: { handles: typeof handlesRpc }; types: RegistryTypes };
 export declare const handlesErrorCodes: Readonly<{
@@ -11,4 +13,5 @@ export declare const handlesErrorCodes: Readonly<{
   MALFORMED_DISPLAY_HANDLE: 8003;
   INVALID_ACCOUNT: 8004;
   INVALID_HANDLE: 8005;
+  TOO_MANY_LOOKUPS: 8006;
 }>;

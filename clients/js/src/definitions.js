@@ -68,9 +68,17 @@ export const handlesTypes = {
     maxPayloadLifetime: 'u32',
   },
   HandlesApiQueryError: { _enum: { InvalidHandle: 'Bytes', MalformedDisplayHandle: 'Bytes' } },
+  HandlesApiTooManyLookups: { count: 'u32', max: 'u32' },
 };
 
 const at = { name: 'at', type: 'BlockHash', isOptional: true };
+
+/**
+ * Most entries one batch lookup takes (`getHandlesForMsas`, `getMsasForHandles` and the runtime
+ * API's `handles_for_msas`, `msas_for_handles`); more is the error TOO_MANY_LOOKUPS. The crate
+ * pallet-handles-runtime-api's `MAX_BATCH_LOOKUPS`.
+ */
+export const MAX_BATCH_LOOKUPS = 100;
 
 /** The `handles_*` methods, for `ApiPromise.create({ rpc: { handles: handlesRpc } })`. */
 export const handlesRpc = {
@@ -110,6 +118,16 @@ export const handlesRpc = {
     params: [at],
     type: 'HandlesRpcSettings',
   },
+  getHandlesForMsas: {
+    description: 'getHandleForMsa of each of at most 100 MSA ids, in order, from one runtime call; None where an MSA holds no handle.',
+    params: [{ name: 'msaIds', type: 'Vec<u32>' }, at],
+    type: 'Vec<Option<HandlesRpcHandleForMsa>>',
+  },
+  getMsasForHandles: {
+    description: 'getMsaForHandle of each of at most 100 display handles, in order, from one runtime call; None where none resolves or the handle is malformed.',
+    params: [{ name: 'displayHandles', type: 'Vec<Text>' }, at],
+    type: 'Vec<Option<HandlesRpcMsaForHandle>>',
+  },
 };
 
 /** The methods of version 1 of the runtime API `HandlesApi`. */
@@ -143,24 +161,41 @@ const handlesApiV1 = {
   settings: { description: 'handles_getSettings', params: [], type: 'HandlesApiSettings' },
 };
 
+/** The methods of version 2: version 1's and `suffix_offer`. */
+const handlesApiV2 = {
+  ...handlesApiV1,
+  suffix_offer: {
+    description: 'handles_getSuffixOptions',
+    params: [{ name: 'base_handle', type: 'Bytes' }],
+    type: 'Result<HandlesApiSuffixOffer, HandlesApiQueryError>',
+  },
+};
+
 /**
- * The runtime API `HandlesApi`, for `ApiPromise.create({ runtime: handlesRuntime })`: version 2
- * adds `suffix_offer` (everything handles_getSuffixOptions answers, in one call); version 1 is
- * what runtimes before spec version 103 implement.
+ * The runtime API `HandlesApi`, for `ApiPromise.create({ runtime: handlesRuntime })`: version 3
+ * adds the batch lookups `handles_for_msas` and `msas_for_handles` (at most MAX_BATCH_LOOKUPS
+ * entries; spec version 105 on), version 2 `suffix_offer` (everything handles_getSuffixOptions
+ * answers, in one call); version 1 is what runtimes before spec version 103 implement.
  */
 export const handlesRuntime = {
   HandlesApi: [
     {
-      version: 2,
+      version: 3,
       methods: {
-        ...handlesApiV1,
-        suffix_offer: {
-          description: 'handles_getSuffixOptions',
-          params: [{ name: 'base_handle', type: 'Bytes' }],
-          type: 'Result<HandlesApiSuffixOffer, HandlesApiQueryError>',
+        ...handlesApiV2,
+        handles_for_msas: {
+          description: 'handles_getHandlesForMsas: handle_for_msa of each id, in order',
+          params: [{ name: 'msa_ids', type: 'Vec<u32>' }],
+          type: 'Result<Vec<Option<HandlesApiHandleInfo>>, HandlesApiTooManyLookups>',
+        },
+        msas_for_handles: {
+          description: 'handles_getMsasForHandles: msa_for_handle of each display handle, in order, None where malformed',
+          params: [{ name: 'display_handles', type: 'Vec<Bytes>' }],
+          type: 'Result<Vec<Option<HandlesApiMsaForHandle>>, HandlesApiTooManyLookups>',
         },
       },
     },
+    { version: 2, methods: handlesApiV2 },
     { version: 1, methods: handlesApiV1 },
   ],
 };
@@ -182,4 +217,5 @@ export const handlesErrorCodes = Object.freeze({
   MALFORMED_DISPLAY_HANDLE: 8003,
   INVALID_ACCOUNT: 8004,
   INVALID_HANDLE: 8005,
+  TOO_MANY_LOOKUPS: 8006,
 });

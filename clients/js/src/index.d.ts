@@ -30,6 +30,6 @@ export {
 export type * from './payload.js';
 export { signPayload, toMultiSignature } from './sign.js';
 export type { KeyType, MultiSignatureJson, PairLike, RawSignerLike, SignOptions } from './sign.js';
-export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle } from './chain.js';
+export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle, lookupHandles, lookupMsas } from './chain.js';
 export type { BuildSignedCallOptions } from './chain.js';
-export { handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes } from './definitions.js';
+export { MAX_BATCH_LOOKUPS, handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes } from './definitions.js';

@@ -28,5 +28,5 @@ export {
   wrappedMessage,
 } from './payload.js';
 export { signPayload, toMultiSignature } from './sign.js';
-export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle } from './chain.js';
-export { handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes } from './definitions.js';
+export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle, lookupHandles, lookupMsas } from './chain.js';
+export { MAX_BATCH_LOOKUPS, handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes } from './definitions.js';

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 
 import { TypeRegistry } from '@polkadot/types';
 
-import { chooseExpiration, handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes, payloadTypes } from '../src/index.js';
+import { MAX_BATCH_LOOKUPS, chooseExpiration, handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes, payloadTypes } from '../src/index.js';
 
 test('every RPC result type and runtime-call type is constructible', () => {
   const registry = new TypeRegistry();
@@ -31,16 +31,50 @@ test('the RPC result types decode the JSON the README\'s JSON-RPC section states
   assert.equal(found.unwrap().handle.toString(), 'Alice.4821');
 });
 
-test('seven RPC methods, seven runtime-API methods in version 1 and suffix_offer in version 2, the node error codes', () => {
-  assert.deepEqual(Object.keys(handlesRpc).sort(), ['getHandleForMsa', 'getHandlesForOwner', 'getMsaForHandle', 'getSeed', 'getSettings', 'getSuffixOptions', 'validateHandle']);
-  const [v2, v1] = handlesRuntime.HandlesApi;
-  assert.deepEqual([v2.version, v1.version], [2, 1]);
+test('nine RPC methods, seven runtime-API methods in version 1, suffix_offer in version 2, the batch lookups in version 3, the node error codes', () => {
+  assert.deepEqual(Object.keys(handlesRpc).sort(), [
+    'getHandleForMsa',
+    'getHandlesForMsas',
+    'getHandlesForOwner',
+    'getMsaForHandle',
+    'getMsasForHandles',
+    'getSeed',
+    'getSettings',
+    'getSuffixOptions',
+    'validateHandle',
+  ]);
+  const [v3, v2, v1] = handlesRuntime.HandlesApi;
+  assert.deepEqual([v3.version, v2.version, v1.version], [3, 2, 1]);
   const v1Methods = ['handle_for_msa', 'handles_for_owner', 'msa_for_handle', 'seed', 'settings', 'suffix_options', 'validate_handle'];
   assert.deepEqual(Object.keys(v1.methods).sort(), v1Methods);
   assert.deepEqual(Object.keys(v2.methods).sort(), [...v1Methods, 'suffix_offer'].sort());
+  assert.deepEqual(Object.keys(v3.methods).sort(), [...v1Methods, 'suffix_offer', 'handles_for_msas', 'msas_for_handles'].sort());
+  for (const name of Object.keys(v2.methods)) assert.deepEqual(v3.methods[name], v2.methods[name], name);
   assert.deepEqual(handlesApiOptions.rpc.handles, handlesRpc);
   assert.equal(handlesErrorCodes.HANDLE_TOO_LONG, 8002);
+  assert.equal(handlesErrorCodes.TOO_MANY_LOOKUPS, 8006);
   assert.ok(payloadTypes.HandlesSignedMessage);
+});
+
+test('the batch lookups: at most MAX_BATCH_LOOKUPS entries, one answer or None per entry, as the single calls answer', () => {
+  assert.equal(MAX_BATCH_LOOKUPS, 100);
+  const registry = new TypeRegistry();
+  registry.register(handlesTypes);
+  const { getHandlesForMsas, getMsasForHandles, getHandleForMsa, getMsaForHandle } = handlesRpc;
+  assert.deepEqual(getHandlesForMsas.params[0], { name: 'msaIds', type: 'Vec<u32>' });
+  assert.deepEqual(getMsasForHandles.params[0], { name: 'displayHandles', type: 'Vec<Text>' });
+  // Each element is the single call's answer.
+  assert.equal(getHandlesForMsas.type, `Vec<${getHandleForMsa.type}>`);
+  assert.equal(getMsasForHandles.type, `Vec<${getMsaForHandle.type}>`);
+  const owner = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+  const found = { msaId: 7, owner, handle: 'Alice.4821' };
+  assert.deepEqual(registry.createType(getMsasForHandles.type, [found, null, found]).toJSON(), [found, null, found]);
+  const info = { handle: 'Alice.4821', baseHandle: 'Alice', suffix: 4821, canonical: 'allce', owner, createdAt: 7 };
+  assert.deepEqual(registry.createType(getHandlesForMsas.type, [null, info]).toJSON(), [null, info]);
+  // The runtime API's refusal of a batch over the limit.
+  const refused = registry.createType(handlesRuntime.HandlesApi[0].methods.msas_for_handles.type, { Err: { count: 101, max: 100 } });
+  assert.ok(refused.isErr);
+  assert.deepEqual(refused.asErr.toJSON(), { count: 101, max: MAX_BATCH_LOOKUPS });
 });
 
 test('chooseExpiration: now + margin, at most now + maxPayloadLifetime', () => {

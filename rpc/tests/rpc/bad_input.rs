@@ -42,10 +42,11 @@ fn error_codes_are_distinct() {
 		MALFORMED_DISPLAY_HANDLE,
 		INVALID_ACCOUNT,
 		INVALID_HANDLE,
+		handles_rpc::error::TOO_MANY_LOOKUPS,
 	];
 	codes.sort();
 	codes.dedup();
-	assert_eq!(codes.len(), 6);
+	assert_eq!(codes.len(), 7);
 	assert!(codes.iter().all(|c| !(-32768..=-32000).contains(c)));
 }
 

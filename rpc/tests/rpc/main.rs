@@ -3,6 +3,7 @@
 
 mod at_param;
 mod bad_input;
+mod batch;
 mod mock;
 mod server;
 mod shapes;

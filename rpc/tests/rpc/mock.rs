@@ -3,11 +3,12 @@
 
 use std::sync::{Arc, Mutex};
 
+use codec::Encode;
 use handles_rpc::{Handles, HandlesApiServer};
 use jsonrpsee::RpcModule;
 use pallet_handles_runtime_api::{
 	HandleInfo, HandlesApi, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOffer,
-	SuffixOptions, ValidationResult,
+	SuffixOptions, TooManyLookups, ValidationResult,
 };
 use sp_api::{ApiError, ApiRef, ProvideRuntimeApi};
 use sp_blockchain::{BlockStatus, HeaderBackend, Info};
@@ -202,6 +203,69 @@ fn seed_and_range(at: H256) -> ([u8; 32], u32, handles_rules::SuffixRange) {
 	}
 }
 
+/// The mock's `msa_for_handle` at block `at`.
+#[allow(clippy::type_complexity)]
+fn msa_for_handle_at(
+	at: H256,
+	display_handle: Vec<u8>,
+) -> Result<Result<Option<MsaForHandle<AccountId32>>, QueryError>, ApiError> {
+	let Ok(display) = String::from_utf8(display_handle) else {
+		return Ok(Err(QueryError::MalformedDisplayHandle(b"not UTF-8".to_vec())));
+	};
+	match display.as_str() {
+		"boom.1" => return Err(app_error("state pruned")),
+		"badutf.1" => {
+			return Ok(Ok(Some(MsaForHandle {
+				msa_id: 1,
+				owner: account(ALICE),
+				handle: vec![0xff, 0xfe],
+			})))
+		}
+		"odd.7" => {
+			return Ok(Err(QueryError::MalformedDisplayHandle(
+				b"suffix 7 is outside every range".to_vec(),
+			)))
+		}
+		_ => {}
+	}
+	let Some((base, suffix)) = display.rsplit_once('.') else {
+		return Ok(Err(QueryError::MalformedDisplayHandle(b"no dot".to_vec())));
+	};
+	if base.contains('.') {
+		return Ok(Err(QueryError::InvalidHandle(b"rule 2: `.` is not allowed".to_vec())));
+	}
+	let suffix: u32 = suffix.parse().unwrap_or(u32::MAX);
+	let canonical = toy_canonical(base);
+	Ok(Ok(registry(at)
+		.into_iter()
+		.find(|(_, _, b, s, _)| toy_canonical(b) == canonical && *s == suffix)
+		.map(|(msa_id, owner, b, s, _)| MsaForHandle {
+			msa_id,
+			owner: account(owner),
+			handle: format!("{b}.{s}").into_bytes(),
+		})))
+}
+
+/// The mock's `handle_for_msa` at block `at`.
+fn handle_for_msa_at(
+	at: H256,
+	msa_id: u32,
+) -> Result<Option<HandleInfo<AccountId32, u32>>, ApiError> {
+	if msa_id == 666 {
+		return Err(app_error("runtime panicked"));
+	}
+	Ok(registry(at).into_iter().find(|(id, ..)| *id == msa_id).map(
+		|(_, owner, base, suffix, created_at)| HandleInfo {
+			handle: format!("{base}.{suffix}").into_bytes(),
+			base_handle: base.as_bytes().to_vec(),
+			suffix,
+			canonical: toy_canonical(base).into_bytes(),
+			owner: account(owner),
+			created_at,
+		},
+	))
+}
+
 sp_api::mock_impl_runtime_apis! {
 	impl HandlesApi<Block, AccountId32, u32> for MockRuntimeApi {
 		#[advanced]
@@ -256,41 +320,7 @@ sp_api::mock_impl_runtime_apis! {
 			display_handle: Vec<u8>,
 		) -> Result<Result<Option<MsaForHandle<AccountId32>>, QueryError>, ApiError> {
 			self.log(at, "msa_for_handle", &display_handle);
-			let Ok(display) = String::from_utf8(display_handle) else {
-				return Ok(Err(QueryError::MalformedDisplayHandle(b"not UTF-8".to_vec())));
-			};
-			match display.as_str() {
-				"boom.1" => return Err(app_error("state pruned")),
-				"badutf.1" => {
-					return Ok(Ok(Some(MsaForHandle {
-						msa_id: 1,
-						owner: account(ALICE),
-						handle: vec![0xff, 0xfe],
-					})))
-				},
-				"odd.7" => {
-					return Ok(Err(QueryError::MalformedDisplayHandle(
-						b"suffix 7 is outside every range".to_vec(),
-					)))
-				},
-				_ => {},
-			}
-			let Some((base, suffix)) = display.rsplit_once('.') else {
-				return Ok(Err(QueryError::MalformedDisplayHandle(b"no dot".to_vec())));
-			};
-			if base.contains('.') {
-				return Ok(Err(QueryError::InvalidHandle(b"rule 2: `.` is not allowed".to_vec())));
-			}
-			let suffix: u32 = suffix.parse().unwrap_or(u32::MAX);
-			let canonical = toy_canonical(base);
-			Ok(Ok(registry(at)
-				.into_iter()
-				.find(|(_, _, b, s, _)| toy_canonical(b) == canonical && *s == suffix)
-				.map(|(msa_id, owner, b, s, _)| MsaForHandle {
-					msa_id,
-					owner: account(owner),
-					handle: format!("{b}.{s}").into_bytes(),
-				})))
+			msa_for_handle_at(at, display_handle)
 		}
 
 		#[advanced]
@@ -300,19 +330,7 @@ sp_api::mock_impl_runtime_apis! {
 			msa_id: u32,
 		) -> Result<Option<HandleInfo<AccountId32, u32>>, ApiError> {
 			self.log(at, "handle_for_msa", &msa_id.to_le_bytes());
-			if msa_id == 666 {
-				return Err(app_error("runtime panicked"));
-			}
-			Ok(registry(at).into_iter().find(|(id, ..)| *id == msa_id).map(
-				|(_, owner, base, suffix, created_at)| HandleInfo {
-					handle: format!("{base}.{suffix}").into_bytes(),
-					base_handle: base.as_bytes().to_vec(),
-					suffix,
-					canonical: toy_canonical(base).into_bytes(),
-					owner: account(owner),
-					created_at,
-				},
-			))
+			handle_for_msa_at(at, msa_id)
 		}
 
 		#[advanced]
@@ -388,6 +406,37 @@ sp_api::mock_impl_runtime_apis! {
 				seed_rotation_period: 100,
 				max_payload_lifetime: 200,
 			})
+		}
+
+		#[advanced]
+		fn handles_for_msas(
+			&self,
+			at: <Block as BlockT>::Hash,
+			msa_ids: Vec<u32>,
+		) -> Result<Result<Vec<Option<HandleInfo<AccountId32, u32>>>, TooManyLookups>, ApiError> {
+			self.log(at, "handles_for_msas", &msa_ids.encode());
+			if let Err(e) = TooManyLookups::check(msa_ids.len()) {
+				return Ok(Err(e));
+			}
+			Ok(Ok(msa_ids.into_iter().map(|id| handle_for_msa_at(at, id)).collect::<Result<_, _>>()?))
+		}
+
+		#[advanced]
+		fn msas_for_handles(
+			&self,
+			at: <Block as BlockT>::Hash,
+			display_handles: Vec<Vec<u8>>,
+		) -> Result<Result<Vec<Option<MsaForHandle<AccountId32>>>, TooManyLookups>, ApiError> {
+			self.log(at, "msas_for_handles", &display_handles.encode());
+			if let Err(e) = TooManyLookups::check(display_handles.len()) {
+				return Ok(Err(e));
+			}
+			// As the runtime: what the single lookup refuses is `None` in its place.
+			let mut found = Vec::new();
+			for display in display_handles {
+				found.push(msa_for_handle_at(at, display)?.ok().flatten());
+			}
+			Ok(Ok(found))
 		}
 	}
 }

@@ -13,7 +13,7 @@ use crate::{
 };
 
 #[tokio::test]
-async fn module_serves_exactly_the_seven_handles_methods() {
+async fn module_serves_exactly_the_nine_handles_methods() {
 	let (module, _) = mock::module();
 	let mut names: Vec<&str> = module.method_names().collect();
 	names.sort();
@@ -21,8 +21,10 @@ async fn module_serves_exactly_the_seven_handles_methods() {
 		names,
 		vec![
 			"handles_getHandleForMsa",
+			"handles_getHandlesForMsas",
 			"handles_getHandlesForOwner",
 			"handles_getMsaForHandle",
+			"handles_getMsasForHandles",
 			"handles_getSeed",
 			"handles_getSettings",
 			"handles_getSuffixOptions",

@@ -4,7 +4,8 @@
 
 use handles_rules::parse_display;
 use pallet_handles_runtime_api::{
-	HandleInfo, MsaForHandle, OwnedMsa, SeedInfo, Settings, SuffixOptions, ValidationResult,
+	HandleInfo, MsaForHandle, OwnedMsa, SeedInfo, Settings, SuffixOptions, TooManyLookups,
+	ValidationResult, MAX_BATCH_LOOKUPS,
 };
 use sp_runtime::AccountId32;
 use subxt::utils::Static;
@@ -46,6 +47,14 @@ impl Snapshot {
 			.metadata_ref()
 			.runtime_api_trait_by_name("HandlesApi")
 			.is_some_and(|api| api.method_by_name("suffix_offer").is_some())
+	}
+
+	/// Whether this block's runtime has the batch lookups (version 3 of the API).
+	fn has_batch_lookups(&self) -> bool {
+		self.0
+			.metadata_ref()
+			.runtime_api_trait_by_name("HandlesApi")
+			.is_some_and(|api| api.method_by_name("handles_for_msas").is_some())
 	}
 
 	/// The suffix options of `base` with the expiring ones and the next rotation.
@@ -95,14 +104,62 @@ impl Snapshot {
 		msa_id: u32,
 	) -> Result<Option<HandleInfo<AccountId32, u32>>> {
 		let found = self.api(runtime::runtime_apis().handles_api().handle_for_msa(msa_id)).await?;
-		Ok(found.map(|Static(h)| HandleInfo {
-			handle: h.handle,
-			base_handle: h.base_handle,
-			suffix: h.suffix,
-			canonical: h.canonical,
-			owner: runtime_account(&h.owner),
-			created_at: h.created_at,
-		}))
+		Ok(found.map(|Static(h)| handle_info(h)))
+	}
+
+	/// `HandlesApi::handles_for_msas`: [`Self::handle_for_msa`] of each id, in order, one runtime
+	/// call per [`MAX_BATCH_LOOKUPS`] ids (one single call per id on a runtime before version 3).
+	pub(super) async fn handles_for_msas(
+		&self,
+		msa_ids: &[u32],
+	) -> Result<Vec<Option<HandleInfo<AccountId32, u32>>>> {
+		let mut found = Vec::with_capacity(msa_ids.len());
+		if !self.has_batch_lookups() {
+			for id in msa_ids {
+				found.push(self.handle_for_msa(*id).await?);
+			}
+			return Ok(found);
+		}
+		for batch in msa_ids.chunks(MAX_BATCH_LOOKUPS as usize) {
+			let call = runtime::runtime_apis().handles_api().handles_for_msas(batch.to_vec());
+			let answers = self.api(call).await?.map_err(too_many)?;
+			found.extend(answers.into_iter().map(|h| h.map(|Static(h)| handle_info(h))));
+		}
+		Ok(found)
+	}
+
+	/// `HandlesApi::msas_for_handles`: the MSA each display handle (or a look-alike) resolves to,
+	/// in order, `None` where none does or the handle is malformed; one runtime call per
+	/// [`MAX_BATCH_LOOKUPS`] handles (one single call per handle on a runtime before version 3).
+	pub(super) async fn msas_for_handles(
+		&self,
+		displays: &[&str],
+	) -> Result<Vec<Option<MsaForHandle<AccountId32>>>> {
+		let mut found = Vec::with_capacity(displays.len());
+		if !self.has_batch_lookups() {
+			for display in displays {
+				found.push(match check_display(display) {
+					Ok(()) => self.msa_for_handle(display).await.ok().flatten(),
+					Err(_) => None,
+				});
+			}
+			return Ok(found);
+		}
+		for batch in displays.chunks(MAX_BATCH_LOOKUPS as usize) {
+			let batch = batch.iter().map(|d| d.as_bytes().to_vec()).collect();
+			let call = runtime::runtime_apis().handles_api().msas_for_handles(batch);
+			let answers = self.api(call).await?.map_err(too_many)?;
+			found.extend(answers.into_iter().map(|m| m.map(|Static(m)| msa_for_handle(m))));
+		}
+		Ok(found)
+	}
+
+	/// `HandlesApi::msa_for_handle`.
+	async fn msa_for_handle(&self, display: &str) -> Result<Option<MsaForHandle<AccountId32>>> {
+		let call =
+			runtime::runtime_apis().handles_api().msa_for_handle(display.as_bytes().to_vec());
+		let found = self.api(call).await?.map_err(|e| Error::query(display, e.0))?;
+		Ok(found.map(|Static(m)| msa_for_handle(m)))
 	}
 
 	/// The owner of an MSA (storage `Handles.MsaOwner`).
@@ -179,14 +236,27 @@ impl Client {
 
 	/// `HandlesApi::msa_for_handle`: the MSA holding a display handle or any look-alike of it.
 	pub async fn msa_for_handle(&self, display: &str) -> Result<Option<MsaForHandle<AccountId32>>> {
-		let call =
-			runtime::runtime_apis().handles_api().msa_for_handle(display.as_bytes().to_vec());
-		let found = self.at().await?.api(call).await?.map_err(|e| Error::query(display, e.0))?;
-		Ok(found.map(|m| MsaForHandle {
-			msa_id: m.msa_id,
-			owner: runtime_account(&m.owner),
-			handle: m.0.handle,
-		}))
+		self.at().await?.msa_for_handle(display).await
+	}
+
+	/// `HandlesApi::msas_for_handles`: the MSA each display handle or a look-alike of it
+	/// resolves to, in order, `None` where none does or the handle is malformed; all read at one
+	/// block, one runtime call per [`MAX_BATCH_LOOKUPS`] handles.
+	pub async fn msas_for_handles(
+		&self,
+		displays: &[&str],
+	) -> Result<Vec<Option<MsaForHandle<AccountId32>>>> {
+		self.at().await?.msas_for_handles(displays).await
+	}
+
+	/// `HandlesApi::handles_for_msas`: the handle each MSA holds, in order, `None` where it holds
+	/// none or does not exist; all read at one block, one runtime call per
+	/// [`MAX_BATCH_LOOKUPS`] ids.
+	pub async fn handles_for_msas(
+		&self,
+		msa_ids: &[u32],
+	) -> Result<Vec<Option<HandleInfo<AccountId32, u32>>>> {
+		self.at().await?.handles_for_msas(msa_ids).await
 	}
 
 	/// `HandlesApi::handle_for_msa`: the handle an MSA holds, or `None`.
@@ -228,4 +298,27 @@ pub fn check_display(input: &str) -> Result<()> {
 		input: input.to_string(),
 		message: crate::messages::explain_display(&e),
 	})
+}
+
+/// A `HandleInfo` of the runtime with its owner as this crate's account type.
+fn handle_info(h: HandleInfo<subxt::utils::AccountId32, u32>) -> HandleInfo<AccountId32, u32> {
+	HandleInfo {
+		handle: h.handle,
+		base_handle: h.base_handle,
+		suffix: h.suffix,
+		canonical: h.canonical,
+		owner: runtime_account(&h.owner),
+		created_at: h.created_at,
+	}
+}
+
+/// A `MsaForHandle` of the runtime with its owner as this crate's account type.
+fn msa_for_handle(m: MsaForHandle<subxt::utils::AccountId32>) -> MsaForHandle<AccountId32> {
+	MsaForHandle { msa_id: m.msa_id, owner: runtime_account(&m.owner), handle: m.handle }
+}
+
+/// The runtime's refusal of a batch over [`MAX_BATCH_LOOKUPS`] (never asked for: batches are
+/// split at the limit).
+fn too_many(e: runtime::runtime_types::pallet_handles_runtime_api::TooManyLookups) -> Error {
+	Error::node(TooManyLookups { count: e.count, max: e.max })
 }

@@ -13,6 +13,10 @@ use alloc::vec::Vec;
 use codec::{Codec, Decode, DecodeWithMemTracking, Encode};
 use scale_info::TypeInfo;
 
+/// Most lookups one batch call answers (`handles_getHandlesForMsas`, `handles_getMsasForHandles`
+/// and their runtime API methods): more is refused as a whole.
+pub const MAX_BATCH_LOOKUPS: u32 = 100;
+
 /// The two seeds suffix candidates are drawn from, and when they change next.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct SeedInfo<BlockNumber> {
@@ -140,11 +144,40 @@ pub enum QueryError {
 	MalformedDisplayHandle(Vec<u8>),
 }
 
+/// A batch lookup of more entries than [`MAX_BATCH_LOOKUPS`]: refused as a whole.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct TooManyLookups {
+	/// Entries asked for.
+	pub count: u32,
+	/// Most entries one call takes ([`MAX_BATCH_LOOKUPS`]).
+	pub max: u32,
+}
+
+impl TooManyLookups {
+	/// `Err` when `count` entries are more than [`MAX_BATCH_LOOKUPS`].
+	pub fn check(count: usize) -> Result<(), Self> {
+		if count > MAX_BATCH_LOOKUPS as usize {
+			return Err(Self {
+				count: u32::try_from(count).unwrap_or(u32::MAX),
+				max: MAX_BATCH_LOOKUPS,
+			});
+		}
+		Ok(())
+	}
+}
+
+impl core::fmt::Display for TooManyLookups {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		write!(f, "{} lookups in one call, at most {} are allowed", self.count, self.max)
+	}
+}
+
 sp_api::decl_runtime_apis! {
 	/// Read access to user handles, one method per `handles_*` RPC method.
 	///
-	/// Version 2 adds [`HandlesApi::suffix_offer`].
-	#[api_version(2)]
+	/// Version 2 adds [`HandlesApi::suffix_offer`]; version 3 the batch lookups
+	/// [`HandlesApi::handles_for_msas`] and [`HandlesApi::msas_for_handles`].
+	#[api_version(3)]
 	pub trait HandlesApi<AccountId, BlockNumber> where
 		AccountId: Codec,
 		BlockNumber: Codec,
@@ -155,8 +188,7 @@ sp_api::decl_runtime_apis! {
 		/// the next rotation (version 1; [`HandlesApi::suffix_offer`] answers all of it).
 		fn suffix_options(base_handle: Vec<u8>) -> Result<SuffixOptions, QueryError>;
 		/// `handles_getSuffixOptions`: options, availability, the suffixes expiring at the next
-		/// rotation and its block, all at one block.
-		#[api_version(2)]
+		/// rotation and its block, all at one block (since version 2).
 		fn suffix_offer(base_handle: Vec<u8>) -> Result<SuffixOffer<BlockNumber>, QueryError>;
 		/// `handles_getMsaForHandle`: look-alikes of the display handle resolve too.
 		fn msa_for_handle(display_handle: Vec<u8>) -> Result<Option<MsaForHandle<AccountId>>, QueryError>;
@@ -168,5 +200,19 @@ sp_api::decl_runtime_apis! {
 		fn validate_handle(base_handle: Vec<u8>) -> ValidationResult;
 		/// `handles_getSettings`.
 		fn settings() -> Settings<BlockNumber>;
+		/// `handles_getHandlesForMsas`: [`HandlesApi::handle_for_msa`] of each id, in order.
+		/// More than [`MAX_BATCH_LOOKUPS`] ids is refused ([`TooManyLookups`]).
+		#[api_version(3)]
+		fn handles_for_msas(
+			msa_ids: Vec<u32>,
+		) -> Result<Vec<Option<HandleInfo<AccountId, BlockNumber>>>, TooManyLookups>;
+		/// `handles_getMsasForHandles`: [`HandlesApi::msa_for_handle`] of each display handle, in
+		/// order, with `None` where that one is `None` or an error (malformed, base over
+		/// `MAX_BASE_BYTES`). More than [`MAX_BATCH_LOOKUPS`] handles is refused
+		/// ([`TooManyLookups`]).
+		#[api_version(3)]
+		fn msas_for_handles(
+			display_handles: Vec<Vec<u8>>,
+		) -> Result<Vec<Option<MsaForHandle<AccountId>>>, TooManyLookups>;
 	}
 }

@@ -7,7 +7,7 @@ use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_handles_runtime_api::{
 	HandleInfo, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOffer, SuffixOptions,
-	ValidationResult,
+	TooManyLookups, ValidationResult,
 };
 
 impl<T: Config> Pallet<T> {
@@ -121,6 +121,39 @@ impl<T: Config> Pallet<T> {
 				error: Some(e.to_string().into_bytes()),
 			},
 		}
+	}
+
+	/// `handles_getHandlesForMsas` (`HandlesApi::handles_for_msas`): [`Self::handle_for_msa`]
+	/// of each id, in order. More than [`pallet_handles_runtime_api::MAX_BATCH_LOOKUPS`] ids is
+	/// refused as a whole ([`TooManyLookups`]), so one call reads at most that many records.
+	#[allow(clippy::type_complexity)]
+	pub fn handles_for_msas(
+		msa_ids: Vec<MsaId>,
+	) -> Result<Vec<Option<HandleInfo<T::AccountId, BlockNumberFor<T>>>>, TooManyLookups> {
+		TooManyLookups::check(msa_ids.len())?;
+		Ok(msa_ids.into_iter().map(Self::handle_for_msa).collect())
+	}
+
+	/// `handles_getMsasForHandles` (`HandlesApi::msas_for_handles`): [`Self::msa_for_handle`] of
+	/// each display handle, in order, look-alikes included. Where the single lookup would be an
+	/// error (malformed, a base over `MAX_BASE_BYTES`, which `handles_getMsaForHandle` refuses)
+	/// the answer is `None` in its place. More than
+	/// [`pallet_handles_runtime_api::MAX_BATCH_LOOKUPS`] handles is refused as a whole
+	/// ([`TooManyLookups`]).
+	pub fn msas_for_handles(
+		display_handles: Vec<Vec<u8>>,
+	) -> Result<Vec<Option<MsaForHandle<T::AccountId>>>, TooManyLookups> {
+		TooManyLookups::check(display_handles.len())?;
+		Ok(display_handles
+			.into_iter()
+			.map(|display| {
+				let (base, _) = handles_rules::parse_display(&display).ok()?;
+				if base.len() > handles_rules::MAX_BASE_BYTES {
+					return None;
+				}
+				Self::msa_for_handle(display).ok().flatten()
+			})
+			.collect())
 	}
 
 	/// `handles_getSettings`: governance settings and the pallet's constants.

@@ -1,6 +1,7 @@
 //! Tests, one file per area. Every test runs through [`crate::mock::test`], which starts at block
 //! 1 and checks every invariant (`do_try_state`) when the test ends.
 
+mod batch_read_tests;
 mod change_tests;
 mod cooldown_tests;
 mod create_tests;

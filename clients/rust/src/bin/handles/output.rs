@@ -13,6 +13,18 @@ pub struct Output {
 }
 
 impl Output {
+	/// One answer per argument: one argument's as it is; several as one text line each and a
+	/// JSON array, in the order of the arguments.
+	pub fn each(mut outputs: Vec<Output>) -> Self {
+		if outputs.len() == 1 {
+			if let Some(one) = outputs.pop() {
+				return one;
+			}
+		}
+		let text = outputs.iter().map(|o| o.text.as_str()).collect::<Vec<_>>().join("\n");
+		Self { json: Value::Array(outputs.into_iter().map(|o| o.json).collect()), text }
+	}
+
 	/// The output of a call that landed: `json` with where it landed added, `text` followed by
 	/// where it landed.
 	pub fn landed(mut json: Value, text: String, included: &Included) -> Self {

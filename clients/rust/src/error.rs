@@ -99,10 +99,10 @@ impl fmt::Display for Error {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		match self {
 			Self::InvalidHandle { base, explanation, .. } => {
-				write!(f, "invalid handle {base:?}: {explanation}")
+				write!(f, "invalid handle {}: {explanation}", messages::quoted(base))
 			}
 			Self::MalformedDisplayHandle { input, message } => {
-				write!(f, "not a display handle {input:?}: {message}")
+				write!(f, "not a display handle {}: {message}", messages::quoted(input))
 			}
 			Self::SuffixNotAvailable { handle, available } if available.is_empty() => {
 				write!(f, "{handle} is not available, and no other suffix is either")
@@ -112,7 +112,11 @@ impl fmt::Display for Error {
 				write!(f, "{handle} is not available; available suffixes: {}", list.join(", "))
 			}
 			Self::NoSuffixAvailable { base } => {
-				write!(f, "no suffix is available for {base:?} under the current seeds")
+				write!(
+					f,
+					"no suffix is available for {} under the current seeds",
+					messages::quoted(base)
+				)
 			}
 			Self::UnknownMsa(id) => write!(f, "MSA {id} does not exist"),
 			Self::NoHandle(id) => write!(f, "MSA {id} holds no handle"),

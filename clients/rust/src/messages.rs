@@ -52,6 +52,27 @@ pub fn explain_chain(input: &str, chain_error: &str) -> String {
 	}
 }
 
+/// `text` in quotes as a person reads it: every character as it looks, except those that would
+/// act on the terminal or cannot be seen (controls, format characters such as bidi controls and
+/// zero-width ones, line and paragraph separators), written `\u{200b}`; `"` and `\` are escaped.
+/// (Rust's `{:?}` escapes combining marks too, which would print `नमस्ते` as `नमस\u{94d}त\u{947}`.)
+pub fn quoted(text: &str) -> String {
+	let mut out = String::with_capacity(text.len() + 2);
+	out.push('"');
+	for c in text.chars() {
+		match (c, category(c)) {
+			('"' | '\\', _) => {
+				out.push('\\');
+				out.push(c);
+			}
+			(_, "Cc" | "Cf" | "Zl") => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+			_ => out.push(c),
+		}
+	}
+	out.push('"');
+	out
+}
+
 /// `{name}` placeholders filled in one pass (filled text is not scanned again); an unknown
 /// placeholder stays as it is.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
@@ -350,6 +371,15 @@ mod tests {
 	fn fill_replaces_known_placeholders_once_and_keeps_the_rest() {
 		assert_eq!(fill("a {x} b {y} {{x}", &[("x", "{y}"), ("y", "2")]), "a {y} b 2 {{y}");
 		assert_eq!(fill("{unknown} {} {x", &[("x", "1")]), "{unknown} {} {x");
+	}
+
+	#[test]
+	fn quoted_shows_every_script_as_it_looks_and_escapes_what_cannot_be_seen() {
+		assert_eq!(quoted("नमस्ते"), "\"नमस्ते\"");
+		assert_eq!(quoted("\u{301}ab"), "\"\u{301}ab\"");
+		assert_eq!(quoted("a\u{200b}b\u{202e}c\nd\u{1b}"), r#""a\u{200b}b\u{202e}c\u{a}d\u{1b}""#);
+		assert_eq!(quoted(r#"a"b\c"#), r#""a\"b\\c""#);
+		assert_eq!(quoted("ali ce"), "\"ali ce\"");
 	}
 
 	#[test]

@@ -145,7 +145,7 @@ fn validate_offline_prints_the_sentence_and_keeps_the_crate_sentence_in_json() {
 		assert!(out.status.success(), "{input:?}");
 		assert_eq!(
 			String::from_utf8(out.stdout).unwrap(),
-			format!("{input:?} is not valid: {english}\n"),
+			format!("{} is not valid: {english}\n", messages::quoted(&input)),
 			"{id}"
 		);
 	}

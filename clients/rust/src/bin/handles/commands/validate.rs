@@ -22,25 +22,36 @@ pub fn offline(base: &str) -> Output {
 	match rules::validate_with_default_reserved(base.as_bytes()) {
 		Ok(valid) => Output {
 			json: json!({ "valid": true, "canonical": valid.canonical, "error": null }),
-			text: format!("{base:?} is valid; canonical form {:?}", valid.canonical),
+			text: format!(
+				"{} is valid; canonical form {}",
+				messages::quoted(base),
+				messages::quoted(&valid.canonical)
+			),
 		},
 		Err(e) => Output {
 			json: json!({ "valid": false, "canonical": null, "error": e.to_string() }),
-			text: format!("{base:?} is not valid: {}", messages::explain(base, &e)),
+			text: format!(
+				"{} is not valid: {}",
+				messages::quoted(base),
+				messages::explain(base, &e)
+			),
 		},
 	}
 }
 
 pub async fn run(client: &Client, Args { base, .. }: Args) -> Result<Output, Error> {
 	let v = client.validate(&base).await?;
+	let shown = messages::quoted(&base);
 	let canonical = v.canonical.as_deref().map(text);
 	let error = v.error.as_deref().map(text);
 	Ok(Output {
 		json: json!({ "valid": v.valid, "canonical": canonical, "error": error }),
 		text: match (&canonical, &error) {
-			(Some(c), _) if v.valid => format!("{base:?} is valid; canonical form {c:?}"),
-			(_, Some(e)) => format!("{base:?} is not valid: {}", messages::explain_chain(&base, e)),
-			_ => format!("{base:?} is not valid"),
+			(Some(c), _) if v.valid => {
+				format!("{shown} is valid; canonical form {}", messages::quoted(c))
+			}
+			(_, Some(e)) => format!("{shown} is not valid: {}", messages::explain_chain(&base, e)),
+			_ => format!("{shown} is not valid"),
 		},
 	})
 }

@@ -1,35 +1,26 @@
 // The claim page of handles-sponsor (sponsor/page) in headless Chromium, against the real
-// handles-sponsor binary and a dev node with instant sealing. A wallet extension is injected into
-// the page (`window.injectedWeb3['e2e-signer']`) whose signRaw signs in Node.js with a fresh sr25519
-// key that holds no tokens, exactly as the polkadot.js extension signs raw bytes. Checked: a claim
+// handles-sponsor binary and a dev node with instant sealing (../lib/claim-page.js: a wallet
+// extension is injected into the page whose signRaw signs in Node.js with a fresh sr25519 key that
+// holds no tokens, exactly as the polkadot.js extension signs raw bytes). Checked: a claim
 // from typing the name to the finalized panel (the chain holds the handle for that key, the sponsor
-// paid), a refused name (the rule's message, no request, nothing to claim), a slow answer for an
+// paid), a refused name (the rule in words, no request, nothing to claim), a slow answer for an
 // older input, a suffix taken behind the page's back (the sponsor's refusal), a look-up by a
 // look-alike, and a keyboard-only claim at phone width. Screenshots go to test-output/claim-page/.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 
 import { mnemonicGenerate } from '@polkadot/util-crypto';
-import puppeteer from 'puppeteer-core';
 
-import { formatDisplay, signedMessageHex } from '@handles/client';
+import { formatDisplay, signedMessageHex, validate } from '@handles/client';
 
-import { bestNumber, decodeDispatchResult, send, signedCall, theEvent, walletSign } from '../lib/chain.js';
-import { chromiumPath, tempDir } from '../lib/node.js';
-import { sponsorBinaryPath, startSponsor } from '../lib/sponsor.js';
-import { assertOk, useChain } from '../lib/testing.js';
+import { bestNumber, decodeDispatchResult, send, signedCall, theEvent } from '../lib/chain.js';
+import { assertBrowserTools, CLAIM_TIMEOUT_MS, connect, DESKTOP, PHONE, suffixList, text, typeName, useClaimPage, visible } from '../lib/claim-page.js';
+import { assertOk } from '../lib/testing.js';
+// From the package's source: e2e/node_modules holds a copy of @handles/client made by npm ci.
+import { explainRule } from '../../clients/js/src/messages.js';
 
-const SPONSOR = sponsorBinaryPath();
-const CHROMIUM = chromiumPath();
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-output', 'claim-page');
-const DESKTOP = { width: 1024, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const CLAIM_TIMEOUT_MS = 120_000;
 // Instant sealing by default; CLAIM_PAGE_SEALING=3000 runs the page against the README's dev node
 // (a block every 3 s) to time a claim as a person sees it.
 const SEALING = process.env.CLAIM_PAGE_SEALING || 'instant';
@@ -40,139 +31,15 @@ const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const fullwidth = (s) => s.replace(/\d/g, (d) => String.fromCodePoint(0xff10 + Number(d)));
 
 test('the handles-sponsor binary and Chromium exist', () => {
-  assert.ok(existsSync(SPONSOR), `the handles-sponsor binary is missing at ${SPONSOR}: build it with bash scripts/build`);
-  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM to its path`);
+  assertBrowserTools();
 });
 
 describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, () => {
-  let sponsor;
-  let db;
-  let browser;
-  let genesisHash;
+  const cp = useClaimPage({ screenshots: 'claim-page', sealing: SEALING });
+  const ctx = cp.ctx;
   let claimed = null; // { handle, msaId, owner } of the first claim
-  const ctx = useChain({
-    sealing: SEALING,
-    timeout: 300_000,
-    prepare: () => {
-      assert.ok(existsSync(SPONSOR), `the handles-sponsor binary is missing at ${SPONSOR}: build it with bash scripts/build`);
-      assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM to its path`);
-      mkdirSync(OUT, { recursive: true });
-    },
-    setup: async () => {
-      genesisHash = ctx.api.genesisHash.toHex();
-      db = tempDir('handles-sponsor-e2e-');
-      sponsor = await startSponsor({ url: ctx.node.wsUrl, key: '//Dave', db: join(db.path, 'sponsor.sqlite') });
-      browser = await puppeteer.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-      });
-    },
-    teardown: async () => {
-      await browser?.close().catch(() => {});
-      await sponsor?.stop();
-      db?.remove();
-    },
-  });
 
   const freeBalance = async (address) => (await ctx.api.query.system.account(address)).data.free.toBigInt();
-  const shot = (page, name) =>
-    // captureBeyondViewport: false: Chromium otherwise keeps a scroll offset after a full-page
-    // capture, and later clicks land beside their target.
-    page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true, captureBeyondViewport: false });
-  const text = (page, selector) => page.$eval(selector, (el) => el.textContent.trim());
-  const visible = (page, selector, timeout = 30_000) => page.waitForSelector(`${selector}:not([hidden])`, { timeout });
-
-  /**
-   * A new page (own browser context) on the sponsor with the injected wallet of a fresh key.
-   * Resolves to `{ page, owner, signs, errors, close() }`: `signs` records every signRaw request,
-   * `errors` the page's uncaught exceptions.
-   */
-  async function openPage(viewport = DESKTOP) {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    await page.setViewport(viewport);
-    const owner = ctx.keyring.addFromMnemonic(mnemonicGenerate());
-    const signs = [];
-    const errors = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    await page.exposeFunction('e2eSignRaw', (raw) => {
-      signs.push(raw);
-      assert.equal(raw.address, owner.address, 'signRaw is asked for the injected account');
-      // What the polkadot.js extension does for { type: 'bytes' }: sign the <Bytes>-wrapped data.
-      return { id: signs.length, signature: walletSign(owner, raw.data) };
-    });
-    await page.evaluateOnNewDocument(
-      (account) => {
-        window.injectedWeb3 = window.injectedWeb3 || {};
-        window.injectedWeb3['e2e-signer'] = {
-          version: '0.0.1',
-          enable: async (originName) => {
-            window.e2eEnabledBy = originName;
-            return {
-              accounts: { get: async () => [account] },
-              signer: { signRaw: (raw) => window.e2eSignRaw(raw) },
-            };
-          },
-        };
-      },
-      { address: owner.address, name: 'E2E tester', type: 'sr25519' },
-    );
-    await page.goto(`${sponsor.url}/`, { waitUntil: 'load' });
-    // The Wasm rules are loaded once the base input is enabled.
-    await page.waitForSelector('#base:not([disabled])', { timeout: 30_000 });
-    return { page, owner, signs, errors, close: () => context.close() };
-  }
-
-  /**
-   * Runs `fn({ page, owner, signs })` on a new page ({@link openPage} at `viewport`), which must
-   * throw no uncaught exception meanwhile, and closes the page.
-   */
-  async function withPage(viewport, fn) {
-    const { errors, close, ...opened } = await openPage(viewport);
-    try {
-      await fn(opened);
-      assert.deepEqual(errors, []);
-    } finally {
-      await close();
-    }
-  }
-
-  /**
-   * Waits until the page lists the suffixes of `base`; resolves to `[{ suffix, label, expiring,
-   * checked }]`, of every suffix (after "Show all" when the page shows only the first ones) unless
-   * `all` is false.
-   */
-  async function suffixList(page, base, { all = true } = {}) {
-    await page.waitForFunction(
-      (b) => {
-        const list = document.querySelector('#suffixes');
-        return list.dataset.base === b && !list.classList.contains('stale') && !/Looking/.test(document.querySelector('#options-status').textContent);
-      },
-      { timeout: 30_000 },
-      base,
-    );
-    if (all && (await page.$('#suffixes-more:not([hidden])'))) {
-      const before = (await page.$$('#suffixes input')).length;
-      await page.click('#suffixes-more');
-      await page.waitForFunction((n) => document.querySelectorAll('#suffixes input').length > n, { timeout: 5_000 }, before);
-    }
-    return page.$$eval('#suffixes input[name="suffix"]', (inputs) =>
-      inputs.map((i) => ({
-        suffix: Number(i.value),
-        label: i.closest('label').querySelector('.display').textContent,
-        expiring: i.closest('label').classList.contains('expiring'),
-        checked: i.checked,
-      })),
-    );
-  }
-
-  async function connect(page, owner) {
-    await page.click('#connect');
-    await page.waitForSelector('#account option', { timeout: 10_000 });
-    assert.equal(await page.$eval('#account', (s) => s.value), owner.address);
-    assert.equal(await page.evaluate(() => window.e2eEnabledBy), 'Handles claim page');
-  }
 
   /** The options the chain offers for `base`, and the suffix the page should preselect. */
   async function chainOptions(base) {
@@ -192,7 +59,7 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
 
   test('claim: name, canonical form, suffixes, wallet, signature, progress, finalized; the sponsor paid', async () => {
     const base = 'Marguerite';
-    await withPage(DESKTOP, async ({ page, owner, signs }) => {
+    await cp.with(DESKTOP, async ({ page, owner, signs }) => {
       const { options, preferred } = await chainOptions(base);
       assert.ok(options.available.length > 0, JSON.stringify(options));
       await page.type('#base', base);
@@ -213,23 +80,23 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
 
       await connect(page, owner);
       assert.equal(await page.$eval('#claim', (b) => b.disabled), false);
-      await shot(page, 'claim-options');
+      await cp.shot(page, 'claim-options');
 
       const display = formatDisplay(base, preferred);
-      const payloadResponse = page.waitForResponse((r) => r.url() === `${sponsor.url}/api/payload`);
-      const claimRequest = page.waitForRequest((r) => r.url() === `${sponsor.url}/claims` && r.method() === 'POST');
+      const payloadResponse = page.waitForResponse((r) => r.url() === `${cp.sponsor.url}/api/payload`);
+      const claimRequest = page.waitForRequest((r) => r.url() === `${cp.sponsor.url}/claims` && r.method() === 'POST');
       assert.equal(await freeBalance(owner.address), 0n, 'the owner holds no tokens');
       const clicked = Date.now();
       await page.click('#claim');
 
       const prepared = await (await payloadResponse).json();
       assert.deepEqual({ baseHandle: prepared.payload.baseHandle, suffix: prepared.payload.suffix }, { baseHandle: base, suffix: preferred });
-      assert.equal(prepared.genesisHash, genesisHash);
+      assert.equal(prepared.genesisHash, cp.genesisHash);
       const sent = JSON.parse((await claimRequest).postData());
       assert.equal(signs.length, 1, 'one signature asked');
       assert.deepEqual(signs[0], {
         address: owner.address,
-        data: signedMessageHex(genesisHash, 'create', prepared.payload),
+        data: signedMessageHex(cp.genesisHash, 'create', prepared.payload),
         type: 'bytes',
       });
       assert.equal(sent.owner, owner.address);
@@ -248,29 +115,30 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       claimed = onChain;
       // The list follows the chain: the claimed suffix is no longer offered.
       await page.waitForSelector(`#suffixes input[value="${preferred}"]`, { hidden: true, timeout: 10_000 });
-      await shot(page, 'claim-finalized');
+      await cp.shot(page, 'claim-finalized');
     });
   });
 
-  test('refused names: the rule broken offline (no request), the chain reserved list; nothing to claim', async () => {
-    await withPage(DESKTOP, async ({ page, owner }) => {
+  test('refused names: the rule broken offline, in words (no request), the chain reserved list; nothing to claim', async () => {
+    await cp.with(DESKTOP, async ({ page, owner }) => {
       const optionRequests = [];
       page.on('request', (r) => {
         if (r.url().includes('/api/options')) optionRequests.push(r.url());
       });
       await connect(page, owner);
       for (const base of ['a b', 'a', 'admin']) {
-        await page.click('#base', { clickCount: 3 });
-        await page.keyboard.press('Backspace');
-        await page.type('#base', base);
-        const expected = (await ctx.rpc('handles_validateHandle', [base])).error;
-        assert.ok(expected, `the chain refuses ${JSON.stringify(base)}`);
+        await typeName(page, base);
+        const refused = (await ctx.rpc('handles_validateHandle', [base])).error;
+        assert.ok(refused, `the chain refuses ${JSON.stringify(base)}`);
+        // The rule explained for a person (the package's message table), not the crate's sentence.
+        const expected = explainRule(base, validate(base).rule, 'en');
+        assert.notEqual(expected, refused);
         await page.waitForFunction((m) => document.querySelector('#rule-error').textContent === m, { timeout: 10_000 }, expected);
         assert.equal(await page.$eval('#base', (el) => el.getAttribute('aria-invalid')), 'true');
         assert.equal(await page.$eval('#canonical-line', (el) => el.hidden), true);
         assert.equal((await page.$$('#suffixes input')).length, 0, 'no suffix list');
         assert.equal(await page.$eval('#claim', (b) => b.disabled), true, 'claim disabled');
-        if (base === 'a b') await shot(page, 'refused-handle');
+        if (base === 'a b') await cp.shot(page, 'refused-handle');
       }
       await sleep(400);
       assert.deepEqual(optionRequests, [], 'the Wasm rules refuse them without asking the sponsor');
@@ -280,21 +148,21 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       const res = await added.included;
       assertOk(res);
       assert.equal(decodeDispatchResult(ctx.api, theEvent(res, 'sudo', 'Sudid').data[0]), null);
-      await page.click('#base', { clickCount: 3 });
-      await page.keyboard.press('Backspace');
-      await page.type('#base', 'SponsorPage');
-      await page.waitForFunction(() => /reserved/i.test(document.querySelector('#rule-error').textContent), { timeout: 10_000 });
+      await typeName(page, 'SponsorPage');
+      assert.equal(validate('SponsorPage').valid, true, 'the offline rules do not know it');
+      const reserved = explainRule('SponsorPage', 'Reserved', 'en');
+      await page.waitForFunction((m) => document.querySelector('#rule-error').textContent === m, { timeout: 10_000 }, reserved);
       assert.equal((await page.$$('#suffixes input')).length, 0);
       assert.equal(await page.$eval('#claim', (b) => b.disabled), true);
-      await shot(page, 'refused-reserved');
+      await cp.shot(page, 'refused-reserved');
     });
   });
 
   test('a slow answer for an older input does not replace the newer one', async () => {
-    await withPage(DESKTOP, async ({ page }) => {
+    await cp.with(DESKTOP, async ({ page }) => {
       await page.setRequestInterception(true);
       page.on('request', async (r) => {
-        if (r.url() === `${sponsor.url}/api/options?base=Violett`) await sleep(1500);
+        if (r.url() === `${cp.sponsor.url}/api/options?base=Violett`) await sleep(1500);
         try {
           await r.continue();
         } catch {
@@ -315,7 +183,7 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
 
   test('a suffix taken after the options were shown: the sponsor refuses it, the page says so', async () => {
     const base = 'Tournesol';
-    await withPage(PHONE, async ({ page, owner }) => {
+    await cp.with(PHONE, async ({ page, owner }) => {
       await page.type('#base', base);
       const list = await suffixList(page, base, { all: false });
       const chosen = list.find((o) => o.checked).suffix;
@@ -337,13 +205,13 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       await page.waitForSelector(`#suffixes input[value="${chosen}"]`, { hidden: true, timeout: 10_000 });
       assert.match(await text(page, '#claim-error'), /is not available/);
       assert.equal((await ctx.rpc('handles_getMsaForHandle', [display])).owner, other.address);
-      await shot(page, 'taken-suffix');
+      await cp.shot(page, 'taken-suffix');
     });
   });
 
   test('look up: a look-alike (other case, fullwidth digits) finds the claimed handle; unknown and malformed ones', async () => {
     assert.ok(claimed, 'needs the claim of the first test');
-    await withPage(DESKTOP, async ({ page }) => {
+    await cp.with(DESKTOP, async ({ page }) => {
       await page.click('#tab-lookup');
       await page.waitForSelector('#view-lookup:not([hidden])');
       const [base, suffix] = claimed.handle.split('.');
@@ -355,7 +223,7 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       assert.equal(await text(page, '#lookup-handle'), claimed.handle);
       assert.equal(await text(page, '#lookup-owner'), claimed.owner);
       assert.equal(Number(await text(page, '#lookup-msa')), claimed.msaId);
-      await shot(page, 'lookup-result');
+      await cp.shot(page, 'lookup-result');
 
       await page.click('#lookup-input', { clickCount: 3 });
       await page.type('#lookup-input', `${base}.${suffix === '1000' ? '1001' : '1000'}`);
@@ -374,7 +242,7 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
 
   test('keyboard only, at phone width: Tab to every control, Enter claims', async () => {
     const base = 'Capucine';
-    await withPage(PHONE, async ({ page, owner }) => {
+    await cp.with(PHONE, async ({ page, owner }) => {
       await tabTo(page, 'base');
       await page.keyboard.type(base);
       const list = await suffixList(page, base, { all: false });
@@ -392,7 +260,7 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       await page.waitForSelector('#account option', { timeout: 10_000 });
       await tabTo(page, 'account', 3);
       await tabTo(page, 'claim', 3);
-      await shot(page, 'phone-keyboard-ready');
+      await cp.shot(page, 'phone-keyboard-ready');
       await page.keyboard.press('Enter');
       await visible(page, '#result', CLAIM_TIMEOUT_MS);
       const handle = await text(page, '#result-handle');
@@ -400,7 +268,7 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       const onChain = await ctx.rpc('handles_getMsaForHandle', [handle]);
       assert.equal(onChain.owner, owner.address);
       assert.equal(Number(await text(page, '#result-msa')), onChain.msaId);
-      await shot(page, 'phone-finalized');
+      await cp.shot(page, 'phone-finalized');
     });
   });
 });

@@ -1,9 +1,16 @@
 // The sponsor's HTTP API as the page calls it (sponsor/README.md lists the routes): one function
-// per route, each resolving to `{ ok, status, body }`, and the one-line message of a refusal.
+// per route, each resolving to `{ ok, status, body, retryAfter }`, and what to tell the person of a
+// refusal: a sentence of strings.js for each of the sponsor's error codes.
+
+import { ErrorCode } from '/js/src/errors.js';
+import { explainError } from '/js/src/messages.js';
+
+import { explained, hasText } from './i18n.js';
 
 /**
- * fetch + JSON. Resolves to `{ ok, status, body }`; an error response's body is the sponsor's
- * `{ error, message }` when it sent one. Network failures reject.
+ * fetch + JSON. Resolves to `{ ok, status, body, retryAfter }`; an error response's body is the
+ * sponsor's `{ error, message }` when it sent one, `retryAfter` its Retry-After header (seconds) or
+ * null. Network failures reject.
  */
 async function api(path, { method = 'GET', body, signal } = {}) {
   const res = await fetch(path, {
@@ -21,7 +28,7 @@ async function api(path, { method = 'GET', body, signal } = {}) {
       parsed = null;
     }
   }
-  return { ok: res.ok, status: res.status, body: parsed };
+  return { ok: res.ok, status: res.status, body: parsed, retryAfter: res.headers.get('retry-after') };
 }
 
 /** `GET /api/options?base=`: the suffixes offered for `base`. */
@@ -39,12 +46,25 @@ export const claimStatus = (id) => api(`/claims/${encodeURIComponent(id)}`);
 /** `GET /api/lookup?handle=`: who holds `handle` (`null` body when nobody does). */
 export const lookup = (handle) => api(`/api/lookup?handle=${encodeURIComponent(handle)}`);
 
-/** The one-line message of an error response. */
-export function errorMessage(res) {
-  if (res.body && typeof res.body.message === 'string' && res.body.message) return res.body.message;
-  if (res.status === 429) return 'Too many requests: wait a moment and try again.';
-  if (res.status >= 500) return `The sponsor is not available right now (HTTP ${res.status}); try again later.`;
-  return `The sponsor refused the request (HTTP ${res.status}).`;
+/**
+ * What to say of an error response, as `[text, values]` for `show`/`say`: the sentence of its error
+ * code (`error.<code>` in strings.js), with `handle`, the display handle the request was about; a
+ * name the chain refuses (`InvalidHandle`, e.g. on its own reserved list) explained for `base` by
+ * the JavaScript package; else a sentence for its HTTP status.
+ */
+export function errorMessage(res, { handle = '', base = null } = {}) {
+  const code = res.body?.error;
+  if (code === 'InvalidHandle' && typeof res.body.message === 'string') {
+    const { message } = res.body;
+    if (base === null) return [() => message];
+    return [explained((lang) => explainError(base, { code: ErrorCode.INVALID_HANDLE, message }, lang), message)];
+  }
+  if (typeof code === 'string' && hasText(`error.${code}`)) {
+    return [`error.${code}`, { handle, seconds: res.retryAfter ?? 60, example: 'Alice.4821' }];
+  }
+  if (res.status === 429) return ['error.busy'];
+  if (res.status >= 500) return ['error.unavailable', { status: res.status }];
+  return ['error.refused', { status: res.status }];
 }
 
 /** Whether a rejection is an aborted request. */

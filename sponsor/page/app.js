@@ -4,6 +4,8 @@
 // written here.
 //
 //   app.js         this entry: wires the modules together
+//   strings.js     every text the page shows, in English, Hindi, Arabic and Spanish
+//   i18n.js        the language (stored choice, browser, English) and its switch; puts texts in place
 //   dom.js         elements by id, messages shown and hidden
 //   api.js         the sponsor's HTTP API (one function per route) and its error messages
 //   load-rules.js  waits for the Wasm rules
@@ -13,13 +15,17 @@
 //   claim.js       step 4: payload, signature, claim, progress, result
 //   lookup.js      the look-up view
 //
-// Element ids the end-to-end test (e2e/test/claim-page.test.js) relies on:
+// Element ids the end-to-end tests (e2e/test/claim-page*.test.js) rely on:
+//   #lang                         the language switch (<select>, value = en, hi, ar or es)
+//   [data-i18n]                   an element showing a text of strings.js (the key; empty for a
+//                                 text made elsewhere, like a rule's message)
 //   #tab-claim, #tab-lookup       the two view tabs (#view-claim, #view-lookup)
 //   #rules-status                 loading state of the Wasm rules ([data-ready] once loaded)
 //   #base                         base handle input
 //   #canonical                    canonical form of a valid base (inside #canonical-line)
 //   #rule-error                   the broken rule's message, or the sponsor's refusal of the base
-//   #options-status               state of the suffix list (loading, none available, ...)
+//   #options-status               state of the suffix list ([data-i18n="numbers.looking"] while
+//                                 the numbers are asked for, none available, ...)
 //   #suffixes                     radio inputs name="suffix" value=<suffix>; [data-base] = the base
 //                                 the list is for; expiring ones have class "expiring"
 //   #suffixes-more                "Show all N numbers" (only the first 8 are listed before)
@@ -31,17 +37,19 @@
 //                                 the current step has aria-current="step"
 //   #result                       success panel: #result-handle, #result-msa, #result-owner, #result-block
 //   #lookup-input, #lookup-go     look-up form
-//   #lookup-status                "No MSA holds this handle", "Looking up…"
+//   #lookup-status                [data-i18n] "lookup.nobody" (no MSA holds it), "lookup.looking"
 //   #lookup-error                 malformed handle or other refusal
 //   #lookup-result                #lookup-handle, #lookup-owner, #lookup-msa
 
 import { enableName, initChoose } from './choose.js';
 import { clearClaimError, initClaim, updateClaimButton } from './claim.js';
+import { initLanguage } from './i18n.js';
 import { loadRules } from './load-rules.js';
 import { initLookup } from './lookup.js';
 import { initTabs } from './tabs.js';
 import { initWallet } from './wallet.js';
 
+initLanguage();
 initTabs();
 initChoose({ onChange: updateClaimButton, onEdit: clearClaimError });
 initWallet({ onChange: updateClaimButton });

@@ -1,10 +1,14 @@
 // Steps 1 and 2 of a claim: the name, checked as it is typed with the Wasm rules, and the numbers
-// (suffixes) the chain offers for it, from the sponsor. Answers for an older input are dropped.
+// (suffixes) the chain offers for it, from the sponsor. Answers for an older input are dropped. A
+// refused name is explained in the page's language by the JavaScript package (explainRule), in
+// words a person can act on.
 
+import { explainError, explainRule } from '/js/src/messages.js';
 import { formatDisplay, validate } from '/js/src/rules.js';
 
 import { errorMessage, isAbort, suffixOptions } from './api.js';
 import { $, hide, show } from './dom.js';
+import { explained, say } from './i18n.js';
 
 const DEBOUNCE_MS = 150;
 const FIRST_SHOWN = 8; // suffixes listed before "Show all"
@@ -37,12 +41,13 @@ export function chosen() {
   return { base: state.base, options: state.options, suffix: state.options ? selectedSuffix() : null };
 }
 
-function clearSuffixes(message) {
+/** Empties the suffix list, saying `text` (with `values`) in its place. */
+function clearSuffixes(text, values) {
   suffixesEl.replaceChildren();
   $('suffixes-more').hidden = true;
   delete suffixesEl.dataset.base;
   suffixesEl.classList.remove('stale');
-  $('options-status').textContent = message;
+  say($('options-status'), text, values);
   $('options-status').classList.remove('error-text');
 }
 
@@ -57,7 +62,7 @@ function renderSuffixes(options, keep) {
   const more = $('suffixes-more');
   more.hidden = true;
   if (available.length === 0) {
-    status.textContent = `No number is available for this name right now. New numbers are offered from block ${nextRotation}; or try another name.`;
+    say(status, 'numbers.none', { block: nextRotation });
     return;
   }
   const expiringSet = new Set(expiring);
@@ -67,7 +72,7 @@ function renderSuffixes(options, keep) {
     shown = available.slice(0, FIRST_SHOWN);
     // The chosen one is always listed (after the others: the list stays in ascending order).
     if (!shown.includes(preferred)) shown = [...available.slice(0, FIRST_SHOWN - 1), preferred];
-    more.textContent = `Show all ${available.length} numbers`;
+    say(more, 'numbers.showAll', { n: available.length });
     more.hidden = false;
   }
   for (const suffix of shown) {
@@ -83,6 +88,7 @@ function renderSuffixes(options, keep) {
     input.checked = suffix === preferred;
     const name = document.createElement('span');
     name.className = 'display';
+    name.dir = 'auto';
     name.textContent = formatDisplay(state.base, suffix);
     label.append(input, name);
     if (expiringSet.has(suffix)) {
@@ -91,15 +97,24 @@ function renderSuffixes(options, keep) {
       note.className = 'badge';
       const sr = document.createElement('span');
       sr.className = 'sr-only';
-      sr.textContent = 'offered ';
-      note.append(sr, `until block ${nextRotation}`);
+      say(sr, 'numbers.offered');
+      const until = document.createElement('span');
+      say(until, 'numbers.until', { block: nextRotation });
+      note.append(sr, ' ', until);
       label.append(note);
     }
     suffixesEl.append(label);
   }
-  const n = available.length;
-  const count = `${n} number${n === 1 ? ' is' : 's are'} available.`;
-  status.textContent = expiring.length === 0 ? count : `${count} Those marked "until block ${nextRotation}" are offered only until that block.`;
+  if (expiring.length === 0) {
+    say(status, 'numbers.count', { n: available.length });
+  } else {
+    // Two sentences, each following a switch of language on its own.
+    const count = document.createElement('span');
+    say(count, 'numbers.count', { n: available.length });
+    const note = document.createElement('span');
+    say(note, 'numbers.expiringNote', { block: nextRotation });
+    say(status, () => '{count} {note}', { count, note });
+  }
 }
 
 /** Validates the base with the Wasm rules and loads its options (answers for older input are dropped). */
@@ -116,7 +131,7 @@ async function checkBase({ keepError = false } = {}) {
     state.options = null;
     hide(ruleError);
     $('canonical-line').hidden = true;
-    clearSuffixes('Type a name first.');
+    clearSuffixes('numbers.typeName');
     onChange();
     return;
   }
@@ -125,16 +140,16 @@ async function checkBase({ keepError = false } = {}) {
   try {
     result = validate(base);
   } catch (e) {
-    // Over-long input and the like: the loader's own message.
-    result = { valid: false, error: e.message };
+    // Over-long input and the like: the loader refuses it before the rules run.
+    result = { valid: false, error: e.message, explain: (lang) => explainError(base, e, lang) };
   }
   if (!result.valid) {
     state.base = base;
     state.options = null;
     $('canonical-line').hidden = true;
-    show(ruleError, result.error);
+    show(ruleError, explained(result.explain ?? ((lang) => explainRule(base, result.rule, lang)), result.error));
     baseInput.setAttribute('aria-invalid', 'true');
-    clearSuffixes('Fix the name to see its numbers.');
+    clearSuffixes('numbers.fixName');
     onChange();
     return;
   }
@@ -149,7 +164,7 @@ async function checkBase({ keepError = false } = {}) {
     state.options = null;
     suffixesEl.classList.add('stale');
   }
-  $('options-status').textContent = 'Looking for available numbers…';
+  say($('options-status'), 'numbers.looking');
   onChange();
 
   const abort = new AbortController();
@@ -160,7 +175,7 @@ async function checkBase({ keepError = false } = {}) {
   } catch (e) {
     if (isAbort(e) || seq !== state.seq) return;
     state.options = null;
-    clearSuffixes(`Could not reach the sponsor: ${e.message}`);
+    clearSuffixes('net.unreachable', { error: e.message });
     $('options-status').classList.add('error-text');
     onChange();
     return;
@@ -175,10 +190,10 @@ async function checkBase({ keepError = false } = {}) {
       // The chain refuses the name (its reserved list may be longer than the default one).
       $('canonical-line').hidden = true;
       baseInput.setAttribute('aria-invalid', 'true');
-      show(ruleError, errorMessage(res));
-      clearSuffixes('Fix the name to see its numbers.');
+      show(ruleError, ...errorMessage(res, { base }));
+      clearSuffixes('numbers.fixName');
     } else {
-      clearSuffixes(errorMessage(res));
+      clearSuffixes(...errorMessage(res));
       $('options-status').classList.add('error-text');
     }
     onChange();

@@ -7,17 +7,11 @@ import { formatDisplay } from '/js/src/rules.js';
 import { claimStatus, errorMessage, preparePayload, sendClaim } from './api.js';
 import { chosen, lockName, refreshOptions, startOver } from './choose.js';
 import { $, hide, shortAddress, show } from './dom.js';
+import { hasText, say, t } from './i18n.js';
 import { selectedAccount } from './wallet.js';
 
 const POLL_MS = 700;
 const STEPS = ['queued', 'submitted', 'in_block', 'finalized'];
-const STEP_TEXT = {
-  queued: 'Queued: waiting for the sponsor to send it.',
-  submitted: 'Submitted: waiting for a block.',
-  in_block: 'In a block: waiting for it to be final.',
-  finalized: 'Finalized.',
-  failed: 'Failed.',
-};
 
 const state = {
   claiming: false,
@@ -30,14 +24,16 @@ const claimBtn = $('claim');
 export function updateClaimButton() {
   const { base, options, suffix } = chosen();
   const account = selectedAccount();
-  let summary;
-  if (state.claiming) summary = 'Claim in progress…';
-  else if (!options) summary = 'Pick a name first.';
-  else if (options.available.length === 0) summary = 'No number is available for this name.';
-  else if (suffix === null) summary = 'Pick a number first.';
-  else if (!account) summary = `Connect a wallet to claim ${formatDisplay(base, suffix)}.`;
-  else summary = `Claim ${formatDisplay(base, suffix)} for ${account.name || 'account'} ${shortAddress(account.address)}.`;
-  $('claim-summary').textContent = summary;
+  const summary = $('claim-summary');
+  if (state.claiming) say(summary, 'claim.inProgress');
+  else if (!options) say(summary, 'claim.pickName');
+  else if (options.available.length === 0) say(summary, 'claim.noNumber');
+  else if (suffix === null) say(summary, 'claim.pickNumber');
+  else if (!account) say(summary, 'claim.connect', { handle: formatDisplay(base, suffix) });
+  else {
+    const name = account.name || (() => t('wallet.unnamed'));
+    say(summary, 'claim.ready', { handle: formatDisplay(base, suffix), account: name, address: shortAddress(account.address) });
+  }
   // While a claim runs the button keeps the focus (aria-disabled, presses ignored); otherwise it
   // is disabled until there is something to claim.
   claimBtn.disabled = !state.claiming && (!options || suffix === null || !account);
@@ -63,7 +59,8 @@ function setProgress(status) {
     if (i === reached) li.setAttribute('aria-current', 'step');
     else li.removeAttribute('aria-current');
   }
-  $('progress-status').textContent = STEP_TEXT[status] ?? status;
+  if (hasText(`status.${status}`)) say($('progress-status'), `status.${status}`);
+  else say($('progress-status'), () => status);
 }
 
 function markFailed() {
@@ -71,11 +68,27 @@ function markFailed() {
   list.dataset.status = 'failed';
   const current = list.querySelector('li[aria-current="step"]') ?? list.querySelector('li:not(.done)');
   if (current) current.classList.add('failed');
-  $('progress-status').textContent = STEP_TEXT.failed;
+  say($('progress-status'), 'status.failed');
 }
 
-function claimError(text) {
-  show($('claim-error'), text);
+/** Shows why the claim did not go through: `text` (a key of strings.js or a function) with `values`. */
+function claimError(text, values) {
+  show($('claim-error'), text, values);
+}
+
+/**
+ * Why a claim failed, from its `reason` (`Handles.<pallet error>: <details>` when the chain or the
+ * sponsor's check refused it): the error's own sentence when there is one, else the reason as it is.
+ */
+function failedMessage(claimState) {
+  const reason = claimState.reason;
+  if (!reason) return ['claim.failedNoReason'];
+  const error = /^Handles\.(\w+)/.exec(reason)?.[1];
+  const handle = claimState.handle ?? formatDisplay(claimState.baseHandle, claimState.suffix);
+  const key = { SuffixOutOfRange: 'SuffixNotOffered' }[error] ?? error;
+  if (hasText(`failed.${key}`)) return [`failed.${key}`, { handle }];
+  if (hasText(`error.${key}`)) return [`error.${key}`, { handle }];
+  return ['claim.failed', { reason }];
 }
 
 function finishClaim() {
@@ -98,37 +111,39 @@ async function claim() {
 
   try {
     // 1. The payload and the exact bytes to sign.
-    $('claim-summary').textContent = 'Preparing the claim…';
+    const display = formatDisplay(base, suffix);
+    say($('claim-summary'), 'claim.preparing');
     const prepared = await preparePayload(base, suffix);
     if (!prepared.ok) {
-      claimError(errorMessage(prepared));
+      claimError(...errorMessage(prepared, { handle: display, base }));
       if (prepared.body?.error === 'SuffixNotAvailable') refreshOptions();
       return;
     }
     const { payload, message } = prepared.body;
 
     // 2. The owner's signature.
-    $('claim-summary').textContent = 'Approve the signature in your wallet…';
+    say($('claim-summary'), 'claim.approve');
     let signed;
     try {
       signed = await account.signer.signRaw({ address: account.address, data: message, type: 'bytes' });
     } catch (e) {
       const why = String(e?.message ?? '');
-      return claimError(!why || /cancel|reject|denied|declin/i.test(why) ? 'Signing was cancelled.' : `The wallet could not sign: ${why}`);
+      if (!why || /cancel|reject|denied|declin/i.test(why)) return claimError('claim.cancelled');
+      return claimError('claim.walletFailed', { error: why });
     }
 
     // 3. The claim.
-    $('claim-summary').textContent = 'Sending the claim…';
+    say($('claim-summary'), 'claim.sending');
     const sent = await sendClaim(account.address, signed.signature, payload);
     if (!sent.ok) {
-      claimError(errorMessage(sent));
+      claimError(...errorMessage(sent, { handle: display, base }));
       if (sent.body?.error === 'SuffixNotAvailable') refreshOptions();
       return;
     }
     setProgress(sent.body.status ?? 'queued');
     await follow(sent.body.id, mySeq, account.address);
   } catch (e) {
-    claimError(`Could not reach the sponsor: ${e.message}`);
+    claimError('net.unreachable', { error: e.message });
   } finally {
     if (mySeq === state.claimSeq) finishClaim();
   }
@@ -144,23 +159,23 @@ async function follow(id, mySeq, owner) {
     try {
       res = await claimStatus(id);
     } catch (e) {
-      if (++misses >= 20) return claimError(`Lost contact with the sponsor: ${e.message}. Claim ${id} may still go through; look the handle up later.`);
-      $('progress-status').textContent = 'Lost contact with the sponsor; retrying…';
+      if (++misses >= 20) return claimError('claim.lost', { error: e.message, id });
+      say($('progress-status'), 'claim.retrying');
       continue;
     }
     if (!res.ok) {
       if (res.status >= 500 || res.status === 429) {
-        if (++misses >= 20) return claimError(errorMessage(res));
+        if (++misses >= 20) return claimError(...errorMessage(res));
         continue;
       }
       markFailed();
-      return claimError(errorMessage(res));
+      return claimError(...errorMessage(res));
     }
     misses = 0;
     const claimState = res.body;
     if (claimState.status === 'failed') {
       markFailed();
-      return claimError(`The claim failed: ${claimState.reason ?? 'no reason given'}`);
+      return claimError(...failedMessage(claimState));
     }
     setProgress(claimState.status);
     if (claimState.status === 'finalized') {

@@ -11,7 +11,6 @@ import { FALLBACK, LANGUAGES, STRINGS } from './strings.js';
 const STORAGE_KEY = 'handles-page-language';
 
 let lang = FALLBACK;
-const listeners = [];
 // What each element with data-i18n / data-i18n-text shows: { text, values }, `text` a key of
 // strings.js or a function of the language giving the text.
 const shown = new WeakMap();
@@ -35,9 +34,18 @@ export const currentLanguage = () => lang;
 /** Whether strings.js has the text `key`. */
 export const hasText = (key) => Object.hasOwn(STRINGS[FALLBACK], key);
 
-/** Calls `fn()` after every switch of language. */
-export function onLanguageChange(fn) {
-  listeners.push(fn);
+/**
+ * A text made elsewhere (a refused name explained by the JavaScript package) for `say`:
+ * `explain(lang)`, or `fallback` when that throws (its message table did not load).
+ */
+export function explained(explain, fallback) {
+  return (lang) => {
+    try {
+      return explain(lang);
+    } catch {
+      return fallback;
+    }
+  };
 }
 
 /** The text of `text` (a key, or a function of the language) for `values.n` in this language. */
@@ -71,7 +79,9 @@ function render(el) {
     el.textContent = t(text, values);
     return;
   }
-  const parts = template(text, values).split(/\{(\w+)\}/);
+  const whole = template(text, values);
+  // A text made elsewhere without values is shown as it is, braces and all.
+  const parts = typeof text === 'function' && Object.keys(values).length === 0 ? [whole] : whole.split(/\{(\w+)\}/);
   el.replaceChildren(...parts.map((part, i) => (i % 2 === 0 ? part : valueNode(values[part]))).filter((p) => p !== ''));
 }
 
@@ -125,7 +135,6 @@ export function setLanguage(next) {
   for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
   const select = document.getElementById('lang');
   if (select) select.value = lang;
-  for (const fn of listeners) fn();
 }
 
 function storedLanguage() {

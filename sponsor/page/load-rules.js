@@ -4,18 +4,19 @@
 import { initRules, rulesReady } from '/js/src/rules.js';
 
 import { $ } from './dom.js';
+import { say, unsay } from './i18n.js';
 
 /** Waits for the rules (loading them again only when the first load failed), then `onReady()`. */
 export async function loadRules(onReady) {
   const status = $('rules-status');
   try {
     if (!rulesReady()) await initRules();
-    status.textContent = '';
+    unsay(status);
     status.hidden = true;
     status.dataset.ready = 'true';
     onReady();
   } catch (e) {
-    status.textContent = `The handle rules could not be loaded, so names cannot be checked: ${e.message}`;
+    say(status, 'rules.failed', { error: e.message });
     status.classList.add('error-text');
   }
 }

@@ -2,6 +2,7 @@
 
 import { errorMessage, lookup } from './api.js';
 import { $, hide, show } from './dom.js';
+import { say, unsay } from './i18n.js';
 
 /** Wires the look-up form. */
 export function initLookup() {
@@ -14,28 +15,28 @@ export function initLookup() {
     hide($('lookup-error'));
     $('lookup-result').hidden = true;
     if (handle.trim() === '') {
-      status.textContent = 'Type a handle, like Alice.4821.';
+      say(status, 'lookup.empty', { example: 'Alice.4821' });
       return;
     }
-    status.textContent = 'Looking up…';
+    say(status, 'lookup.looking');
     let res;
     try {
       res = await lookup(handle);
     } catch (err) {
       if (seq !== lookupSeq) return;
-      status.textContent = '';
-      return show($('lookup-error'), `Could not reach the sponsor: ${err.message}`);
+      unsay(status);
+      return show($('lookup-error'), 'net.unreachable', { error: err.message });
     }
     if (seq !== lookupSeq) return;
     if (!res.ok) {
-      status.textContent = '';
-      return show($('lookup-error'), errorMessage(res));
+      unsay(status);
+      return show($('lookup-error'), ...errorMessage(res));
     }
     if (res.body === null) {
-      status.textContent = 'No MSA holds this handle.';
+      say(status, 'lookup.nobody');
       return;
     }
-    status.textContent = '';
+    unsay(status);
     $('lookup-handle').textContent = res.body.handle;
     $('lookup-owner').textContent = res.body.owner;
     $('lookup-msa').textContent = String(res.body.msaId);

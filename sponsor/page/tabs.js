@@ -1,5 +1,6 @@
 // The two views, "Claim a handle" and "Look up a handle", as tabs (arrow keys, Home and End move
-// between them); the URL's #lookup or #claim says which one is open.
+// between them; right to left, the left arrow moves to the next tab); the URL's #lookup or #claim
+// says which one is open.
 
 import { $ } from './dom.js';
 
@@ -22,9 +23,11 @@ export function initTabs() {
     tab.addEventListener('click', () => selectTab(tab));
     tab.addEventListener('keydown', (e) => {
       const i = tabs.indexOf(tab);
+      const forward = document.documentElement.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+      const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
       let next = null;
-      if (e.key === 'ArrowRight') next = tabs[(i + 1) % tabs.length];
-      else if (e.key === 'ArrowLeft') next = tabs[(i + tabs.length - 1) % tabs.length];
+      if (e.key === forward) next = tabs[(i + 1) % tabs.length];
+      else if (e.key === backward) next = tabs[(i + tabs.length - 1) % tabs.length];
       else if (e.key === 'Home') next = tabs[0];
       else if (e.key === 'End') next = tabs[tabs.length - 1];
       if (next) {

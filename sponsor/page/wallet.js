@@ -3,6 +3,7 @@
 // handle. Signing is the claim's (the account's `signer.signRaw`).
 
 import { $, shortAddress } from './dom.js';
+import { say, sayText, t } from './i18n.js';
 
 const ORIGIN_NAME = 'Handles claim page';
 
@@ -27,7 +28,7 @@ async function connectWallet() {
   const names = Object.keys(injected);
   status.classList.remove('error-text');
   if (names.length === 0) {
-    status.textContent = 'No wallet extension found. Install a Polkadot wallet extension (polkadot.js, Talisman or SubWallet), then reload this page.';
+    say(status, 'wallet.none');
     status.classList.add('error-text');
     return;
   }
@@ -35,7 +36,7 @@ async function connectWallet() {
   if (state.connecting) return;
   state.connecting = true;
   connect.setAttribute('aria-busy', 'true');
-  status.textContent = 'Asking your wallet for access…';
+  say(status, 'wallet.asking');
   const refusals = [];
   const found = [];
   await Promise.all(
@@ -63,20 +64,20 @@ async function connectWallet() {
     ...found.map((a) => {
       const opt = document.createElement('option');
       opt.value = a.address;
-      opt.textContent = `${a.name || 'Account'} (${shortAddress(a.address)})`;
+      sayText(opt, 'wallet.account', { name: a.name || (() => t('wallet.unnamed')), address: shortAddress(a.address) });
       return opt;
     }),
   );
   if (found.some((a) => a.address === previous)) select.value = previous;
   $('account-field').hidden = found.length === 0;
   if (found.length > 0) {
-    connect.textContent = 'Reconnect wallet';
-    status.textContent = `Connected: ${found.length} account${found.length === 1 ? '' : 's'}.`;
+    say(connect, 'wallet.reconnect');
+    say(status, 'wallet.connected', { n: found.length });
   } else if (refusals.length === names.length) {
-    status.textContent = `The wallet did not connect (${refusals.join('; ')}). Allow this page in your wallet, then connect again.`;
+    say(status, 'wallet.refused', { reasons: refusals.join('; ') });
     status.classList.add('error-text');
   } else {
-    status.textContent = 'Your wallet shared no account with this page. Create an account, or allow one for this page, in your wallet extension (polkadot.js, Talisman or SubWallet), then connect again.';
+    say(status, 'wallet.noAccount');
     status.classList.add('error-text');
   }
   showAddress();

@@ -45,6 +45,8 @@ test('lone surrogates: validate lets the crate judge them (3 bytes each), the ot
   assert.equal(validate('\ud800'.repeat(11)).rule.id, 'TooLong');
   assert.equal(validate('\ud800'.repeat(85)).rule.id, 'TooLong');
   assert.equal(validate('é'.repeat(13) + '\udbff' + 'a').rule.id, 'NotUtf8');
+  // The first and last surrogates are surrogates too (not replaced by U+FFFD, a valid character).
+  for (const lone of ['\ud800', '\udfff']) assert.equal(validate(`ab${lone}`).rule.id, 'NotUtf8', escape(lone));
   assert.equal(validate('é'.repeat(15) + '\udbff').rule.id, 'TooLong');
   refuses(() => validate('\ud800'.repeat(86)), ErrorCode.TOO_LONG, tooLong('the base handle', 258));
   // The text around a surrogate counts its UTF-8 bytes: 200 + 3 + 52 and 200 + 3 + 54.
@@ -82,6 +84,8 @@ test('32-byte arguments: the length, the type, and the text shown (80 characters
   refuses(() => suffixOptions(new Uint8Array(33), ZERO, 'bob'), ErrorCode.BAD_BYTES, 'the current seed must be 32 bytes, got 33');
   refuses(() => suffixOptions(ZERO, 7, 'bob'), ErrorCode.WRONG_TYPE, 'the previous seed must be 0x-prefixed hex or a Uint8Array of 32 bytes, got number');
   refuses(() => candidates('0x12', 'bob'), ErrorCode.BAD_BYTES, 'the seed must be 0x followed by 64 hex digits (32 bytes), got "0x12"');
+  refuses(() => candidates('ab0x' + '00'.repeat(32), 'bob'), ErrorCode.BAD_BYTES, /^the seed must be 0x followed by 64 hex digits/);
+  refuses(() => candidates(ZERO + '00', 'bob'), ErrorCode.BAD_BYTES, /^the seed must be 0x followed by 64 hex digits/);
   const eighty = '0x' + '1'.repeat(78);
   refuses(() => candidates(eighty, 'bob'), ErrorCode.BAD_BYTES, `the seed must be 0x followed by 64 hex digits (32 bytes), got "${eighty}"`);
   refuses(() => candidates(eighty + '23', 'bob'), ErrorCode.BAD_BYTES, `the seed must be 0x followed by 64 hex digits (32 bytes), got "${eighty}..."`);

@@ -11,7 +11,7 @@ import { TypeRegistry } from '@polkadot/types';
 import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
 
-import { ErrorCode, HandlesError, buildSignedCall, expirationFromChain, handlesTypes, lookupHandle, normalizePayload, signedMessage } from '../src/index.js';
+import { ErrorCode, HandlesError, buildSignedCall, chooseExpiration, expirationFromChain, handlesTypes, lookupHandle, normalizePayload, signedMessage } from '../src/index.js';
 
 const GENESIS = '0x' + '5a'.repeat(32);
 const registry = new TypeRegistry();
@@ -112,8 +112,8 @@ test('buildSignedCall: retire and change name their calls; an extension signer n
   assert.deepEqual(changed.tx, { call: 'changeHandle', args: [edHeir.address, changed.signature, normalizePayload('change', change)] });
   assert.deepEqual(signer.requests.map((r) => r.address), [edHeir.address]);
   assert.ok(signedBy(edHeir, 'change', change, changed.signature));
-  // Without the address (none given, an empty one, or a signer's own empty one): refused, naming the owner.
-  for (const [s, address] of [[signer, undefined], [signer, ''], [{ ...signer, address: '' }, undefined]]) {
+  // Without the address (none given, an empty one, a signer's own empty one, no signer): refused, naming the owner.
+  for (const [s, address] of [[signer, undefined], [signer, ''], [{ ...signer, address: '' }, undefined], [undefined, undefined]]) {
     await assert.rejects(buildSignedCall(api, { kind: 'change', payload: change, signer: s, address }), (e) => e instanceof HandlesError && e.code === ErrorCode.BAD_SIGNER && /^the owner: /.test(e.message));
   }
 });
@@ -148,6 +148,14 @@ test('buildSignedCall refuses an unknown kind before anything is asked or signed
   }
   assert.equal(signed, 0);
   assert.deepEqual(api.asked, []);
+});
+
+test('chooseExpiration: the last u32 block is allowed, one more is not; the arguments are named', () => {
+  assert.equal(chooseExpiration({ now: 0xfffffffe, maxPayloadLifetime: 1 }), 0xffffffff);
+  assert.throws(() => chooseExpiration({ now: 0xfffffffe, maxPayloadLifetime: 2 }), (e) => e.code === ErrorCode.OUT_OF_RANGE && e.message === 'the expiration 4294967296 does not fit a u32 block number');
+  assert.throws(() => chooseExpiration({ now: 1.5, maxPayloadLifetime: 2 }), (e) => e.code === ErrorCode.OUT_OF_RANGE && /^now must be/.test(e.message));
+  assert.throws(() => chooseExpiration({ now: 1, maxPayloadLifetime: -2 }), (e) => e.code === ErrorCode.OUT_OF_RANGE && /^maxPayloadLifetime must be/.test(e.message));
+  assert.throws(() => chooseExpiration({ now: 1, maxPayloadLifetime: 2, margin: '3' }), (e) => e.code === ErrorCode.WRONG_TYPE && /^margin must be/.test(e.message));
 });
 
 test('lookupHandle: the record as JSON, or null', async () => {

@@ -101,6 +101,10 @@ test('errors the module reports become their codes, with its message; an unknown
   }
   await loadHandBuilt({ answer: { ok: false, error: 'InvalidHandle', rule: 'Reserved', message: 'reserved' } });
   assert.throws(() => suffixOptions(ZERO, ZERO, 'Alice'), (e) => e.code === ErrorCode.INVALID_HANDLE && e.rule === 'Reserved');
+  // An answer is read by its own length: with other bytes right before it, and a long one.
+  const long = 'x'.repeat(70_000);
+  await loadHandBuilt({ answer: { ok: true, canonical: long } });
+  assert.equal(canonical('a'), long);
 });
 
 test('when the module cannot be restarted after a trap, the functions say why until it loads again', async () => {

@@ -76,6 +76,22 @@ test('unchecked: any text or bytes, as they are; kinds, integers and accounts ar
   }
 });
 
+test('every kind encodes as its payload type; integer fields are named when refused', () => {
+  const payloads = {
+    create: CREATE,
+    retire: { msaId: 7, handle: 'Alice.4821', expiration: 9 },
+    change: { msaId: 7, oldHandle: null, newBaseHandle: 'Bob', newSuffix: 1000, expiration: 9 },
+    transfer: { msaId: 7, owner: ALICE, newOwner: ALICE, expiration: 9 },
+  };
+  for (const [kind, payload] of Object.entries(payloads)) {
+    assert.deepEqual(encodePayload(kind, payload), signedMessage(GENESIS, kind, payload).subarray(40), kind);
+    refuses(() => normalizePayload(kind, { ...payload, expiration: -1 }), ErrorCode.OUT_OF_RANGE, /^expiration must be an integer/);
+    if (kind !== 'create') refuses(() => normalizePayload(kind, { ...payload, msaId: 2 ** 32 }), ErrorCode.OUT_OF_RANGE, /^msaId must be an integer/);
+  }
+  refuses(() => normalizePayload('change', { ...payloads.change, newSuffix: 0.5 }), ErrorCode.OUT_OF_RANGE, /^newSuffix must be an integer/);
+  refuses(() => signedMessage('0x12', 'create', CREATE), ErrorCode.BAD_BYTES, 'the genesis hash must be 0x followed by 64 hex digits (32 bytes), got "0x12"');
+});
+
 test('accounts: SS58 of 32 bytes only, named in the message', () => {
   const transfer = (owner) => normalizePayload('transfer', { msaId: 1, owner, newOwner: ALICE, expiration: 1 });
   const alice = transfer(ALICE).newOwner;
@@ -85,6 +101,7 @@ test('accounts: SS58 of 32 bytes only, named in the message', () => {
   refuses(() => transfer(ecdsaKey), ErrorCode.BAD_BYTES, 'owner must be a 32-byte account, got 33 bytes');
   refuses(() => transfer('x'.repeat(65)), ErrorCode.BAD_BYTES, 'owner is not an SS58 address (too long)');
   refuses(() => transfer('5Grwva'), ErrorCode.BAD_BYTES, /^owner "5Grwva" is not an SS58 address: ./);
+  assert.throws(() => transfer('5Grwva'), (e) => e.cause instanceof Error);
   refuses(() => transfer(42), ErrorCode.WRONG_TYPE, /^owner must be 0x-prefixed hex or a Uint8Array of 32 bytes, got number$/);
   // 64 characters are tried as SS58 (and refused as such), not cut short as too long.
   refuses(() => transfer('1'.repeat(64)), ErrorCode.BAD_BYTES, /^owner "1{64}" is not an SS58 address: /);

@@ -41,6 +41,10 @@ test('toMultiSignature: what is refused, and the sizes the message names', () =>
   assert.throws(() => toMultiSignature('0x' + 'zz'.repeat(64)), refuses(ErrorCode.BAD_BYTES, /^a signature must be 0x hex or a Uint8Array, got "0xzzzz/));
   assert.throws(() => toMultiSignature('y'.repeat(100)), refuses(ErrorCode.BAD_BYTES, `a signature must be 0x hex or a Uint8Array, got "${'y'.repeat(80)}"`));
   assert.throws(() => toMultiSignature(null), refuses(ErrorCode.BAD_BYTES, 'a signature must be 0x hex or a Uint8Array, got object'));
+  // A signature of its natural length keeps a first byte that looks like a prefix.
+  assert.deepEqual(toMultiSignature(hex(64, 0x01)), { Sr25519: hex(64, 0x01) });
+  assert.deepEqual(toMultiSignature(hex(64, 0x00), 'ed25519'), { Ed25519: hex(64, 0x00) });
+  assert.deepEqual(toMultiSignature(hex(65, 0x02)), { Ecdsa: hex(65, 0x02) });
   // Without a type, 66 bytes are ecdsa with its prefix only when the first byte is 2.
   assert.deepEqual(toMultiSignature(hex(66, 0x02)), { Ecdsa: '0x' + '11'.repeat(65) });
   assert.deepEqual(toMultiSignature(hexToU8a(hex(65, 0x00)), 'ed25519'), { Ed25519: '0x' + '11'.repeat(64) });
@@ -67,11 +71,16 @@ test('a wallet: an empty address, a refusal that is no Error, and answers withou
   await assert.rejects(signPayload(rejecting, options), (e) => refuses(ErrorCode.BAD_SIGNER, 'the signer refused: User said no')(e) && e.cause === 'User said no');
   const failing = new Error('Cancelled');
   await assert.rejects(signPayload({ signRaw: async () => Promise.reject(failing) }, options), (e) => refuses(ErrorCode.BAD_SIGNER, 'the signer refused: Cancelled')(e) && e.cause === failing);
+  await assert.rejects(signPayload({ signRaw: async () => Promise.reject(undefined) }, options), refuses(ErrorCode.BAD_SIGNER, 'the signer refused: undefined'));
+  // A wallet object that also names its key type is still asked through signRaw.
+  const typed = { type: 'sr25519', signRaw: good.signRaw };
+  assert.ok((await signPayload(typed, options)).Sr25519);
+  assert.equal(asked, 1);
   for (const answer of [null, undefined, { signature: new Uint8Array(64) }, { signature: 64 }]) {
     await assert.rejects(signPayload({ signRaw: async () => answer }, options), refuses(ErrorCode.BAD_SIGNER, 'signRaw returned no signature'));
   }
   const sig = await signPayload(good, options);
-  assert.equal(asked, 1);
+  assert.equal(asked, 2);
   assert.ok(signatureVerify(u8aWrapBytes(signedMessage(GENESIS, 0, PAYLOAD)), sig.Sr25519, pair.address).isValid);
 });
 

@@ -70,12 +70,14 @@ export function rulesModule({ alloc = 4096, info = INFO, answer = 'trap' } = {})
     ['hr_format_display', 5, query],
   ];
   const data = [[0x00, ...i32(INFO_AT), 0x0b, ...bytesOf(record(info))]];
-  if (answer !== 'trap' && answer !== 0) data.push([0x00, ...i32(ANSWER_AT), 0x0b, ...bytesOf(record(answer))]);
+  // Before the answer, bytes that are not zero: a loader reading the length from anywhere but its
+  // 4 bytes would get another length.
+  if (answer !== 'trap' && answer !== 0) data.push([0x00, ...i32(ANSWER_AT - 4), 0x0b, ...bytesOf([0xff, 0xff, 0xff, 0xff, ...record(answer)])]);
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec(types)),
     ...section(3, vec(funcs.map(([, t]) => uleb(t)))),
-    ...section(5, vec([[0x00, 0x01]])), // one memory, min 1 page
+    ...section(5, vec([[0x00, 0x02]])), // one memory, min 2 pages (128 KiB)
     ...section(7, vec([[...name('memory'), 0x02, 0x00], ...funcs.map(([n], i) => [...name(n), 0x00, ...uleb(i)])])),
     // Each body: its size, no locals, the instructions, `end`.
     ...section(10, vec(funcs.map(([, , code]) => bytesOf([0x00, ...code, 0x0b])))),

@@ -120,7 +120,9 @@ function describe(t, text, ch) {
     case 'M': return kind('mark', 'other');
     case 'Nd': return kind('digit', 'digit');
     case 'N': return kind('number', 'other');
-    case 'L': return kind('letter', 'letter');
+    // A compatibility form (fullwidth, mathematical, ...) has an ordinary letter to type instead;
+    // any other letter is one of a script or set the rules do not accept (yet).
+    case 'L': return kind('letter', ch.normalize('NFKC') === ch ? 'notYetLetter' : 'letter');
     case 'P': return kind('punctuation', 'other');
     case 'Sc': return kind('currency', 'other');
     case 'Sm': return kind('math', 'other');

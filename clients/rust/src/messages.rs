@@ -176,6 +176,9 @@ impl Texts {
 			"M" => kind("mark", "other"),
 			"Nd" => kind("digit", "digit"),
 			"N" => kind("number", "other"),
+			// A compatibility form (fullwidth, mathematical, ...) has an ordinary letter to type
+			// instead; any other letter is one of a script or set the rules do not accept (yet).
+			"L" if unicode_normalization::is_nfkc(&key) => kind("letter", "notYetLetter"),
 			"L" => kind("letter", "letter"),
 			"P" => kind("punctuation", "other"),
 			"Sc" => kind("currency", "other"),

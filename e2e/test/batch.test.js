@@ -4,7 +4,7 @@
 // (the package's RPC definitions and the runtime API from the metadata), @handles/client's
 // lookupHandles/lookupMsas and the `handles` command line (`whois 1 2 3`, `lookup a.1 b.2`). On a
 // runtime before version 3 (the committed fixture of spec version 101) the RPC answers the same
-// with one single lookup per entry.
+// with one single lookup per entry, and so does the command line.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -199,6 +199,7 @@ describe('batch lookups on the build\'s runtime', { timeout: 600_000 }, () => {
 
 describe('batch lookups at blocks of a runtime before HandlesApi version 3', { timeout: 600_000 }, () => {
   const ctx = useChainOnRuntime(fixturePath('handles-runtime-v101.compressed.wasm'), { blocks: 1 });
+  let elder; // the handle claimed on the old runtime: { msaId, handle, asked }
 
   test('the RPC answers with one single lookup per entry, the same results', async () => {
     const { api, rpc } = ctx;
@@ -218,5 +219,19 @@ describe('batch lookups at blocks of a runtime before HandlesApi version 3', { t
     assert.deepEqual(byHandles.map((m) => m?.msaId ?? null), [msaId, null, null, null, null, null, msaId]);
     const { error } = await ctx.rpcRaw('handles_getHandlesForMsas', [Array.from({ length: 101 }, () => 1)]);
     assert.equal(error?.code, handlesErrorCodes.TOO_MANY_LOOKUPS);
+    elder = { msaId, handle: `Elder.${suffix}`, asked: handlesAsked.filter((h) => h !== 'no-dot' && !h.includes('.0') && h.length <= 73) };
+  });
+
+  test('the command line falls back to single lookups too', { skip: !existsSync(CLI) && `no handles binary at ${CLI}` }, async () => {
+    const url = ctx.node.wsUrl;
+    const whois = await handles(url, ['--json', 'whois', '1', String(elder.msaId)]);
+    assert.equal(whois.code, 0, whois.stderr);
+    const [none, found] = JSON.parse(whois.stdout);
+    assert.equal(none, null);
+    assert.deepEqual(found, { msaId: elder.msaId, ...(await ctx.rpc('handles_getHandleForMsa', [elder.msaId])) });
+    const lookup = await handles(url, ['--json', 'lookup', ...elder.asked]);
+    assert.equal(lookup.code, 0, lookup.stderr);
+    assert.deepEqual(JSON.parse(lookup.stdout), await ctx.rpc('handles_getMsasForHandles', [elder.asked]));
+    assert.deepEqual(JSON.parse(lookup.stdout).map((m) => m?.msaId ?? null), elder.asked.map((h) => (h.toLowerCase() === elder.handle.toLowerCase() ? elder.msaId : null)));
   });
 });

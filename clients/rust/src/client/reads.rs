@@ -137,11 +137,19 @@ impl Snapshot {
 	) -> Result<Vec<Option<MsaForHandle<AccountId32>>>> {
 		let mut found = Vec::with_capacity(displays.len());
 		if !self.has_batch_lookups() {
+			// As version 3 answers: `None` for what the single lookup refuses.
 			for display in displays {
-				found.push(match check_display(display) {
-					Ok(()) => self.msa_for_handle(display).await.ok().flatten(),
-					Err(_) => None,
-				});
+				let well_formed = parse_display(display.as_bytes())
+					.is_ok_and(|(base, _)| base.len() <= handles_rules::MAX_BASE_BYTES);
+				let one = if well_formed {
+					let call = runtime::runtime_apis()
+						.handles_api()
+						.msa_for_handle(display.as_bytes().to_vec());
+					self.api(call).await?.ok().flatten().map(|Static(m)| msa_for_handle(m))
+				} else {
+					None
+				};
+				found.push(one);
 			}
 			return Ok(found);
 		}

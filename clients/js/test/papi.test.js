@@ -14,12 +14,13 @@ import { getPolkadotSigner } from 'polkadot-api/signer';
 import { getWsProvider } from 'polkadot-api/ws';
 import { WebSocket } from 'ws';
 
-import { chooseExpiration, msaId, normalizePayload, signPayload, suffixOptions, validate } from '../src/index.js';
+import { MAX_BATCH_LOOKUPS, chooseExpiration, msaId, normalizePayload, signPayload, suffixOptions, validate } from '../src/index.js';
 import { fetchMetadataV15, generate } from '../scripts/papi-generate.js';
 import { useDevNode } from './lib/devnode.js';
 
 let client;
 let api;
+let claimed; // the handle the create test claims: { id, handle, owner }
 const dev = useDevNode({
   setup: async ({ node }) => {
     const metadataFile = new URL('../.papi/metadata/handles.scale', import.meta.url);
@@ -104,4 +105,19 @@ test('create_handle built and signed here, submitted with PAPI', options, async 
   assert.equal(found.value.msa_id, id);
   assert.equal(found.value.owner, owner.address);
   assert.equal(u8aToString(found.value.handle), `${base}.${suffix}`);
+  claimed = { id, handle: `${base}.${suffix}`, owner: owner.address };
+});
+
+test('the batch lookups through the runtime API (HandlesApi version 3)', options, async () => {
+  assert.ok(claimed, 'the create test ran first');
+  const byHandles = await api.apis.HandlesApi.msas_for_handles([text(claimed.handle.toUpperCase()), text('no-dot'), text('nobody.1234')]);
+  assert.equal(byHandles.success, true);
+  assert.deepEqual(byHandles.value.map((m) => m?.msa_id), [claimed.id, undefined, undefined]);
+  assert.equal(byHandles.value[0].owner, claimed.owner);
+  const byIds = await api.apis.HandlesApi.handles_for_msas([1, claimed.id]);
+  assert.equal(byIds.success, true);
+  assert.deepEqual(byIds.value.map((h) => (h ? u8aToString(h.handle) : null)), [null, claimed.handle]);
+  const refused = await api.apis.HandlesApi.handles_for_msas(Array.from({ length: MAX_BATCH_LOOKUPS + 1 }, () => 1));
+  assert.equal(refused.success, false);
+  assert.deepEqual(refused.value, { count: MAX_BATCH_LOOKUPS + 1, max: MAX_BATCH_LOOKUPS });
 });

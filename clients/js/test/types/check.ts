@@ -7,10 +7,13 @@ import '@handles/client/augment';
 import {
   ErrorCode,
   HandlesError,
+  MAX_BATCH_LOOKUPS,
   buildSignedCall,
   canonical,
   formatDisplay,
   handlesApiOptions,
+  lookupHandles,
+  lookupMsas,
   msaId,
   parseDisplay,
   signPayload,
@@ -55,8 +58,21 @@ async function app(): Promise<void> {
     const owner: string = found.unwrap().owner.toString();
     void msa, owner;
   }
-  // @ts-expect-error the namespace has exactly the seven methods
+  // @ts-expect-error the namespace has exactly the nine methods
   await api.rpc.handles.getEverything();
+  const many = await api.rpc.handles.getMsasForHandles(['Alice.4821', 'bob.1001']);
+  const ids: (number | null)[] = many.map((m) => (m.isSome ? m.unwrap().msaId.toNumber() : null));
+  const infos = await api.rpc.handles.getHandlesForMsas([1, 2]);
+  const names: string[] = infos.filter((h) => h.isSome).map((h) => h.unwrap().handle.toString());
+  // @ts-expect-error getHandlesForMsas takes a list of ids
+  await api.rpc.handles.getHandlesForMsas(1);
+  const batch = await api.call.handlesApi.msasForHandles(['Alice.4821']);
+  const refusedCount: number | undefined = batch.isErr ? batch.asErr.count.toNumber() : undefined;
+  const feed = await lookupHandles(api, ['Alice.4821']);
+  const shown = await lookupMsas(api, [1]);
+  const first: string | undefined = feed[0]?.handle ?? shown[0]?.handle;
+  const limit: 100 = MAX_BATCH_LOOKUPS;
+  void ids, names, refusedCount, first, limit;
   // @ts-expect-error getMsaForHandle takes a display handle
   await api.rpc.handles.getMsaForHandle(4821, 5, 6);
   const settings = await api.rpc.handles.getSettings();

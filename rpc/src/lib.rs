@@ -50,7 +50,7 @@ use jsonrpsee::{
 };
 pub use pallet_handles_runtime_api::MAX_BATCH_LOOKUPS;
 use pallet_handles_runtime_api::{HandlesApi as HandlesRuntimeApi, QueryError, TooManyLookups};
-use sp_api::{ApiExt, ProvideRuntimeApi};
+use sp_api::{ApiError, ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 use sp_runtime::{traits::Block as BlockT, AccountId32};
@@ -189,6 +189,45 @@ where
 			.ok_or_else(|| {
 				error(RUNTIME_ERROR, format!("the runtime at block {at:?} has no HandlesApi"))
 			})
+	}
+
+	/// A batch lookup of `entries` at block `at`: one runtime call (`whole`, a method of
+	/// `HandlesApi` version 3) where the block's runtime has it, else one single lookup per entry
+	/// (`single`); each answer turned into its JSON type by `json`. The `&str`s name the runtime
+	/// methods in errors.
+	#[allow(clippy::type_complexity)]
+	fn batch<E, R, J>(
+		&self,
+		at: Block::Hash,
+		entries: Vec<E>,
+		whole: (
+			&str,
+			fn(
+				&C::Api,
+				Block::Hash,
+				Vec<E>,
+			) -> Result<Result<Vec<Option<R>>, TooManyLookups>, ApiError>,
+		),
+		single: (&str, fn(&C::Api, Block::Hash, E) -> Result<Option<R>, ApiError>),
+		json: fn(R) -> Result<J, types::NotUtf8>,
+	) -> RpcResult<Vec<Option<J>>> {
+		let api = self.client.runtime_api();
+		let found: Vec<Option<R>> = if self.api_version(at)? >= 3 {
+			(whole.1)(&api, at, entries)
+				.map_err(|e| runtime_error(whole.0, e))?
+				.map_err(too_many)?
+		} else {
+			entries
+				.into_iter()
+				.map(|entry| (single.1)(&api, at, entry))
+				.collect::<Result<_, _>>()
+				.map_err(|e| runtime_error(single.0, e))?
+		};
+		found
+			.into_iter()
+			.map(|answer| answer.map(json).transpose())
+			.collect::<Result<_, _>>()
+			.map_err(|e| not_utf8(whole.0, e))
 	}
 
 	/// The block to answer at: `at`, which must be known, or the best block.
@@ -438,26 +477,13 @@ where
 	) -> RpcResult<Vec<Option<HandleForMsaResponse>>> {
 		check_batch(msa_ids.len())?;
 		let at = self.block(at)?;
-		let found = if self.api_version(at)? >= 3 {
-			self.client
-				.runtime_api()
-				.handles_for_msas(at, msa_ids)
-				.map_err(|e| runtime_error("HandlesApi_handles_for_msas", e))?
-				.map_err(too_many)?
-		} else {
-			// A runtime before version 3 of the API: one single lookup per id.
-			let api = self.client.runtime_api();
-			msa_ids
-				.into_iter()
-				.map(|id| api.handle_for_msa(at, id))
-				.collect::<Result<_, _>>()
-				.map_err(|e| runtime_error("HandlesApi_handle_for_msa", e))?
-		};
-		found
-			.into_iter()
-			.map(|h| h.map(HandleForMsaResponse::from_runtime).transpose())
-			.collect::<Result<_, _>>()
-			.map_err(|e| not_utf8("HandlesApi_handles_for_msas", e))
+		self.batch(
+			at,
+			msa_ids,
+			("HandlesApi_handles_for_msas", |api, at, ids| api.handles_for_msas(at, ids)),
+			("HandlesApi_handle_for_msa", |api, at, id| api.handle_for_msa(at, id)),
+			HandleForMsaResponse::from_runtime,
+		)
 	}
 
 	fn get_msas_for_handles(
@@ -474,34 +500,16 @@ where
 			.into_iter()
 			.map(|h| if check_display_handle(&h).is_ok() { h.into_bytes() } else { Vec::new() })
 			.collect();
-		let found = if self.api_version(at)? >= 3 {
-			self.client
-				.runtime_api()
-				.msas_for_handles(at, display_handles)
-				.map_err(|e| runtime_error("HandlesApi_msas_for_handles", e))?
-				.map_err(too_many)?
-		} else {
-			// A runtime before version 3 of the API: one single lookup per handle, `None` where
-			// it is an error.
-			let api = self.client.runtime_api();
-			let mut found = Vec::with_capacity(display_handles.len());
-			for display in display_handles {
-				let one = if display.is_empty() {
-					None
-				} else {
-					api.msa_for_handle(at, display)
-						.map_err(|e| runtime_error("HandlesApi_msa_for_handle", e))?
-						.ok()
-						.flatten()
-				};
-				found.push(one);
-			}
-			found
-		};
-		found
-			.into_iter()
-			.map(|m| m.map(MsaForHandleResponse::from_runtime).transpose())
-			.collect::<Result<_, _>>()
-			.map_err(|e| not_utf8("HandlesApi_msas_for_handles", e))
+		self.batch(
+			at,
+			display_handles,
+			("HandlesApi_msas_for_handles", |api, at, handles| api.msas_for_handles(at, handles)),
+			// `None` where the single lookup is an error, as version 3 answers.
+			("HandlesApi_msa_for_handle", |api, at, handle| match handle.is_empty() {
+				true => Ok(None),
+				false => api.msa_for_handle(at, handle).map(|found| found.ok().flatten()),
+			}),
+			MsaForHandleResponse::from_runtime,
+		)
 	}
 }

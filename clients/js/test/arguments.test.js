@@ -51,6 +51,7 @@ test('lone surrogates: validate lets the crate judge them (3 bytes each), the ot
   refuses(() => validate('\ud800'.repeat(86)), ErrorCode.TOO_LONG, tooLong('the base handle', 258));
   // The text around a surrogate counts its UTF-8 bytes: 200 + 3 + 52 and 200 + 3 + 54.
   assert.equal(validate('é'.repeat(100) + '\udfff' + 'é'.repeat(26)).valid, false, 'answered');
+  assert.equal(validate('a' + 'é'.repeat(100) + '\udfff' + 'é'.repeat(26)).valid, false, 'answered: 256 bytes');
   refuses(() => validate('é'.repeat(100) + '\udfff' + 'é'.repeat(27)), ErrorCode.TOO_LONG, tooLong('the base handle', 257));
   refuses(() => validate('😀'.repeat(50) + '\ud83d' + 'a'.repeat(54)), ErrorCode.TOO_LONG, tooLong('the base handle', 257));
   const lone = 'is not well-formed Unicode text (it holds a lone surrogate)';

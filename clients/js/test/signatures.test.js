@@ -7,7 +7,7 @@ import { before, test } from 'node:test';
 
 import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
-import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
+import { cryptoWaitReady, ed25519Verify, signatureVerify } from '@polkadot/util-crypto';
 
 import { ErrorCode, HandlesError, signPayload, signedMessage, toMultiSignature } from '../src/index.js';
 
@@ -32,6 +32,7 @@ test('toMultiSignature: what is refused, and the sizes the message names', () =>
   const hex = (n, first = 0x11) => '0x' + first.toString(16).padStart(2, '0') + '11'.repeat(n - 1);
   assert.throws(() => toMultiSignature(hex(63)), refuses(ErrorCode.BAD_BYTES, 'a sr25519/ed25519/ecdsa signature is 64 or 65 bytes, got 63'));
   assert.throws(() => toMultiSignature(hex(66)), refuses(ErrorCode.BAD_BYTES, 'a sr25519/ed25519/ecdsa signature is 64 or 65 bytes, got 66'));
+  assert.throws(() => toMultiSignature(hex(63, 0x02)), refuses(ErrorCode.BAD_BYTES, 'a sr25519/ed25519/ecdsa signature is 64 or 65 bytes, got 63'));
   assert.throws(() => toMultiSignature(hex(64), 'ecdsa'), refuses(ErrorCode.BAD_BYTES, 'a ecdsa signature is 65 bytes, got 64'));
   assert.throws(() => toMultiSignature(hex(65), 'ed25519'), refuses(ErrorCode.BAD_BYTES, 'a ed25519 signature is 64 bytes, got 65'));
   // A prefix byte of another key type is not taken off.
@@ -82,6 +83,16 @@ test('a wallet: an empty address, a refusal that is no Error, and answers withou
   const sig = await signPayload(good, options);
   assert.equal(asked, 2);
   assert.ok(signatureVerify(u8aWrapBytes(signedMessage(GENESIS, 0, PAYLOAD)), sig.Sr25519, pair.address).isValid);
+});
+
+test('a pair signs the <Bytes>-wrapped message by default, the bare one with wrap: false, never both', async () => {
+  // signatureVerify accepts either form; the key type's own verify tells them apart.
+  const ed = new Keyring({ type: 'ed25519' }).addFromUri('//SignaturesTest');
+  const message = signedMessage(GENESIS, 0, PAYLOAD);
+  const wrapped = (await signPayload(ed, { genesisHash: GENESIS, kind: 0, payload: PAYLOAD })).Ed25519;
+  assert.deepEqual([ed25519Verify(u8aWrapBytes(message), wrapped, ed.publicKey), ed25519Verify(message, wrapped, ed.publicKey)], [true, false]);
+  const bare = (await signPayload(ed, { genesisHash: GENESIS, kind: 0, payload: PAYLOAD, wrap: false })).Ed25519;
+  assert.deepEqual([ed25519Verify(u8aWrapBytes(message), bare, ed.publicKey), ed25519Verify(message, bare, ed.publicKey)], [false, true]);
 });
 
 test('unchecked payloads are signed as given, by pairs and wallets', async () => {

@@ -11,7 +11,7 @@ import { TypeRegistry } from '@polkadot/types';
 import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
 
-import { ErrorCode, HandlesError, buildSignedCall, chooseExpiration, expirationFromChain, handlesTypes, lookupHandle, normalizePayload, signedMessage } from '../src/index.js';
+import { ErrorCode, HandlesError, buildSignedCall, chooseExpiration, expirationFromChain, handlesTypes, lookupHandle, lookupHandles, lookupMsas, normalizePayload, signedMessage } from '../src/index.js';
 
 const GENESIS = '0x' + '5a'.repeat(32);
 const registry = new TypeRegistry();
@@ -164,4 +164,19 @@ test('lookupHandle: the record as JSON, or null', async () => {
   assert.deepEqual(await lookupHandle(api, 'CARLA.4821'), record);
   assert.equal(await lookupHandle(standIn(), 'nobody.1000'), null);
   assert.deepEqual(api.asked, ['getMsaForHandle CARLA.4821']);
+});
+
+test('lookupHandles and lookupMsas: 200 entries are two requests at one block; a non-array is refused by name', async () => {
+  const api = standIn();
+  const requests = [];
+  const batch = (type) => async (entries, at) => (requests.push([entries.length, at?.toHex()]), registry.createType(type, entries.map(() => null)));
+  api.rpc.handles.getMsasForHandles = batch('Vec<Option<HandlesRpcMsaForHandle>>');
+  api.rpc.handles.getHandlesForMsas = batch('Vec<Option<HandlesRpcHandleForMsa>>');
+  const answers = await lookupHandles(api, Array.from({ length: 200 }, (_, i) => `carla.${1000 + i}`));
+  assert.equal(answers.length, 200);
+  assert.deepEqual(requests, [[100, api.bestHash], [100, api.bestHash]]);
+  await assert.rejects(lookupHandles(api, 'carla.1000'), (e) => e instanceof HandlesError && e.code === ErrorCode.WRONG_TYPE && e.message === 'lookupHandles: give an array');
+  await assert.rejects(lookupMsas(api, 7), (e) => e instanceof HandlesError && e.code === ErrorCode.WRONG_TYPE && e.message === 'lookupMsas: give an array');
+  assert.deepEqual(await lookupMsas(api, [1, 2]), [null, null]);
+  assert.equal(requests.length, 3);
 });

@@ -127,8 +127,10 @@ test('the wallet signature is over <Bytes>message</Bytes>', async () => {
 test('every handles_* method is defined with an optional trailing at', () => {
   assert.deepEqual(Object.keys(handlesRpc).sort(), [
     'getHandleForMsa',
+    'getHandlesForMsas',
     'getHandlesForOwner',
     'getMsaForHandle',
+    'getMsasForHandles',
     'getSeed',
     'getSettings',
     'getSuffixOptions',

@@ -59,6 +59,25 @@ fn latin_greek_cyrillic_diacritics_fold() {
 	check(vectors::FOLDING_DIACRITICS);
 }
 
+/// Kept marks typed in either order of two canonically equivalent spellings (a different
+/// combining class each) give one form, the form of the NFD spelling: the fold puts them in
+/// canonical order.
+#[test]
+fn kept_marks_in_either_order_give_one_form() {
+	use unicode_normalization::UnicodeNormalization;
+	for (typed, ordered) in [
+		// Devanagari virama (class 9) typed before nukta (class 7).
+		("क\u{94d}\u{93c}", "क\u{93c}\u{94d}"),
+		// Thai tone mark mai ek (class 107) typed before sara u (class 103).
+		("ก\u{e48}\u{e38}", "ก\u{e38}\u{e48}"),
+	] {
+		assert_eq!(typed.nfd().collect::<String>(), ordered, "the test's own premise");
+		assert_ne!(typed, ordered);
+		assert_eq!(canonical(typed), canonical(ordered), "{typed:?}");
+		assert!(canonical(ordered).chars().count() >= 2, "the marks are kept: {ordered:?}");
+	}
+}
+
 #[test]
 fn marks_of_other_scripts_are_kept() {
 	check(vectors::MARKS_KEPT);

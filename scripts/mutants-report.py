@@ -5,9 +5,11 @@ usage: mutants-report.py <runs dir> <report.md>
 
 <runs dir>/<target>/<k>-of-<n>/ holds one shard's run: mutants.out/{caught,missed,timeout,
 unviable}.txt (one mutant per line, `path:line:col: description`), `commit` and `seconds`. A mutant
-seen by several runs counts once, with the outcome of the newest run. Missed mutants listed in
-scripts/mutants-equivalent.txt (`path: description | why`) are equivalent: no test can tell them
-from the code, so they count as caught "after triage" and the report shows why.
+seen by several runs (same place, same change) counts once, with the outcome of the newest run.
+Missed mutants listed in scripts/mutants-equivalent.txt (`path: description | why`, without line
+and column, so an entry outlives edits above it and covers the same change repeated in one
+function) are equivalent: no test can tell them from the code, so they count as caught "after
+triage" and the report shows why.
 """
 import os
 import re
@@ -41,7 +43,7 @@ def read_equivalent(path):
 
 
 def read_runs(root):
-    """{target: (mutants {key: (outcome, path, line)}, runs [(shard, commit, seconds, counts)])}"""
+    """{target: (mutants {name: (outcome, path, line, key)}, runs [(shard, commit, seconds, counts)])}"""
     result = {}
     for target in TARGETS:
         tdir = os.path.join(root, target)
@@ -66,7 +68,7 @@ def read_runs(root):
                     m = LINE.match(l)
                     if not m:
                         sys.exit(f"{txt}: unexpected line {l!r}")
-                    mutants[key(m["path"], m["what"])] = (outcome, m["path"], int(m["line"]))
+                    mutants[l] = (outcome, m["path"], int(m["line"]), key(m["path"], m["what"]))
             meta = {}
             for name in ("commit", "seconds"):
                 p = os.path.join(os.path.dirname(out), name)
@@ -106,7 +108,7 @@ def main():
         mutants, shard_runs = runs[target]
         per_file = defaultdict(lambda: defaultdict(int))
         missed = []
-        for k, (outcome, path, line) in mutants.items():
+        for outcome, path, line, k in mutants.values():
             per_file[path][outcome] += 1
             if outcome == "missed":
                 missed.append((path, line, k))
@@ -144,7 +146,7 @@ def main():
                 why = equivalent.get(k)
                 detail.append(f"- `{k}` (line {line}): " + (f"equivalent: {why}" if why else "**no test catches it yet**"))
             detail.append("")
-    stale = sorted(set(equivalent) - {k for m, _ in runs.values() for k in m})
+    stale = sorted(set(equivalent) - {v[3] for m, _ in runs.values() for v in m.values()})
     if stale:
         detail += ["## Equivalent entries no run produced", "",
                    "(the code moved or changed; check and remove them)", ""]

@@ -292,6 +292,27 @@ fn every_error_names_its_rule() {
 	assert!(HandleError::DisallowedCharacter('\u{200D}').to_string().contains("U+200D"));
 }
 
+/// The rules' names are stable (programs and the command line show them): each one, as `name()`
+/// and as its `Display`.
+#[test]
+fn each_rule_has_its_stable_name() {
+	for (rule, name) in [
+		(HandleRule::NotUtf8, "not UTF-8"),
+		(HandleRule::TooShort, "too short"),
+		(HandleRule::TooLong, "too long"),
+		(HandleRule::ForbiddenCharacter, "forbidden character"),
+		(HandleRule::DisallowedCharacter, "disallowed character"),
+		(HandleRule::MixedScript, "mixed scripts"),
+		(HandleRule::CanonicalTooShort, "canonical form too short"),
+		(HandleRule::CanonicalTooLong, "canonical form too long"),
+		(HandleRule::Reserved, "reserved"),
+		(HandleRule::LeadingCombiningMark, "leading combining mark"),
+	] {
+		assert_eq!(rule.name(), name);
+		assert_eq!(rule.to_string(), name);
+	}
+}
+
 #[test]
 fn rule_maps_each_error() {
 	assert_eq!(HandleError::ForbiddenCharacter('x').rule(), HandleRule::ForbiddenCharacter);

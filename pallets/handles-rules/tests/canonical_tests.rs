@@ -75,6 +75,9 @@ fn kept_marks_in_either_order_give_one_form() {
 		assert_ne!(typed, ordered);
 		assert_eq!(canonical(typed), canonical(ordered), "{typed:?}");
 		assert!(canonical(ordered).chars().count() >= 2, "the marks are kept: {ordered:?}");
+		// `validate` folds on its own path: the same form there.
+		let valid = validate_with_default_reserved(typed.as_bytes()).expect(typed);
+		assert_eq!(valid.canonical, canonical(ordered), "{typed:?}");
 	}
 }
 

@@ -313,6 +313,23 @@ fn each_rule_has_its_stable_name() {
 	}
 }
 
+/// Rule 4 as UTS #39 defines it, with the Thai and Lao sara am (which rule 3 adds) counted as
+/// letters of their script: one script passes, two do not.
+#[test]
+fn highly_restrictive_counts_the_sara_am_as_its_script() {
+	for (text, expected) in [
+		("alice", true),
+		("аlice", false),
+		("ทำ", true),
+		("น้ำ", true),
+		("ທຳ", true),
+		("ทำabc", false),
+		("ทำທຳ", false),
+	] {
+		assert_eq!(is_highly_restrictive(text), expected, "{text}");
+	}
+}
+
 #[test]
 fn rule_maps_each_error() {
 	assert_eq!(HandleError::ForbiddenCharacter('x').rule(), HandleRule::ForbiddenCharacter);

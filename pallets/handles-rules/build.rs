@@ -48,8 +48,8 @@ fn allowed(c: char) -> bool {
 	fold_rules::allowed(c)
 }
 
-fn script_mask(set: AugmentedScriptSet, universe: &[Script]) -> u64 {
-	let mut mask = 0u64;
+fn script_mask(set: AugmentedScriptSet, universe: &[Script]) -> ScriptMask {
+	let mut mask: ScriptMask = 0;
 	let all = set.base.is_common() || set.base.is_inherited();
 	for (bit, s) in universe.iter().enumerate() {
 		if all || set.base.contains_script(*s) {
@@ -168,6 +168,7 @@ fn main() {
 	println!("cargo:rerun-if-changed=src/fold_rules.rs");
 	println!("cargo:rerun-if-changed=src/reserved.rs");
 	println!("cargo:rerun-if-changed=src/table_layout.rs");
+	println!("cargo:rerun-if-changed=data/cldr-48-exemplars.txt");
 
 	// The script universe: every script named by the Script_Extensions of an allowed character.
 	let mut universe: Vec<Script> = Vec::new();
@@ -185,13 +186,13 @@ fn main() {
 	universe.sort_by_key(|s| s.short_name());
 	assert!(
 		universe.len() <= MAX_SCRIPTS,
-		"script universe of {} does not fit a u64 mask",
+		"script universe of {} does not fit a script mask",
 		universe.len()
 	);
 	let latin_bit = universe.iter().position(|s| *s == Script::Latin).expect("Latin is allowed");
 
 	// Script sets, id 0 being "all" (Common), which disallowed characters also get.
-	let mut script_sets: Vec<u64> = vec![script_mask(AugmentedScriptSet::default(), &universe)];
+	let mut script_sets: Vec<ScriptMask> = vec![script_mask(AugmentedScriptSet::default(), &universe)];
 	let mut pool = String::new();
 	let mut values: Vec<u32> = vec![IDENTITY; CODE_POINTS];
 	for (cp, slot) in values.iter_mut().enumerate() {
@@ -287,15 +288,19 @@ fn main() {
 	writeln!(out, "/// Packed values of the ASCII characters, by byte.").unwrap();
 	writeln!(out, "pub(crate) static ASCII: [u32; 128] = {ascii:?};").unwrap();
 	bytes += 128 * 4;
-	writeln!(out, "/// Script-set masks by id: bit n for the n-th script of SCRIPT_UNIVERSE, then Hanb (61), Jpan (62), Kore (63).").unwrap();
-	writeln!(out, "pub(crate) static SCRIPT_SETS: [u64; {}] = [", script_sets.len()).unwrap();
+	writeln!(out, "/// Script-set masks by id: bit n for the n-th script of SCRIPT_UNIVERSE, then Hanb (125), Jpan (126), Kore (127).").unwrap();
+	writeln!(out, "pub(crate) static SCRIPT_SETS: [u128; {}] = [", script_sets.len()).unwrap();
 	for m in &script_sets {
-		writeln!(out, "\t0x{m:016X},").unwrap();
+		writeln!(out, "\t0x{m:032X},").unwrap();
 	}
 	writeln!(out, "];").unwrap();
-	bytes += script_sets.len() * 8;
+	bytes += script_sets.len() * 16;
+	let arabic_bit =
+		universe.iter().position(|s| *s == Script::Arabic).expect("Arabic is allowed");
+	writeln!(out, "/// Bit of Arabic in a script-set mask.").unwrap();
+	writeln!(out, "pub(crate) const ARABIC: u128 = 1 << {arabic_bit};").unwrap();
 	writeln!(out, "/// Bit of Latin in a script-set mask.").unwrap();
-	writeln!(out, "pub(crate) const LATIN: u64 = 1 << {latin_bit};").unwrap();
+	writeln!(out, "pub(crate) const LATIN: u128 = 1 << {latin_bit};").unwrap();
 	let names: Vec<&str> = universe.iter().map(|s| s.short_name()).collect();
 	writeln!(out, "/// Scripts of the mask bits, by ISO 15924 short name (for the tests).")
 		.unwrap();

@@ -22,7 +22,7 @@ use crate::{table_layout::*, tables};
 /// (kept marks are never dropped), letters of specific scripts that resemble an apostrophe or a
 /// colon are themselves, middle dots are forbidden images, the Thai and Lao sara am split into
 /// nikhahit + sara aa, `ð` joins `d` like `đ`, and case mappings come from pinned data.
-pub const CANONICAL_VERSION: u32 = 2;
+pub const CANONICAL_VERSION: u32 = 3;
 
 /// Upper bound on the length in bytes of the canonical form of a valid handle. Validation refuses
 /// a handle whose canonical form is longer (`CanonicalTooLong`); it is never truncated.
@@ -101,11 +101,11 @@ impl CharInfo {
 	/// of [`tables::SCRIPT_UNIVERSE`], all of them for Common and Inherited, then Hanb, Jpan and
 	/// Kore. Unspecified (all bits) for a disallowed character.
 	#[inline]
-	pub(crate) fn script_mask(self) -> u64 {
+	pub(crate) fn script_mask(self) -> ScriptMask {
 		tables::SCRIPT_SETS
 			.get(((self.0 >> SCRIPT_SHIFT) & SCRIPT_MASK) as usize)
 			.copied()
-			.unwrap_or(u64::MAX)
+			.unwrap_or(ScriptMask::MAX)
 	}
 
 	/// The fold of a non-Hangul-syllable character; `None` when it is its own fold.
@@ -126,9 +126,11 @@ impl CharInfo {
 }
 
 /// Bit of Latin in [`CharInfo::script_mask`].
-pub(crate) const LATIN_MASK: u64 = tables::LATIN;
+pub(crate) const LATIN_MASK: ScriptMask = tables::LATIN;
+/// Bit of Arabic in [`CharInfo::script_mask`].
+pub(crate) const ARABIC_MASK: ScriptMask = tables::ARABIC;
 /// Bits of Hanb, Jpan and Kore in [`CharInfo::script_mask`].
-pub(crate) const CJK_MASK: u64 = HANB | JPAN | KORE;
+pub(crate) const CJK_MASK: ScriptMask = HANB | JPAN | KORE;
 
 #[cfg(test)]
 pub(crate) use tables::{SCRIPT_UNIVERSE, TABLE_BYTES};

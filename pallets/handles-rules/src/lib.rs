@@ -40,5 +40,5 @@ pub use suffix::{
 };
 pub use validate::{
 	default_reserved_canonical, is_highly_restrictive, validate, validate_with_default_reserved,
-	ValidHandle, FORBIDDEN_CHARS, MAX_BASE_BYTES, MIN_BASE_CHARS,
+	ValidHandle, ARABIC_ZEROS, FORBIDDEN_CHARS, MAX_BASE_BYTES, MIN_BASE_CHARS,
 };

@@ -36,12 +36,15 @@ pub(crate) const OFFSET_SHIFT: u32 = 17;
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const MAX_POOL_BYTES: usize = 1 << (32 - OFFSET_SHIFT);
 
+/// A set of scripts: one bit per script of the universe, then Hanb, Jpan and Kore. 128 bits,
+/// since version 3 brings in the limited-use scripts CLDR's exemplars are written in.
+pub(crate) type ScriptMask = u128;
 /// Bit of UTS #39 Hanb in a script-set mask (the bits below it are one per script).
-pub(crate) const HANB: u64 = 1 << 61;
+pub(crate) const HANB: ScriptMask = 1 << 125;
 /// Bit of UTS #39 Jpan in a script-set mask.
-pub(crate) const JPAN: u64 = 1 << 62;
+pub(crate) const JPAN: ScriptMask = 1 << 126;
 /// Bit of UTS #39 Kore in a script-set mask.
-pub(crate) const KORE: u64 = 1 << 63;
+pub(crate) const KORE: ScriptMask = 1 << 127;
 /// Most scripts a script-set mask can name one by one.
 #[cfg_attr(not(test), allow(dead_code))]
-pub(crate) const MAX_SCRIPTS: usize = 61;
+pub(crate) const MAX_SCRIPTS: usize = 125;

@@ -19,9 +19,10 @@ use crate::{
 		TABLE_BYTES,
 	},
 	fold_rules::{
-		self, fold, is_folded_mark, raw_fold, EXTRA_ALLOWED, FORBIDDEN_IMAGES,
-		FORBIDDEN_REPLACEMENT,
+		self, cldr_letters, fold, is_folded_mark, raw_fold, BACKTICKS, EXTRA_ALLOWED,
+		FORBIDDEN_IMAGES, FORBIDDEN_REPLACEMENT,
 	},
+	table_layout::ScriptMask,
 	is_highly_restrictive, FORBIDDEN_CHARS, MAX_BASE_BYTES, MAX_CANONICAL_BYTES,
 };
 
@@ -32,9 +33,15 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Reference for rule 3 (the table's allowed bit): UTS #39 identifier profile, visible, plus the
-/// Thai and Lao sara am.
+/// Thai and Lao sara am, the apostrophe family, the Hebrew points and CLDR's exemplar letters and
+/// marks.
 fn is_allowed(c: char) -> bool {
-	(c.identifier_allowed() && !is_invisible(c)) || matches!(c, '\u{0E33}' | '\u{0EB3}')
+	(c.identifier_allowed() && !is_invisible(c))
+		|| matches!(
+			c,
+			'\u{0E33}' | '\u{0EB3}' | '\'' | '\u{2019}' | '\u{02BC}' | '\u{02BB}' | '\u{A78C}'
+		) || matches!(c, '\u{05B0}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}' | '\u{05C2}' | '\u{05C7}')
+		|| cldr_letters().contains(&c)
 }
 
 fn universe() -> Vec<Script> {
@@ -42,7 +49,7 @@ fn universe() -> Vec<Script> {
 }
 
 /// Reference for the table's script mask: the augmented script set `unicode-security` gives.
-fn reference_mask(c: char, universe: &[Script]) -> u64 {
+fn reference_mask(c: char, universe: &[Script]) -> ScriptMask {
 	let set = AugmentedScriptSet::for_char(c);
 	let all = set.base.is_common() || set.base.is_inherited();
 	if !all {
@@ -54,13 +61,13 @@ fn reference_mask(c: char, universe: &[Script]) -> u64 {
 			);
 		}
 	}
-	let mut mask = 0u64;
+	let mut mask: ScriptMask = 0;
 	for (bit, s) in universe.iter().enumerate() {
 		if all || set.base.contains_script(*s) {
 			mask |= 1 << bit;
 		}
 	}
-	for (flag, bit) in [(set.hanb, 61), (set.jpan, 62), (set.kore, 63)] {
+	for (flag, bit) in [(set.hanb, 125), (set.jpan, 126), (set.kore, 127)] {
 		if flag {
 			mask |= 1 << bit;
 		}
@@ -70,8 +77,8 @@ fn reference_mask(c: char, universe: &[Script]) -> u64 {
 
 /// Rule 4 evaluated from the table, as `validate` does.
 fn table_highly_restrictive(text: &str) -> bool {
-	let mut set = u64::MAX;
-	let mut non_latin = u64::MAX;
+	let mut set = ScriptMask::MAX;
+	let mut non_latin = ScriptMask::MAX;
 	for c in text.chars() {
 		let m = CharInfo::of(c).script_mask();
 		set &= m;
@@ -148,10 +155,19 @@ fn no_fold_contains_a_forbidden_character() {
 
 #[test]
 fn forbidden_images_are_the_raw_folds_of_the_forbidden_characters() {
-	for (f, image) in FORBIDDEN_CHARS.iter().chain(['\u{00B7}'].iter()).zip(FORBIDDEN_IMAGES.iter())
-	{
+	for (f, image) in ['@', '#', ':', '.', '\u{00B7}'].iter().zip(FORBIDDEN_IMAGES.iter()) {
 		assert_eq!(raw_fold(*f), one(*image));
 		assert_eq!(canonical(&one(*f)), one(FORBIDDEN_REPLACEMENT));
+	}
+	// The backtick's image is the apostrophe, a letter: the backticks are forbidden themselves,
+	// while the apostrophe family is one letter.
+	assert_eq!(BACKTICKS[0], FORBIDDEN_CHARS[4]);
+	for b in BACKTICKS {
+		assert_eq!(raw_fold(b), one('\''), "U+{:04X}", u32::from(b));
+		assert_eq!(canonical(&one(b)), one(FORBIDDEN_REPLACEMENT), "U+{:04X}", u32::from(b));
+	}
+	for a in ['\'', '\u{2019}', '\u{02BC}', '\u{02BB}', '\u{A78C}', '\u{05D9}', '\u{05F3}'] {
+		assert_eq!(canonical(&one(a)), "'", "U+{:04X}", u32::from(a));
 	}
 	// The middle dots that pass for the separator all have the image of U+00B7.
 	for dot in ['\u{0387}', '\u{2027}', '\u{2E31}', '\u{30FB}', '\u{FF65}', '\u{1427}', '\u{2022}']
@@ -203,9 +219,11 @@ fn allowed_bit_equals_uts39_for_every_code_point() {
 #[test]
 fn script_masks_equal_uts39_for_every_allowed_code_point() {
 	let universe = universe();
-	assert!(universe.len() <= 61);
+	assert!(universe.len() <= crate::table_layout::MAX_SCRIPTS);
 	let latin = universe.iter().position(|s| *s == Script::Latin).unwrap();
 	assert_eq!(LATIN_MASK, 1 << latin);
+	let arabic = universe.iter().position(|s| *s == Script::Arabic).unwrap();
+	assert_eq!(crate::canonical::ARABIC_MASK, 1 << arabic);
 	for c in all_chars().filter(|c| is_allowed(*c)) {
 		let mask = CharInfo::of(c).script_mask();
 		assert_eq!(mask, reference_mask(c, &universe), "script mask of U+{:04X}", u32::from(c));
@@ -217,7 +235,7 @@ fn script_masks_equal_uts39_for_every_allowed_code_point() {
 /// One allowed character per distinct script mask (an ASCII one and a non-ASCII one where both
 /// exist), so that short strings over them cover every combination of script sets.
 fn script_set_representatives() -> Vec<char> {
-	let mut seen: Vec<(u64, bool)> = Vec::new();
+	let mut seen: Vec<(ScriptMask, bool)> = Vec::new();
 	let mut reps = Vec::new();
 	for c in all_chars().filter(|c| is_allowed(*c)) {
 		let key = (CharInfo::of(c).script_mask(), c.is_ascii());
@@ -367,12 +385,18 @@ fn mark_bit_equals_general_category_m_for_every_code_point() {
 }
 
 #[test]
-fn rule_3_additions_are_the_sara_am() {
-	assert_eq!(EXTRA_ALLOWED, ['\u{0E33}', '\u{0EB3}']);
+fn rule_3_additions_are_the_sara_am_and_the_apostrophes() {
+	assert_eq!(
+		EXTRA_ALLOWED,
+		['\u{0E33}', '\u{0EB3}', '\'', '\u{2019}', '\u{02BC}', '\u{02BB}', '\u{A78C}']
+	);
 	for c in EXTRA_ALLOWED {
-		assert!(!c.identifier_allowed() && CharInfo::of(c).allowed());
+		assert!(CharInfo::of(c).allowed());
 		assert!(!CharInfo::of(c).is_mark());
 	}
+	// The profile leaves out the sara am and `ꞌ`; the others it allows already.
+	let outside: Vec<char> = EXTRA_ALLOWED.into_iter().filter(|c| !c.identifier_allowed()).collect();
+	assert_eq!(outside, ['\u{0E33}', '\u{0EB3}', '\u{A78C}']);
 }
 
 /// A letter of each script that has one (allowed, Script_Extensions that script alone), for the
@@ -471,4 +495,42 @@ fn generated_digits_and_reserved_forms_match_their_definitions() {
 fn table_fits_its_layout() {
 	assert!(universe().len() <= crate::table_layout::MAX_SCRIPTS);
 	assert!(crate::tables::POOL.len() <= crate::table_layout::MAX_POOL_BYTES);
+}
+
+/// Look-alike pairs that stay apart, with why: the capital looks like a digit and its small
+/// letter like an ASCII letter, so one form for the pair would join that digit and that letter.
+const SPLIT_LOOK_ALIKES: [(char, char); 2] = [('3', 'Յ'), ('6', 'Ϭ')];
+
+#[test]
+fn characters_drawn_alike_that_can_share_a_handle_have_one_form() {
+	// Every skeleton class of registrable characters (allowed, not forbidden): two members whose
+	// augmented script sets intersect can stand in one handle, so their folds must be equal.
+	let mut classes: std::collections::BTreeMap<String, Vec<char>> = Default::default();
+	for c in all_chars().filter(|c| is_allowed(*c)) {
+		let mut folded = String::new();
+		if push_fold(c, &mut folded).forbidden {
+			continue;
+		}
+		let mut buf = [0u8; 4];
+		classes.entry(unicode_security::skeleton(c.encode_utf8(&mut buf)).collect()).or_default().push(c);
+	}
+	let (mut pairs, mut split) = (0usize, Vec::new());
+	for members in classes.values() {
+		for (i, a) in members.iter().enumerate() {
+			for b in &members[i + 1..] {
+				let mut shared = AugmentedScriptSet::for_char(*a);
+				shared.intersect_with(AugmentedScriptSet::for_char(*b));
+				if shared.is_empty() {
+					continue;
+				}
+				pairs += 1;
+				if canonical(&one(*a)) != canonical(&one(*b)) {
+					split.push((*a, *b));
+				}
+			}
+		}
+	}
+	let shown: Vec<String> = split.iter().take(30).map(|(a, b)| std::format!("U+{:04X} {a} {:?} / U+{:04X} {b} {:?}", u32::from(*a), canonical(&one(*a)), u32::from(*b), canonical(&one(*b)))).collect();
+	assert_eq!(split, SPLIT_LOOK_ALIKES.to_vec(), "{shown:#?}");
+	assert!(pairs > 400, "{pairs}");
 }

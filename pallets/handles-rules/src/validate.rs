@@ -2,10 +2,15 @@
 
 use alloc::{string::String, vec::Vec};
 
-use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
+use unicode_script::{Script, UnicodeScript};
+use unicode_security::mixed_script::AugmentedScriptSet;
 
 use crate::{
-	canonical::{push_fold, push_fold_with, reorder_marks, CharInfo, CJK_MASK, LATIN_MASK},
+	canonical::{
+		push_fold, push_fold_with, reorder_marks, CharInfo, ARABIC_MASK, CJK_MASK, LATIN_MASK,
+	},
+	table_layout::ScriptMask,
+	display::decimal_digit,
 	tables::DEFAULT_RESERVED_CANONICAL,
 	HandleError, MAX_CANONICAL_BYTES,
 };
@@ -17,10 +22,9 @@ pub const MIN_BASE_CHARS: usize = 2;
 /// Characters a handle may not contain, nor any character whose canonical form contains their
 /// canonical form.
 pub const FORBIDDEN_CHARS: [char; 5] = ['@', '#', ':', '.', '`'];
-/// Characters rule 3 allows beyond the UTS #39 identifier profile (the Thai and Lao sara am),
-/// each with a letter of the same augmented script set, which stands in for it when
-/// `unicode-security` is asked about the restriction level.
-const EXTRA_ALLOWED: [(char, char); 2] = [('\u{0E33}', '\u{0E32}'), ('\u{0EB3}', '\u{0EB2}')];
+/// The Arabic-Indic and Persian digit zero, which UTS #39 draws as the dot: digits in a base that
+/// holds an Arabic-script letter, forbidden (rule 2) in any other.
+pub const ARABIC_ZEROS: [char; 2] = ['\u{0660}', '\u{06F0}'];
 
 /// A valid base handle with its canonical form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,20 +35,24 @@ pub struct ValidHandle {
 	pub canonical: String,
 }
 
-/// Rule 4 as UTS #39 defines it (`unicode-security`'s restriction level), counting the
-/// characters rule 3 adds to the identifier profile (the Thai and Lao sara am) as allowed.
+/// Rule 4 as UTS #39 defines it: the restriction-level detection of `unicode-security`
+/// (`RestrictionLevelDetection`) up to "highly restrictive", over the augmented script sets of
+/// `unicode-security`, without its identifier-profile gate (rule 3, which allows more than the
+/// profile since version 3, is checked on its own).
 ///
 /// [`validate`] does not call this: it evaluates the same definition from the per-character
 /// table (see [`MixedScriptCheck`]); tests show both agree.
 pub fn is_highly_restrictive(text: &str) -> bool {
-	if !text.chars().any(|c| EXTRA_ALLOWED.iter().any(|(x, _)| *x == c)) {
-		return text.detect_restriction_level() <= RestrictionLevel::HighlyRestrictive;
+	let mut set = AugmentedScriptSet::default();
+	let mut non_latin = AugmentedScriptSet::default();
+	for c in text.chars() {
+		let c_set = AugmentedScriptSet::for_char(c);
+		set.intersect_with(c_set);
+		if !c_set.base.contains_script(Script::Latin) {
+			non_latin.intersect_with(c_set);
+		}
 	}
-	let stand_in: String = text
-		.chars()
-		.map(|c| EXTRA_ALLOWED.iter().find(|(x, _)| *x == c).map_or(c, |(_, s)| *s))
-		.collect();
-	stand_in.as_str().detect_restriction_level() <= RestrictionLevel::HighlyRestrictive
+	text.is_ascii() || !set.is_empty() || non_latin.hanb || non_latin.jpan || non_latin.kore
 }
 
 /// UTS #39 restriction-level detection, reduced to what "at most highly restrictive" needs, over
@@ -57,17 +65,17 @@ pub fn is_highly_restrictive(text: &str) -> bool {
 /// names (all of them for Common and Inherited) plus the three CJK bits, so intersection is AND
 /// and emptiness is zero. Only valid when every character is allowed (rule 3).
 struct MixedScriptCheck {
-	set: u64,
-	non_latin: u64,
+	set: ScriptMask,
+	non_latin: ScriptMask,
 }
 
 impl MixedScriptCheck {
 	const fn new() -> Self {
-		Self { set: u64::MAX, non_latin: u64::MAX }
+		Self { set: ScriptMask::MAX, non_latin: ScriptMask::MAX }
 	}
 
 	#[inline]
-	fn add(&mut self, mask: u64) {
+	fn add(&mut self, mask: ScriptMask) {
 		self.set &= mask;
 		if mask & LATIN_MASK == 0 {
 			self.non_latin &= mask;
@@ -107,6 +115,7 @@ pub fn validate(
 	let mut allowed = true;
 	let mut reorder = false;
 	let mut scripts = MixedScriptCheck::new();
+	let mut zero = false;
 	for c in text.chars() {
 		chars += 1;
 		// One table lookup gives the fold, its flags, the rule-3 bit and the script set.
@@ -117,12 +126,14 @@ pub fn validate(
 		forbidden |= f.forbidden;
 		allowed &= info.allowed();
 		scripts.add(info.script_mask());
+		zero |= ARABIC_ZEROS.contains(&c);
 	}
 	if chars < MIN_BASE_CHARS {
 		return Err(HandleError::TooShort);
 	}
-	if forbidden {
-		if let Some(e) = first_forbidden_character(text) {
+	let zero_forbidden = zero && !text.chars().any(is_arabic_letter);
+	if forbidden || zero_forbidden {
+		if let Some(e) = first_forbidden_character(text, zero_forbidden) {
 			return Err(e);
 		}
 	}
@@ -154,16 +165,32 @@ pub fn validate(
 	Ok(ValidHandle { base: String::from(text), canonical })
 }
 
-/// Rule 2 for a text known to break it: the first forbidden character.
+/// Rule 2 for a text known to break it: the first forbidden character, counting the
+/// [`ARABIC_ZEROS`] when `zeros` (the text holds no Arabic-script letter).
 #[cold]
-fn first_forbidden_character(text: &str) -> Option<HandleError> {
+fn first_forbidden_character(text: &str, zeros: bool) -> Option<HandleError> {
 	let mut scratch = String::new();
 	text.chars()
 		.find(|c| {
 			scratch.clear();
-			push_fold(*c, &mut scratch).forbidden || FORBIDDEN_CHARS.contains(c)
+			push_fold(*c, &mut scratch).forbidden
+				|| FORBIDDEN_CHARS.contains(c)
+				|| (zeros && ARABIC_ZEROS.contains(c))
 		})
 		.map(HandleError::ForbiddenCharacter)
+}
+
+/// Whether `c` is an Arabic-script letter in the sense of rule 2's zeros: allowed, of the Arabic
+/// script by its Script property, and neither a mark nor a decimal digit (the Persian digits
+/// are of the Arabic script too).
+#[cold]
+fn is_arabic_letter(c: char) -> bool {
+	let info = CharInfo::of(c);
+	c.script() == Script::Arabic
+		&& info.allowed()
+		&& !info.is_mark()
+		&& info.script_mask() & ARABIC_MASK != 0
+		&& decimal_digit(c).is_none()
 }
 
 /// The canonical forms of [`DEFAULT_RESERVED`](crate::DEFAULT_RESERVED), computed once by

@@ -1,12 +1,74 @@
 //! `validate` equals a reference implementation that evaluates rules 3 and 4 by calling
-//! `unicode-security` directly (identifier profile, restriction-level detection), and the
-//! leading-mark rule by calling `unicode-normalization`, as the crate did before its
-//! per-character table held that data.
+//! `unicode-security` directly (identifier profile, augmented script sets), CLDR's exemplars from
+//! the pinned extract, and the leading-mark rule by calling `unicode-normalization`, as the crate
+//! did before its per-character table held that data.
+
+use std::collections::BTreeSet;
 
 use handles_rules::*;
 use proptest::prelude::*;
 use unicode_normalization::char::is_combining_mark;
-use unicode_security::{GeneralSecurityProfile, RestrictionLevel, RestrictionLevelDetection};
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_script::{Script, UnicodeScript};
+use unicode_security::{mixed_script::AugmentedScriptSet, GeneralSecurityProfile};
+
+/// Letters and marks of CLDR's main exemplars, from the pinned extract, with the other case of
+/// each letter, less the sacred-syllable signs written as symbols (om, ek onkar).
+fn cldr_letters() -> BTreeSet<char> {
+	let mut set = BTreeSet::new();
+	let exemplars = include_str!("../data/cldr-48-exemplars.txt")
+		.lines()
+		.filter(|l| !l.starts_with('#'))
+		.filter_map(|l| l.split_once('\t'))
+		.flat_map(|(_, elements)| elements.chars());
+	for c in exemplars {
+		if matches!(c, 'ॐ' | 'ૐ' | 'ੴ' | 'ༀ') {
+			continue;
+		}
+		match c.general_category_group() {
+			GeneralCategoryGroup::Mark => {
+				set.insert(c);
+			}
+			GeneralCategoryGroup::Letter => {
+				set.insert(c);
+				let cases = c.to_uppercase().collect::<Vec<_>>().into_iter();
+				for other in [cases, c.to_lowercase().collect::<Vec<_>>().into_iter()] {
+					let other: Vec<char> = other.collect();
+					if let [o] = other[..] {
+						if o.general_category_group() == GeneralCategoryGroup::Letter {
+							set.insert(o);
+						}
+					}
+				}
+			}
+			_ => {}
+		}
+	}
+	set
+}
+
+/// Rule 3: the identifier profile without the zero-width joiners, plus the sara am, the
+/// apostrophe family, the Hebrew points and CLDR's exemplar letters and marks.
+fn reference_allowed(c: char, cldr: &BTreeSet<char>) -> bool {
+	(c.identifier_allowed() && !matches!(c, '\u{200C}' | '\u{200D}'))
+		|| matches!(c, '\u{0E33}' | '\u{0EB3}' | '\'' | '’' | 'ʼ' | 'ʻ' | 'ꞌ')
+		|| matches!(c, '\u{05B0}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}' | '\u{05C2}' | '\u{05C7}')
+		|| cldr.contains(&c)
+}
+
+/// Rule 4: UTS #39 restriction-level detection up to "highly restrictive".
+fn reference_highly_restrictive(text: &str) -> bool {
+	let mut set = AugmentedScriptSet::default();
+	let mut non_latin = AugmentedScriptSet::default();
+	for c in text.chars() {
+		let c_set = AugmentedScriptSet::for_char(c);
+		set.intersect_with(c_set);
+		if !c_set.base.contains_script(Script::Latin) {
+			non_latin.intersect_with(c_set);
+		}
+	}
+	text.is_ascii() || !set.is_empty() || non_latin.hanb || non_latin.jpan || non_latin.kore
+}
 
 /// Whether the fold of `c` holds a forbidden character (its canonical form then holds U+FFFD,
 /// which no other character's fold does; see `fffd_only_comes_from_forbidden_characters`).
@@ -25,30 +87,24 @@ fn reference_validate(
 	if text.chars().count() < MIN_BASE_CHARS {
 		return Err(HandleError::TooShort);
 	}
-	if let Some(c) = text.chars().find(|c| FORBIDDEN_CHARS.contains(c) || folds_to_forbidden(*c)) {
+	// The Arabic-Indic and Persian zeros are forbidden unless an Arabic letter is in the base.
+	let arabic_letter = text.chars().any(|c| {
+		c.script() == Script::Arabic && c.general_category_group() == GeneralCategoryGroup::Letter
+	});
+	let zero = |c: char| !arabic_letter && matches!(c, '\u{0660}' | '\u{06F0}');
+	if let Some(c) =
+		text.chars().find(|c| FORBIDDEN_CHARS.contains(c) || folds_to_forbidden(*c) || zero(*c))
+	{
 		return Err(HandleError::ForbiddenCharacter(c));
 	}
 	if let Some(m) = text.chars().next().filter(|c| is_combining_mark(*c)) {
 		return Err(HandleError::LeadingCombiningMark(m));
 	}
-	// Rule 3 adds the Thai and Lao sara am to the profile; for rule 4 they stand in as sara aa,
-	// a letter of the same script.
-	let sara_am = |c: char| matches!(c, '\u{0E33}' | '\u{0EB3}');
-	if let Some(c) = text
-		.chars()
-		.find(|c| !sara_am(*c) && (!c.identifier_allowed() || matches!(c, '\u{200C}' | '\u{200D}')))
-	{
+	let cldr = cldr_letters();
+	if let Some(c) = text.chars().find(|c| !reference_allowed(*c, &cldr)) {
 		return Err(HandleError::DisallowedCharacter(c));
 	}
-	let stand_in: String = text
-		.chars()
-		.map(|c| match c {
-			'\u{0E33}' => '\u{0E32}',
-			'\u{0EB3}' => '\u{0EB2}',
-			other => other,
-		})
-		.collect();
-	if stand_in.as_str().detect_restriction_level() > RestrictionLevel::HighlyRestrictive {
+	if !reference_highly_restrictive(text) {
 		return Err(HandleError::MixedScript);
 	}
 	let canonical = canonical(text);
@@ -175,7 +231,24 @@ fn script_char() -> impl Strategy<Value = char> {
 		'\u{30FB}',
 		'\u{2027}',
 		'٠',
+		'۰',
 		'ʼ',
+		'’',
+		'ʻ',
+		'`',
+		'ˋ',
+		'ⵜ',
+		'ᱥ',
+		'Ꮳ',
+		'ꮃ',
+		'\u{05B8}',
+		'\u{05C1}',
+		'ߒ',
+		'ܐ',
+		'\u{0730}',
+		'ة',
+		'ۃ',
+		'׳',
 		'\u{0653}',
 		'آ',
 	])

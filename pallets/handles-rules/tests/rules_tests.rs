@@ -86,8 +86,9 @@ fn look_alikes_of_forbidden_characters_are_refused() {
 		("ali﹫ce", '﹫'),
 		("a．b", '．'),
 		("a։b", '։'),
-		("a'b", '\''),
 		("aˋb", 'ˋ'),
+		("a｀b", '｀'),
+		("a\u{1FEF}b", '\u{1FEF}'),
 		("a＃b", '＃'),
 		("a：b", '：'),
 	] {
@@ -108,7 +109,12 @@ fn look_alikes_of_the_separator_are_refused() {
 		("ｼﾞｮﾝ\u{FF65}ｽﾐｽ", '\u{FF65}'),
 		("ᐊᐧᐊ", 'ᐧ'),
 		("col·lega", '·'),
-		("ab٠", '٠'), // Arabic-Indic zero: a dot under UTS #39
+		// Arabic-Indic and Persian zero: dots under UTS #39, unless an Arabic letter is beside.
+		("ab٠", '٠'),
+		("٠٠", '٠'),
+		("۰۰", '۰'),
+		("۱۴۰۰", '۰'),
+		("ހ٠", '٠'),
 	] {
 		assert_eq!(check(h), Err(HandleError::ForbiddenCharacter(c)), "{h}");
 	}
@@ -136,9 +142,87 @@ fn letters_that_resemble_an_apostrophe_or_a_colon_are_valid() {
 		let v = check(h).unwrap_or_else(|e| panic!("{h}: {e}"));
 		assert!(!v.canonical.contains('\u{FFFD}'), "{h} -> {}", v.canonical);
 	}
-	// Common punctuation that looks like them stays forbidden.
-	for (h, c) in [("a'b", '\''), ("a’b", '’'), ("aʻb", 'ʻ'), ("a：b", '：')] {
+	// Common punctuation that looks like the colon stays forbidden.
+	for (h, c) in [("a：b", '：'), ("a\u{02D0}b", '\u{02D0}'), ("a\u{1361}b", '\u{1361}')] {
 		assert_eq!(check(h), Err(HandleError::ForbiddenCharacter(c)), "{h}");
+	}
+}
+
+#[test]
+fn apostrophes_are_letters_anywhere_in_a_base() {
+	for h in [
+		"O'Brien",
+		"D’Angelo",
+		"O’Neill",
+		"oʼbrien",
+		"Oʻzbekiston",
+		"gʻalaba",
+		"hawaiʻi",
+		"ʻohana",
+		"'ohana",
+		"ohana'",
+		"Oꞌbrien",
+		"ch’aa",
+		"k’iche'",
+	] {
+		let v = check(h).unwrap_or_else(|e| panic!("{h}: {e}"));
+		assert!(v.canonical.contains('\''), "{h} -> {}", v.canonical);
+	}
+	// Typographic quotes and primes are not letters: refused by rule 3.
+	for (h, c) in [("a‘b", '‘'), ("a′b", '′'), ("a＇b", '＇'), ("a\"b", '"')] {
+		assert_eq!(check(h), Err(HandleError::DisallowedCharacter(c)), "{h}");
+	}
+}
+
+#[test]
+fn letters_of_every_living_language_are_valid() {
+	for h in [
+		"שָׁלוֹם",
+		"עִבְרִית",
+		"ייִדיש",
+		"אַלף",
+		"علي٢٠٠٠",
+		"٢٠٢٤علي",
+		"سال۱۴۰۰",
+		"ⵜⴰⵎⴰⵣⵉⵖⵜ",
+		"ᱥᱟᱱᱛᱟᱲᱤ",
+		"ᐃᓄᒃᑎᑐᑦ",
+		"ᏣᎳᎩ",
+		"ꮳꮃꭹ",
+		"ꆈꌠ",
+		"ߒߞߏ",
+		"ꕙꔤ",
+		"𞤀𞤣𞤤𞤢𞤥",
+		"ܣܘܪܝܝܐ",
+		"𑄌𑄋𑄴𑄟𑄳𑄦",
+		"𐴌𐴟𐴇𐴥𐴝𐴚𐴒𐴙𐴝",
+		"𐓏𐓘𐓻𐓘𐓻𐓟",
+		"ⲙⲉⲧⲣⲉⲙ",
+		"𞄀𞄄𞄰",
+		"सोऽहम्",
+		"ॠषि",
+		"ȟóta",
+		"ẅyn",
+	] {
+		check(h).unwrap_or_else(|e| panic!("{h}: {e}"));
+	}
+}
+
+#[test]
+fn new_scripts_follow_the_mixed_script_rule() {
+	for h in ["ⵜⴰa", "aⵜⴰ", "ꮃeꭺr", "ᏣᎳᎩabc", "ᱥᱟn", "ߒߞo"] {
+		assert_eq!(check(h), Err(HandleError::MixedScript), "{h}");
+	}
+}
+
+#[test]
+fn symbols_and_punctuation_of_exemplar_sets_stay_refused() {
+	for (h, c) in [("ॐॐ", 'ॐ'), ("ੴa", 'ੴ'), ("ab\u{1360}", '\u{1360}')] {
+		assert!(
+			matches!(check(h), Err(HandleError::DisallowedCharacter(x)) if x == c),
+			"{h}: {:?}",
+			check(h)
+		);
 	}
 }
 

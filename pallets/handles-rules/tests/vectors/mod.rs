@@ -136,7 +136,14 @@ pub const APART_BY_A_MARK: Group = &[
 ];
 
 /// Optional vocalisation marks fold like Latin diacritics: Arabic harakat, Hebrew points.
-pub const VOCALISATION_FOLDS: Group = &[&["مُحَمَّد", "محمد"], &["مَ", "مِ"], &["דָּנִי", "דני"]];
+pub const VOCALISATION_FOLDS: Group = &[
+	&["مُحَمَّد", "محمد"],
+	&["مَ", "مِ"],
+	&["דָּנִי", "דני"],
+	&["שָׁלוֹם", "שלום"],
+	&["ייִדיש", "יידיש"],
+	&["ܫܠܵܡܵܐ", "ܫܠܡܐ"],
+];
 
 /// The Thai and Lao sara am and nikhahit + sara aa look identical and are one handle.
 pub const SARA_AM: Group = &[
@@ -148,19 +155,57 @@ pub const SARA_AM: Group = &[
 /// Capitals drawn alike are one handle: `Ð` and `Đ` are both `D` with a stroke.
 pub const IDENTICAL_CAPITALS: Group = &[&["ÐỨC", "ĐỨC", "ðuc", "duc"], &["Ð", "Đ", "ð", "đ"]];
 
-/// Letters and signs that look like an apostrophe or a colon are themselves: the word, and the
-/// letter its canonical form holds.
-pub const LIKE_PUNCTUATION: &[(&str, char)] =
-	&[("יוסי", 'י'), ("ґанок", 'ґ'), ("Ґанок", 'ґ'), ("दुःख", 'ः'), ("અતઃ", 'ઃ')];
+/// Signs that look like a colon are themselves: the word, and the sign its canonical form holds.
+pub const LIKE_PUNCTUATION: &[(&str, char)] = &[("दुःख", 'ः'), ("અતઃ", 'ઃ')];
 
-/// The words of [`LIKE_PUNCTUATION`] are neither the apostrophe nor each other.
+/// The words of [`LIKE_PUNCTUATION`] are not each other, and `ґ`, which UTS #39 draws as `r'`,
+/// is not `г`.
 pub const LIKE_PUNCTUATION_APART: Group =
-	&[&["יוסי"], &["'וס'"], &["ґанок", "Ґанок"], &["ганок"], &["दुःख"], &["दुख"], &["અતઃ"], &["अतः"]];
+	&[&["ґанок", "Ґанок"], &["ганок"], &["दुःख"], &["दुख"], &["અતઃ"], &["अतः"]];
 
-/// Texts with forbidden characters or their images (`@ # : .`, `` ` `` as `'`, middle dots): their
+/// The apostrophe family is one letter, and the letters UTS #39 draws as it (Hebrew yod and
+/// geresh) are that letter too (version 3).
+pub const APOSTROPHES: Group = &[
+	&["o'brien", "o’brien", "oʼbrien", "O'Brien", "Oꞌbrien"],
+	&["obrien"],
+	&["Oʻzbekiston", "o'zbekiston", "O’zbekiston"],
+	&["ʻohana", "'ohana"],
+	&["D’Angelo", "d'angelo"],
+	&["יוסי", "'וס'", "׳וס׳"],
+];
+
+/// Letters of one script that UTS #39 draws alike are one letter (version 3); a different
+/// letter stays apart.
+pub const ONE_SCRIPT_LOOKALIKES: Group = &[
+	&["דני", "דנ׳", "דנ'"],
+	&["مدرسة", "مدرسۃ"],
+	&["مدرسه"],
+	&["شێر", "شݖر"],
+	&["شير"],
+];
+
+/// The Arabic-Indic and Persian zero are digits beside an Arabic letter, and look alike.
+pub const ARABIC_DIGITS: Group = &[&["علي٢٠٠٠"], &["سال۱۴۰۰"], &["علي٠", "علي۰"]];
+
+/// Scripts that CLDR's exemplars bring in (version 3), and letters the profile left out; a
+/// Cherokee word that looks Latin is the Latin word.
+pub const CLDR_SCRIPTS: Group = &[
+	&["ⵜⴰⵎⴰⵣⵉⵖⵜ"],
+	&["ᱥᱟᱱᱛᱟᱲᱤ"],
+	&["ᐃᓄᒃᑎᑐᑦ"],
+	&["ܣܘܪܝܝܐ"],
+	&["𞤀𞤣𞤤𞤢𞤥"],
+	&["𑄌𑄋𑄴𑄟𑄳𑄦"],
+	&["ꕙꔤ"],
+	&["ⲙⲉⲧⲣⲉⲙ"],
+	&["सोऽहम्"],
+	&["wear", "WEAR", "ꮃꭼꭺꭱ"],
+];
+
+/// Texts with forbidden characters or their images (`@ # : .`, the backticks, middle dots): their
 /// canonical forms hold U+FFFD instead.
 pub const FORBIDDEN: Group = &[
-	&["a@b", "a．b", "a＠b", "a`b", "a'b"],
+	&["a@b", "a．b", "a＠b", "a`b", "aˋb", "a｀b"],
 	&[":#"],
 	&["a.b.c"],
 	&["ali@ce", "ali＠ce"],
@@ -218,6 +263,10 @@ pub const GROUPS: &[Group] = &[
 	SARA_AM,
 	VOCALISATION_FOLDS,
 	LIKE_PUNCTUATION_APART,
+	APOSTROPHES,
+	ONE_SCRIPT_LOOKALIKES,
+	ARABIC_DIGITS,
+	CLDR_SCRIPTS,
 	FORBIDDEN,
 	NAIVE_CLOSURE,
 	SCRIPTS,

@@ -193,13 +193,18 @@ pub struct ListedRefusal {
 	pub reason: String,
 }
 
-/// The rows of the table under [`README_HEADING`] in a README text, up to the next heading.
+/// The rows of the table under [`README_HEADING`] in a README text, up to the next heading (a line
+/// beginning with `#` outside a code block).
 /// Panics on a row that does not have the four cells or whose element is not in backticks.
 pub fn listed_refusals(readme: &str) -> Vec<ListedRefusal> {
 	let mut lines = readme.lines().skip_while(|line| line.trim_end() != README_HEADING);
 	assert!(lines.next().is_some(), "the README has no section {README_HEADING:?}");
+	let mut in_code = false;
 	lines
-		.take_while(|line| !line.starts_with('#'))
+		.take_while(|line| {
+			in_code ^= line.starts_with("```");
+			in_code || !line.starts_with('#')
+		})
 		.filter(|line| line.starts_with('|'))
 		.map(|line| {
 			line.trim().trim_start_matches('|').trim_end_matches('|').split('|').map(str::trim)

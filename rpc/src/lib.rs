@@ -15,14 +15,16 @@
 //! | `handles_getSettings` | `[at]` | [`SettingsResponse`] |
 //! | `handles_getHandlesForMsas` | `msaIds, [at]` | `[`[`HandleForMsaResponse`]` or null]` |
 //! | `handles_getMsasForHandles` | `displayHandles, [at]` | `[`[`MsaForHandleResponse`]` or null]` |
+//! | `handles_signingMessage` | `call, payload, [at]` | [`SigningMessageResponse`] |
 //!
 //! `at` is an optional `0x` block hash, always the last parameter; without it the best block is
 //! used. Parameters may be given by position or by name (`baseHandle`, `displayHandle`, `msaId`,
-//! `owner`, `msaIds`, `displayHandles`, `at`).
+//! `owner`, `msaIds`, `displayHandles`, `call`, `payload`, `at`).
 //!
 //! The batch lookups take at most [`MAX_BATCH_LOOKUPS`] entries and answer each with one runtime
 //! call (`HandlesApi` version 3); at blocks of a runtime with an older `HandlesApi` they answer
-//! with one single lookup per entry, the same results.
+//! with one single lookup per entry, the same results. `handles_signingMessage` needs `HandlesApi`
+//! version 4 and is an error at blocks of older runtimes.
 //!
 //! Bad input never panics: it is a JSON-RPC error with one of the codes in [`error`] and a message
 //! saying what is wrong. The RPC checks what it can without chain state (lengths against
@@ -49,7 +51,9 @@ use jsonrpsee::{
 	types::{ErrorObject, ErrorObjectOwned},
 };
 pub use pallet_handles_runtime_api::MAX_BATCH_LOOKUPS;
-use pallet_handles_runtime_api::{HandlesApi as HandlesRuntimeApi, QueryError, TooManyLookups};
+use pallet_handles_runtime_api::{
+	HandlesApi as HandlesRuntimeApi, QueryError, SigningPayload, TooManyLookups,
+};
 use sp_api::{ApiError, ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
@@ -61,11 +65,14 @@ use crate::error::{
 };
 pub use crate::types::{
 	HandleForMsaResponse, MsaForHandleResponse, OwnedMsaResponse, SeedResponse, SettingsResponse,
-	SuffixOptionsResponse, ValidationResponse,
+	SigningMessageResponse, SigningPayloadFields, SuffixOptionsResponse, ValidationResponse,
 };
 
 /// Longest account parameter (in bytes) that is decoded as SS58; real addresses are under 50.
 const MAX_SS58_LEN: usize = 64;
+
+/// The first `HandlesApi` version with `signing_message` (`handles_signingMessage`).
+pub const SIGNING_MESSAGE_API_VERSION: u32 = 4;
 
 /// The `handles_*` JSON-RPC methods. `BlockHash` is the chain's block hash type (`0x` hex in JSON).
 #[rpc(client, server, namespace = "handles")]
@@ -159,6 +166,24 @@ pub trait HandlesApi<BlockHash> {
 		#[argument(rename = "displayHandles")] display_handles: Vec<String>,
 		at: Option<BlockHash>,
 	) -> RpcResult<Vec<Option<MsaForHandleResponse>>>;
+
+	/// The text an owner signs for a payload of `call` (`create`, `retire`, `change` or
+	/// `transfer`) on this chain, and its UTF-8 bytes: built by the runtime (`HandlesApi`
+	/// version 4) with the chain's name, genesis hash and SS58 format, and for a transfer the
+	/// MSA's display handle at the block. `payload` holds the call's fields in camelCase
+	/// ([`SigningPayloadFields`]).
+	///
+	/// Errors: `-32602` (invalid params) for an unknown call, a missing field, a field the call
+	/// does not take or a field of the wrong type; [`error::HANDLE_TOO_LONG`],
+	/// [`error::MALFORMED_DISPLAY_HANDLE`], [`error::INVALID_ACCOUNT`]; [`error::RUNTIME_ERROR`] at
+	/// a block whose runtime has `HandlesApi` before version 4.
+	#[method(name = "signingMessage")]
+	fn signing_message(
+		&self,
+		call: String,
+		payload: SigningPayloadFields,
+		at: Option<BlockHash>,
+	) -> RpcResult<SigningMessageResponse>;
 }
 
 /// Server of the [`HandlesApiServer`] methods, backed by a client with the `HandlesApi` runtime API.
@@ -298,22 +323,102 @@ fn too_many(e: TooManyLookups) -> ErrorObjectOwned {
 	error(TOO_MANY_LOOKUPS, e.to_string())
 }
 
-/// Decodes an SS58 address of a 32-byte account.
-fn parse_account(owner: &str) -> RpcResult<AccountId32> {
-	if owner.starts_with("0x") {
+/// Decodes an SS58 address of a 32-byte account; `what` names the parameter in errors.
+fn parse_account(what: &str, account: &str) -> RpcResult<AccountId32> {
+	if account.starts_with("0x") {
 		return Err(error(
 			INVALID_ACCOUNT,
-			"owner is hex; give the account as an SS58 address (e.g. 5GrwvaEF...)",
+			format!("{what} is hex; give the account as an SS58 address (e.g. 5GrwvaEF...)"),
 		));
 	}
-	if owner.len() > MAX_SS58_LEN {
+	if account.len() > MAX_SS58_LEN {
 		return Err(error(
 			INVALID_ACCOUNT,
-			format!("owner is {} bytes long, longer than any SS58 address", owner.len()),
+			format!("{what} is {} bytes long, longer than any SS58 address", account.len()),
 		));
 	}
-	AccountId32::from_ss58check(owner).map_err(|e| {
-		error(INVALID_ACCOUNT, format!("owner {owner:?} is not an SS58 address of an account: {e}"))
+	AccountId32::from_ss58check(account).map_err(|e| {
+		error(
+			INVALID_ACCOUNT,
+			format!("{what} {account:?} is not an SS58 address of an account: {e}"),
+		)
+	})
+}
+
+/// An invalid-params error (`-32602`) with `message`.
+fn invalid_params(message: String) -> ErrorObjectOwned {
+	error(jsonrpsee::types::error::INVALID_PARAMS_CODE, message)
+}
+
+/// The value of a field the payload of `call` needs.
+fn required<T>(value: Option<T>, call: handles_signing::Call, field: &str) -> RpcResult<T> {
+	value.ok_or_else(|| invalid_params(format!("the {} payload lacks {field}", call.name())))
+}
+
+/// The runtime's payload of `call` from the JSON fields: the call known, its fields there and no
+/// other, base handles no longer than any handle, display handles of the form `base.suffix`,
+/// accounts SS58.
+fn signing_payload(
+	call: &str,
+	fields: SigningPayloadFields,
+) -> RpcResult<SigningPayload<AccountId32, u32>> {
+	use handles_signing::Call;
+	let Some(call) = Call::from_name(call) else {
+		return Err(invalid_params(format!(
+			"unknown call {call:?}: expected create, retire, change or transfer"
+		)));
+	};
+	let takes: &[&str] = match call {
+		Call::Create => &["baseHandle", "suffix", "expiration"],
+		Call::Retire => &["msaId", "handle", "expiration"],
+		Call::Change => &["msaId", "oldHandle", "newBaseHandle", "newSuffix", "expiration"],
+		Call::Transfer => &["msaId", "owner", "newOwner", "expiration"],
+	};
+	if let Some(other) = fields.present().into_iter().find(|field| !takes.contains(field)) {
+		return Err(invalid_params(format!(
+			"the {} payload has no field {other} (its fields: {})",
+			call.name(),
+			takes.join(", ")
+		)));
+	}
+	let expiration = required(fields.expiration, call, "expiration")?;
+	Ok(match call {
+		Call::Create => {
+			let base_handle = required(fields.base_handle, call, "baseHandle")?;
+			check_base_len(&base_handle)?;
+			SigningPayload::Create {
+				base_handle: base_handle.into_bytes(),
+				suffix: required(fields.suffix, call, "suffix")?,
+				expiration,
+			}
+		}
+		Call::Retire => {
+			let msa_id = required(fields.msa_id, call, "msaId")?;
+			let handle = required(fields.handle, call, "handle")?;
+			check_display_handle(&handle)?;
+			SigningPayload::Retire { msa_id, handle: handle.into_bytes(), expiration }
+		}
+		Call::Change => {
+			let msa_id = required(fields.msa_id, call, "msaId")?;
+			if let Some(old) = &fields.old_handle {
+				check_display_handle(old)?;
+			}
+			let new_base_handle = required(fields.new_base_handle, call, "newBaseHandle")?;
+			check_base_len(&new_base_handle)?;
+			SigningPayload::Change {
+				msa_id,
+				old_handle: fields.old_handle.map(String::into_bytes),
+				new_base_handle: new_base_handle.into_bytes(),
+				new_suffix: required(fields.new_suffix, call, "newSuffix")?,
+				expiration,
+			}
+		}
+		Call::Transfer => SigningPayload::Transfer {
+			msa_id: required(fields.msa_id, call, "msaId")?,
+			owner: parse_account("owner", &required(fields.owner, call, "owner")?)?,
+			new_owner: parse_account("newOwner", &required(fields.new_owner, call, "newOwner")?)?,
+			expiration,
+		},
 	})
 }
 
@@ -428,7 +533,7 @@ where
 		owner: String,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<OwnedMsaResponse>> {
-		let owner = parse_account(&owner)?;
+		let owner = parse_account("owner", &owner)?;
 		let at = self.block(at)?;
 		let owned = self
 			.client
@@ -511,5 +616,34 @@ where
 			}),
 			MsaForHandleResponse::from_runtime,
 		)
+	}
+
+	fn signing_message(
+		&self,
+		call: String,
+		payload: SigningPayloadFields,
+		at: Option<Block::Hash>,
+	) -> RpcResult<SigningMessageResponse> {
+		let payload = signing_payload(&call, payload)?;
+		let at = self.block(at)?;
+		let version = self.api_version(at)?;
+		if version < SIGNING_MESSAGE_API_VERSION {
+			return Err(error(
+				RUNTIME_ERROR,
+				format!(
+					"the runtime at block {at:?} does not provide handles_signingMessage: it has \
+					 HandlesApi version {version}, the method needs version \
+					 {SIGNING_MESSAGE_API_VERSION}"
+				),
+			));
+		}
+		let bytes = self
+			.client
+			.runtime_api()
+			.signing_message(at, payload)
+			.map_err(|e| runtime_error("HandlesApi_signing_message", e))?
+			.map_err(query_error)?;
+		SigningMessageResponse::from_runtime(bytes)
+			.map_err(|e| not_utf8("HandlesApi_signing_message", e))
 	}
 }

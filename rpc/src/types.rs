@@ -113,6 +113,78 @@ pub struct SettingsResponse {
 	pub max_payload_lifetime: u32,
 }
 
+/// The `payload` parameter of `handles_signingMessage`: the fields of one call's payload in
+/// camelCase. Which fields a call takes is checked by the method (`create`: `baseHandle`,
+/// `suffix`, `expiration`; `retire`: `msaId`, `handle`, `expiration`; `change`: `msaId`,
+/// `oldHandle` (absent or `null` when the MSA holds no handle), `newBaseHandle`, `newSuffix`,
+/// `expiration`; `transfer`: `msaId`, `owner`, `newOwner`, `expiration`); a field no call has, or a
+/// field of the wrong JSON type, is an invalid-params error.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SigningPayloadFields {
+	/// Base handle as typed (create).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub base_handle: Option<String>,
+	/// Suffix (create).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub suffix: Option<u32>,
+	/// The MSA (retire, change, transfer).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub msa_id: Option<u32>,
+	/// The display handle the MSA holds (retire).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub handle: Option<String>,
+	/// The display handle the MSA holds, absent or `null` when none (change).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub old_handle: Option<String>,
+	/// New base handle as typed (change).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub new_base_handle: Option<String>,
+	/// New suffix (change).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub new_suffix: Option<u32>,
+	/// The MSA's owner, SS58 (transfer).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub owner: Option<String>,
+	/// The account that becomes its owner, SS58 (transfer).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub new_owner: Option<String>,
+	/// Last block at which the payload may take effect (every call).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub expiration: Option<u32>,
+}
+
+impl SigningPayloadFields {
+	/// The camelCase names of the fields that are present, in declaration order.
+	pub fn present(&self) -> Vec<&'static str> {
+		[
+			("baseHandle", self.base_handle.is_some()),
+			("suffix", self.suffix.is_some()),
+			("msaId", self.msa_id.is_some()),
+			("handle", self.handle.is_some()),
+			("oldHandle", self.old_handle.is_some()),
+			("newBaseHandle", self.new_base_handle.is_some()),
+			("newSuffix", self.new_suffix.is_some()),
+			("owner", self.owner.is_some()),
+			("newOwner", self.new_owner.is_some()),
+			("expiration", self.expiration.is_some()),
+		]
+		.into_iter()
+		.filter_map(|(name, present)| present.then_some(name))
+		.collect()
+	}
+}
+
+/// Result of `handles_signingMessage`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SigningMessageResponse {
+	/// The text the owner signs.
+	pub message: String,
+	/// Its UTF-8 bytes, `0x` hex: what a signature is over (raw, or wrapped by the wallet).
+	pub bytes: sp_core::Bytes,
+}
+
 /// A byte string from the runtime that should be UTF-8 but is not; names the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct NotUtf8(pub &'static str);
@@ -205,6 +277,13 @@ impl HandleForMsaResponse {
 impl OwnedMsaResponse {
 	pub(crate) fn from_runtime(m: OwnedMsa) -> Result<Self, NotUtf8> {
 		Ok(Self { msa_id: m.msa_id, handle: m.handle.map(|h| text("handle", h)).transpose()? })
+	}
+}
+
+impl SigningMessageResponse {
+	pub(crate) fn from_runtime(bytes: Vec<u8>) -> Result<Self, NotUtf8> {
+		let message = text("message", bytes.clone())?;
+		Ok(Self { message, bytes: bytes.into() })
 	}
 }
 

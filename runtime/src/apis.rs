@@ -22,9 +22,93 @@ use super::{
 };
 use super::{BlockNumber, Handles};
 use pallet_handles_runtime_api::{
-	HandleInfo, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOffer, SuffixOptions,
-	TooManyLookups, ValidationResult,
+	HandleInfo, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SigningPayload,
+	SuffixOffer, SuffixOptions, TooManyLookups, ValidationResult,
 };
+
+frame_support::parameter_types! {
+	/// The chain's name in the text owners sign (`Chain: Handles 0x…`, crate `handles-signing`).
+	/// The pallet's verification of that text will take it as a `Config` constant.
+	pub const HandlesChainName: &'static str = "Handles";
+}
+
+/// `HandlesApi::signing_message`: the text an owner signs for `payload` on this chain, as UTF-8
+/// bytes. The chain is named by [`HandlesChainName`], the genesis hash and `SS58Prefix`; a
+/// transfer shows the MSA's display handle at this block. Handles longer than any call takes are
+/// refused.
+fn signing_message(payload: SigningPayload<AccountId, BlockNumber>) -> Result<Vec<u8>, QueryError> {
+	use handles_signing::Message;
+	use sp_core::Get;
+
+	let chain = handles_signing::Chain {
+		name: HandlesChainName::get(),
+		genesis_hash: System::block_hash(0).0,
+		ss58_prefix: <<Runtime as frame_system::Config>::SS58Prefix as Get<u16>>::get(),
+	};
+	let held;
+	let message = match &payload {
+		SigningPayload::Create { base_handle, suffix, expiration } => Message::Create {
+			base_handle: bounded_base(base_handle)?,
+			suffix: *suffix,
+			expiration: *expiration,
+		},
+		SigningPayload::Retire { msa_id, handle, expiration } => Message::Retire {
+			msa_id: *msa_id,
+			handle: bounded_display(handle)?,
+			expiration: *expiration,
+		},
+		SigningPayload::Change { msa_id, old_handle, new_base_handle, new_suffix, expiration } => {
+			Message::Change {
+				msa_id: *msa_id,
+				old_handle: old_handle.as_deref().map(bounded_display).transpose()?,
+				new_base_handle: bounded_base(new_base_handle)?,
+				new_suffix: *new_suffix,
+				expiration: *expiration,
+			}
+		}
+		SigningPayload::Transfer { msa_id, owner, new_owner, expiration } => {
+			held = Handles::handle_for_msa(*msa_id).map(|info| info.handle);
+			Message::Transfer {
+				msa_id: *msa_id,
+				handle: held.as_deref(),
+				owner: *AsRef::<[u8; 32]>::as_ref(owner),
+				new_owner: *AsRef::<[u8; 32]>::as_ref(new_owner),
+				expiration: *expiration,
+			}
+		}
+	};
+	Ok(handles_signing::signing_message(&chain, &message).into_bytes())
+}
+
+/// A base handle no longer than a call's payload takes.
+fn bounded_base(base: &[u8]) -> Result<&[u8], QueryError> {
+	if base.len() > handles_rules::MAX_BASE_BYTES {
+		return Err(QueryError::InvalidHandle(
+			alloc::format!(
+				"base handle is {} bytes, at most {} are allowed",
+				base.len(),
+				handles_rules::MAX_BASE_BYTES
+			)
+			.into_bytes(),
+		));
+	}
+	Ok(base)
+}
+
+/// A display handle no longer than a call's payload takes.
+fn bounded_display(display: &[u8]) -> Result<&[u8], QueryError> {
+	if display.len() > handles_rules::MAX_DISPLAY_BYTES {
+		return Err(QueryError::MalformedDisplayHandle(
+			alloc::format!(
+				"display handle is {} bytes, at most {} are allowed",
+				display.len(),
+				handles_rules::MAX_DISPLAY_BYTES
+			)
+			.into_bytes(),
+		));
+	}
+	Ok(display)
+}
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -233,6 +317,9 @@ impl_runtime_apis! {
 		fn msas_for_handles(display_handles: Vec<Vec<u8>>) -> Result<Vec<Option<MsaForHandle<AccountId>>>, TooManyLookups> {
 			Handles::msas_for_handles(display_handles)
 		}
+		fn signing_message(payload: SigningPayload<AccountId, BlockNumber>) -> Result<Vec<u8>, QueryError> {
+			signing_message(payload)
+		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -303,5 +390,189 @@ impl_runtime_apis! {
 		fn preset_names() -> Vec<sp_genesis_builder::PresetId> {
 			crate::genesis_config_presets::preset_names()
 		}
+	}
+}
+
+#[cfg(test)]
+mod signing_tests {
+	use super::*;
+	use codec::{Decode, Encode};
+	use pallet_handles::{
+		ChangeHandlePayload, CreateHandlePayload, HandleRecord, HandlesPayload, MsaHandles,
+		MsaOwner, RetireHandlePayload, TransferOwnershipPayload,
+	};
+	use sp_keyring::Sr25519Keyring::{Alice, Bob};
+	use sp_runtime::BuildStorage;
+
+	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	const BOB: &str = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+
+	/// A fresh chain: frame_system's genesis stores `[69; 32]` as the hash of block 0.
+	fn ext() -> sp_io::TestExternalities {
+		frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap().into()
+	}
+
+	fn text(payload: SigningPayload<AccountId, BlockNumber>) -> Result<String, QueryError> {
+		signing_message(payload).map(|bytes| String::from_utf8(bytes).unwrap())
+	}
+
+	fn tail(expiration: u32) -> String {
+		format!("\nChain: Handles 0x{}\nValid until block: {expiration}", "45".repeat(32))
+	}
+
+	#[test]
+	fn signing_payloads_encode_as_the_pallets_payloads() {
+		let display = || b"Alice.4821".to_vec().try_into().unwrap();
+		let pairs: Vec<(
+			SigningPayload<AccountId, BlockNumber>,
+			HandlesPayload<AccountId, BlockNumber>,
+		)> = vec![
+			(
+				SigningPayload::Create {
+					base_handle: b"Alice".to_vec(),
+					suffix: 4821,
+					expiration: 9,
+				},
+				HandlesPayload::Create(CreateHandlePayload {
+					base_handle: b"Alice".to_vec().try_into().unwrap(),
+					suffix: 4821,
+					expiration: 9,
+				}),
+			),
+			(
+				SigningPayload::Retire { msa_id: 7, handle: b"Alice.4821".to_vec(), expiration: 9 },
+				HandlesPayload::Retire(RetireHandlePayload {
+					msa_id: 7,
+					handle: display(),
+					expiration: 9,
+				}),
+			),
+			(
+				SigningPayload::Change {
+					msa_id: 7,
+					old_handle: Some(b"Alice.4821".to_vec()),
+					new_base_handle: b"Bob".to_vec(),
+					new_suffix: 2002,
+					expiration: 9,
+				},
+				HandlesPayload::Change(ChangeHandlePayload {
+					msa_id: 7,
+					old_handle: Some(display()),
+					new_base_handle: b"Bob".to_vec().try_into().unwrap(),
+					new_suffix: 2002,
+					expiration: 9,
+				}),
+			),
+			(
+				SigningPayload::Transfer {
+					msa_id: 7,
+					owner: Alice.to_account_id(),
+					new_owner: Bob.to_account_id(),
+					expiration: 9,
+				},
+				HandlesPayload::Transfer(TransferOwnershipPayload {
+					msa_id: 7,
+					owner: Alice.to_account_id(),
+					new_owner: Bob.to_account_id(),
+					expiration: 9,
+				}),
+			),
+		];
+		for (ours, pallets) in pairs {
+			assert_eq!(ours.encode(), pallets.encode());
+			assert_eq!(SigningPayload::decode(&mut &pallets.encode()[..]).unwrap(), ours);
+		}
+	}
+
+	#[test]
+	fn messages_name_this_chain_its_genesis_hash_and_the_call() {
+		ext().execute_with(|| {
+			let claim = SigningPayload::Create {
+				base_handle: b"Alice".to_vec(),
+				suffix: 4821,
+				expiration: 1234,
+			};
+			assert_eq!(text(claim).unwrap(), format!("Handles: claim Alice.4821{}", tail(1234)));
+			let retire =
+				SigningPayload::Retire { msa_id: 3, handle: b"Alice.4821".to_vec(), expiration: 5 };
+			assert_eq!(
+				text(retire).unwrap(),
+				format!("Handles: retire Alice.4821 of MSA 3{}", tail(5))
+			);
+			let change = SigningPayload::Change {
+				msa_id: 3,
+				old_handle: None,
+				new_base_handle: b"Bob".to_vec(),
+				new_suffix: 2002,
+				expiration: 5,
+			};
+			assert_eq!(
+				text(change).unwrap(),
+				format!("Handles: change MSA 3 from no handle to Bob.2002{}", tail(5))
+			);
+		});
+	}
+
+	#[test]
+	fn a_transfer_shows_the_handle_the_msa_holds_at_this_block() {
+		ext().execute_with(|| {
+			let transfer = || SigningPayload::Transfer {
+				msa_id: 3,
+				owner: Alice.to_account_id(),
+				new_owner: Bob.to_account_id(),
+				expiration: 1234,
+			};
+			assert_eq!(
+				text(transfer()).unwrap(),
+				format!("Handles: transfer MSA 3 (no handle) from {ALICE} to {BOB}{}", tail(1234))
+			);
+			MsaOwner::<Runtime>::insert(3, Alice.to_account_id());
+			MsaHandles::<Runtime>::insert(
+				3,
+				HandleRecord {
+					base: b"alice".to_vec().try_into().unwrap(),
+					suffix: 4821,
+					canonical: b"allce".to_vec().try_into().unwrap(),
+					created_at: 1,
+				},
+			);
+			assert_eq!(
+				text(transfer()).unwrap(),
+				format!("Handles: transfer MSA 3 (alice.4821) from {ALICE} to {BOB}{}", tail(1234))
+			);
+		});
+	}
+
+	#[test]
+	fn handles_longer_than_any_call_takes_are_refused() {
+		ext().execute_with(|| {
+			let base = |n: usize| SigningPayload::Create {
+				base_handle: vec![b'a'; n],
+				suffix: 1,
+				expiration: 1,
+			};
+			assert!(text(base(handles_rules::MAX_BASE_BYTES)).is_ok());
+			assert_eq!(
+				text(base(handles_rules::MAX_BASE_BYTES + 1)),
+				Err(QueryError::InvalidHandle(
+					b"base handle is 33 bytes, at most 32 are allowed".to_vec()
+				))
+			);
+			let display = |n: usize| SigningPayload::Change {
+				msa_id: 1,
+				old_handle: Some(vec![b'a'; n]),
+				new_base_handle: b"Bob".to_vec(),
+				new_suffix: 1,
+				expiration: 1,
+			};
+			assert!(text(display(handles_rules::MAX_DISPLAY_BYTES)).is_ok());
+			assert!(matches!(
+				text(display(handles_rules::MAX_DISPLAY_BYTES + 1)),
+				Err(QueryError::MalformedDisplayHandle(_))
+			));
+			let retire =
+				SigningPayload::Retire { msa_id: 1, handle: vec![b'a'; 100], expiration: 1 };
+			assert!(matches!(text(retire), Err(QueryError::MalformedDisplayHandle(_))));
+		});
 	}
 }

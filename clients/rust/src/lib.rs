@@ -15,6 +15,9 @@ pub use client::{
 pub use error::{Error, Result};
 /// The rules crate this client checks handles with (validation, canonical forms, suffixes).
 pub use handles_rules as rules;
+/// The text an owner signs for each call (v3 payloads), SS58 addresses and the wallets' wrappings
+/// (`<Bytes>`, EIP-191): the crate the runtime builds `signing_message` with.
+pub use handles_signing as signing;
 pub use keys::Keypair;
 /// The payload types and their signed-message format, from the pallet.
 pub use pallet_handles::{

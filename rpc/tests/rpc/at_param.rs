@@ -20,6 +20,13 @@ fn every_method() -> Vec<(&'static str, Vec<Value>)> {
 		("handles_getHandlesForOwner", vec![json!(ALICE)]),
 		("handles_validateHandle", vec![json!("Alice")]),
 		("handles_getSettings", vec![]),
+		(
+			"handles_signingMessage",
+			vec![
+				json!("transfer"),
+				json!({ "msaId": 77, "owner": ALICE, "newOwner": ALICE, "expiration": 9 }),
+			],
+		),
 	]
 }
 

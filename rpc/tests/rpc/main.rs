@@ -1,12 +1,15 @@
 //! Tests of the `handles_*` JSON-RPC methods over a mock client: JSON shapes, the `at` parameter,
-//! `null` results, every bad-input error, and the module served by a real jsonrpsee server.
+//! `null` results, every bad-input error, the signing messages, a runtime with an older
+//! `HandlesApi`, and the module served by a real jsonrpsee server.
 
 mod at_param;
 mod bad_input;
 mod batch;
 mod mock;
+mod old_runtime;
 mod server;
 mod shapes;
+mod signing;
 
 use jsonrpsee::RpcModule;
 use serde_json::{json, Value};

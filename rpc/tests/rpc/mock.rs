@@ -7,8 +7,8 @@ use codec::Encode;
 use handles_rpc::{Handles, HandlesApiServer};
 use jsonrpsee::RpcModule;
 use pallet_handles_runtime_api::{
-	HandleInfo, HandlesApi, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SuffixOffer,
-	SuffixOptions, TooManyLookups, ValidationResult,
+	HandleInfo, HandlesApi, MsaForHandle, OwnedMsa, QueryError, SeedInfo, Settings, SigningPayload,
+	SuffixOffer, SuffixOptions, TooManyLookups, ValidationResult,
 };
 use sp_api::{ApiError, ApiRef, ProvideRuntimeApi};
 use sp_blockchain::{BlockStatus, HeaderBackend, Info};
@@ -266,6 +266,60 @@ fn handle_for_msa_at(
 	))
 }
 
+/// The mock chain as the signing messages name it: `Handles`, genesis hash [`GENESIS`], format 42.
+pub fn signing_chain() -> handles_signing::Chain<'static> {
+	handles_signing::Chain { name: "Handles", genesis_hash: GENESIS.0, ss58_prefix: 42 }
+}
+
+/// The mock's `signing_message` at block `at`: as the runtime, the transfer's handle from the
+/// registry at that block, and `MalformedDisplayHandle` for a display handle over
+/// `MAX_DISPLAY_BYTES`. `boom.1` as a retired handle makes the runtime call fail.
+fn signing_message_at(
+	at: H256,
+	payload: SigningPayload<AccountId32, u32>,
+) -> Result<Result<Vec<u8>, QueryError>, ApiError> {
+	use handles_signing::Message;
+	let held = match &payload {
+		SigningPayload::Transfer { msa_id, .. } => {
+			handle_for_msa_at(at, *msa_id)?.map(|h| h.handle)
+		}
+		_ => None,
+	};
+	let message = match &payload {
+		SigningPayload::Create { base_handle, suffix, expiration } => {
+			Message::Create { base_handle, suffix: *suffix, expiration: *expiration }
+		}
+		SigningPayload::Retire { handle, .. } if handle == b"boom.1" => {
+			return Err(app_error("wasm trap: unreachable"))
+		}
+		SigningPayload::Retire { msa_id, handle, expiration } => {
+			if handle.len() > handles_rules::MAX_DISPLAY_BYTES {
+				return Ok(Err(QueryError::MalformedDisplayHandle(
+					b"display handle is too long".to_vec(),
+				)));
+			}
+			Message::Retire { msa_id: *msa_id, handle, expiration: *expiration }
+		}
+		SigningPayload::Change { msa_id, old_handle, new_base_handle, new_suffix, expiration } => {
+			Message::Change {
+				msa_id: *msa_id,
+				old_handle: old_handle.as_deref(),
+				new_base_handle,
+				new_suffix: *new_suffix,
+				expiration: *expiration,
+			}
+		}
+		SigningPayload::Transfer { msa_id, owner, new_owner, expiration } => Message::Transfer {
+			msa_id: *msa_id,
+			handle: held.as_deref(),
+			owner: *AsRef::<[u8; 32]>::as_ref(owner),
+			new_owner: *AsRef::<[u8; 32]>::as_ref(new_owner),
+			expiration: *expiration,
+		},
+	};
+	Ok(Ok(handles_signing::signing_message(&signing_chain(), &message).into_bytes()))
+}
+
 sp_api::mock_impl_runtime_apis! {
 	impl HandlesApi<Block, AccountId32, u32> for MockRuntimeApi {
 		#[advanced]
@@ -437,6 +491,16 @@ sp_api::mock_impl_runtime_apis! {
 				found.push(msa_for_handle_at(at, display)?.ok().flatten());
 			}
 			Ok(Ok(found))
+		}
+
+		#[advanced]
+		fn signing_message(
+			&self,
+			at: <Block as BlockT>::Hash,
+			payload: SigningPayload<AccountId32, u32>,
+		) -> Result<Result<Vec<u8>, QueryError>, ApiError> {
+			self.log(at, "signing_message", &payload.encode());
+			signing_message_at(at, payload)
 		}
 	}
 }

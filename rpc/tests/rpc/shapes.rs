@@ -13,7 +13,7 @@ use crate::{
 };
 
 #[tokio::test]
-async fn module_serves_exactly_the_nine_handles_methods() {
+async fn module_serves_exactly_the_ten_handles_methods() {
 	let (module, _) = mock::module();
 	let mut names: Vec<&str> = module.method_names().collect();
 	names.sort();
@@ -28,6 +28,7 @@ async fn module_serves_exactly_the_nine_handles_methods() {
 			"handles_getSeed",
 			"handles_getSettings",
 			"handles_getSuffixOptions",
+			"handles_signingMessage",
 			"handles_validateHandle",
 		]
 	);

@@ -172,12 +172,69 @@ impl core::fmt::Display for TooManyLookups {
 	}
 }
 
+/// A signed call's payload, for [`HandlesApi::signing_message`]: the variant is the call and its
+/// fields are those of the call's payload (`CreateHandlePayload`, `RetireHandlePayload`,
+/// `ChangeHandlePayload`, `TransferOwnershipPayload` of `pallet-handles`), in their order. The SCALE
+/// encoding is that of the pallet's `HandlesPayload`: the payload kind (0 create, 1 retire,
+/// 2 change, 3 transfer), then the payload's own encoding. Byte strings are UTF-8: base handles as
+/// typed, display handles as the chain shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub enum SigningPayload<AccountId, BlockNumber> {
+	/// `create_handle`: a new MSA holding `base_handle.suffix`.
+	#[codec(index = 0)]
+	Create {
+		/// Base handle as typed (at most `MAX_BASE_BYTES`).
+		base_handle: Vec<u8>,
+		/// The suffix.
+		suffix: u32,
+		/// Last block at which the payload may take effect.
+		expiration: BlockNumber,
+	},
+	/// `retire_handle`: the MSA loses `handle`.
+	#[codec(index = 1)]
+	Retire {
+		/// The MSA.
+		msa_id: u32,
+		/// The display handle it holds (at most `MAX_DISPLAY_BYTES`).
+		handle: Vec<u8>,
+		/// Last block at which the payload may take effect.
+		expiration: BlockNumber,
+	},
+	/// `change_handle`: the MSA trades `old_handle` for `new_base_handle.new_suffix`.
+	#[codec(index = 2)]
+	Change {
+		/// The MSA.
+		msa_id: u32,
+		/// The display handle it holds, `None` when it holds none.
+		old_handle: Option<Vec<u8>>,
+		/// New base handle as typed.
+		new_base_handle: Vec<u8>,
+		/// New suffix.
+		new_suffix: u32,
+		/// Last block at which the payload may take effect.
+		expiration: BlockNumber,
+	},
+	/// `transfer_ownership`: the MSA moves from `owner` to `new_owner`.
+	#[codec(index = 3)]
+	Transfer {
+		/// The MSA.
+		msa_id: u32,
+		/// Its owner.
+		owner: AccountId,
+		/// The account that becomes its owner.
+		new_owner: AccountId,
+		/// Last block at which the payload may take effect.
+		expiration: BlockNumber,
+	},
+}
+
 sp_api::decl_runtime_apis! {
 	/// Read access to user handles, one method per `handles_*` RPC method.
 	///
 	/// Version 2 adds [`HandlesApi::suffix_offer`]; version 3 the batch lookups
-	/// [`HandlesApi::handles_for_msas`] and [`HandlesApi::msas_for_handles`].
-	#[api_version(3)]
+	/// [`HandlesApi::handles_for_msas`] and [`HandlesApi::msas_for_handles`]; version 4
+	/// [`HandlesApi::signing_message`].
+	#[api_version(4)]
 	pub trait HandlesApi<AccountId, BlockNumber> where
 		AccountId: Codec,
 		BlockNumber: Codec,
@@ -202,7 +259,6 @@ sp_api::decl_runtime_apis! {
 		fn settings() -> Settings<BlockNumber>;
 		/// `handles_getHandlesForMsas`: [`HandlesApi::handle_for_msa`] of each id, in order.
 		/// More than [`MAX_BATCH_LOOKUPS`] ids is refused ([`TooManyLookups`]).
-		#[api_version(3)]
 		fn handles_for_msas(
 			msa_ids: Vec<u32>,
 		) -> Result<Vec<Option<HandleInfo<AccountId, BlockNumber>>>, TooManyLookups>;
@@ -210,9 +266,17 @@ sp_api::decl_runtime_apis! {
 		/// order, with `None` where that one is `None` or an error (malformed, base over
 		/// `MAX_BASE_BYTES`). More than [`MAX_BATCH_LOOKUPS`] handles is refused
 		/// ([`TooManyLookups`]).
-		#[api_version(3)]
 		fn msas_for_handles(
 			display_handles: Vec<Vec<u8>>,
 		) -> Result<Vec<Option<MsaForHandle<AccountId>>>, TooManyLookups>;
+		/// `handles_signingMessage`: the UTF-8 bytes of the text an owner signs for `payload` on
+		/// this chain (crate `handles-signing`), with the chain's name, genesis hash and SS58
+		/// format, and for a transfer the MSA's current display handle. A base handle over
+		/// `MAX_BASE_BYTES` or a display handle over `MAX_DISPLAY_BYTES`, which no call takes, is
+		/// refused ([`QueryError::InvalidHandle`], [`QueryError::MalformedDisplayHandle`]).
+		#[api_version(4)]
+		fn signing_message(
+			payload: SigningPayload<AccountId, BlockNumber>,
+		) -> Result<Vec<u8>, QueryError>;
 	}
 }

@@ -16,8 +16,8 @@ import { formatDisplay, validate } from '@handles/client';
 import { PHONE, suffixList, typeName, useClaimPage, visible } from '../lib/claim-page.js';
 
 /**
- * The names typed. Tifinagh is refused by today's rules (the page says so, showing the letter it
- * refuses); the others are valid.
+ * The names typed, all valid since the rules of version 3 (Tifinagh came with CLDR's exemplars).
+ * Runic, which no living language writes, is refused: the page says so, showing the letter.
  */
 const NAMES = [
   { script: 'Devanagari', name: 'दुःख' },
@@ -28,14 +28,24 @@ const NAMES = [
   { script: 'Tifinagh', name: 'ⵜⴰⵎⴰⵣⵉⵖⵜ' },
   { script: 'Han and Hiragana', name: '山田さくら' },
   { script: 'Hangul', name: '김민준' },
+  { script: 'Ol Chiki', name: 'ᱥᱟᱱᱛᱟᱲᱤ' },
+  { script: 'Canadian Syllabics', name: 'ᐃᓄᒃᑎᑐᑦ' },
+  { script: 'Runic', name: 'ᚠᚢᚦ' },
 ];
 
 /**
  * Characters the rules accept that no font of Debian 12 has (its Noto fonts are of 2020): letters
  * Unicode 14 and 15 added to Arabic (U+088F, U+08BF..U+08C2, U+08C7) and Ethiopic Extended-B
- * (U+1E7E0..U+1E7FE, Gurage).
+ * (U+1E7E0..U+1E7FE, Gurage), and, from CLDR's exemplars, Unicode 16's Latin U+A7DC and Sunuwar
+ * (U+11BC0..U+11BE0, `suz-Sunu`).
  */
-const NEWER_THAN_THE_FONTS = (cp) => cp === 0x088f || (cp >= 0x08bf && cp <= 0x08c2) || cp === 0x08c7 || (cp >= 0x1e7e0 && cp <= 0x1e7fe);
+const NEWER_THAN_THE_FONTS = (cp) =>
+  cp === 0x088f ||
+  (cp >= 0x08bf && cp <= 0x08c2) ||
+  cp === 0x08c7 ||
+  cp === 0xa7dc ||
+  (cp >= 0x11bc0 && cp <= 0x11be0) ||
+  (cp >= 0x1e7e0 && cp <= 0x1e7fe);
 
 const hex = (cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 

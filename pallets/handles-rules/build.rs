@@ -192,7 +192,8 @@ fn main() {
 	let latin_bit = universe.iter().position(|s| *s == Script::Latin).expect("Latin is allowed");
 
 	// Script sets, id 0 being "all" (Common), which disallowed characters also get.
-	let mut script_sets: Vec<ScriptMask> = vec![script_mask(AugmentedScriptSet::default(), &universe)];
+	let mut script_sets: Vec<ScriptMask> =
+		vec![script_mask(AugmentedScriptSet::default(), &universe)];
 	let mut pool = String::new();
 	let mut values: Vec<u32> = vec![IDENTITY; CODE_POINTS];
 	for (cp, slot) in values.iter_mut().enumerate() {
@@ -295,8 +296,7 @@ fn main() {
 	}
 	writeln!(out, "];").unwrap();
 	bytes += script_sets.len() * 16;
-	let arabic_bit =
-		universe.iter().position(|s| *s == Script::Arabic).expect("Arabic is allowed");
+	let arabic_bit = universe.iter().position(|s| *s == Script::Arabic).expect("Arabic is allowed");
 	writeln!(out, "/// Bit of Arabic in a script-set mask.").unwrap();
 	writeln!(out, "pub(crate) const ARABIC: u128 = 1 << {arabic_bit};").unwrap();
 	writeln!(out, "/// Bit of Latin in a script-set mask.").unwrap();

@@ -1,8 +1,9 @@
-// The main exemplar characters of every base locale of CLDR, extracted for the rules crate.
+// The main exemplar characters of every locale of CLDR without a region, for the rules crate.
 //
 // Reads `node_modules/cldr-misc-full/main/<locale>/characters.json` (the npm package
-// cldr-misc-full, pinned to 48.0.0 in package.json) for each base locale, a locale id without `-`
-// (323 in CLDR 48, `und` among them with an empty set), parses `characters.exemplarCharacters`
+// cldr-misc-full, pinned to 48.0.0 in package.json) for each locale without a region: a language
+// or a language in a script (383 in CLDR 48: 323 languages, `und` among them with an empty set,
+// and 60 in a script such as `sat-Olck`, `ff-Adlm`, `vai-Vaii`), parses `characters.exemplarCharacters`
 // (CLDR's UnicodeSet syntax) and writes pallets/handles-rules/data/cldr-48-exemplars.txt: `#`
 // comment lines, then one line per locale in locale order, `<locale>\t<elements>`, elements
 // separated by single spaces, each as CLDR gives it (NFC, UTF-8), in CLDR's order, a repeated
@@ -150,7 +151,8 @@ export function parseUnicodeSet(pattern) {
 }
 
 /**
- * The main exemplar set of every base locale of the installed package, in locale order.
+ * The main exemplar set of every locale without a region of the installed package (a language,
+ * or a language in a script: `sat`, `sat-Olck`, `ff-Adlm`), in locale order.
  * @param {string} [packageDir]
  * @returns {{ locale: string, elements: string[] }[]}
  */
@@ -158,7 +160,7 @@ export function readExemplars(packageDir = PACKAGE_DIR) {
   const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
   if (version !== CLDR_VERSION) throw new Error(`${CLDR_PACKAGE} ${version} is installed; the extract is made from ${CLDR_VERSION}`);
   const locales = readdirSync(join(packageDir, 'main'))
-    .filter((locale) => !locale.includes('-'))
+    .filter((locale) => /^[a-z]{2,3}(-[A-Z][a-z]{3})?$/.test(locale))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return locales.map((locale) => {
     const file = join(packageDir, 'main', locale, 'characters.json');
@@ -180,8 +182,9 @@ export function readExemplars(packageDir = PACKAGE_DIR) {
 export function formatExtract(exemplars) {
   const elements = exemplars.reduce((sum, { elements }) => sum + elements.length, 0);
   const header = [
-    `Main exemplar characters (characters.exemplarCharacters) of the ${exemplars.length} base locales of CLDR`,
-    `(locale ids without "-"), from the npm package ${CLDR_PACKAGE}@${CLDR_VERSION}; ${elements} elements.`,
+    `Main exemplar characters (characters.exemplarCharacters) of the ${exemplars.length} locales of CLDR without a`,
+    `region (a language, or a language in a script: ids like sat and sat-Olck), from the npm package`,
+    `${CLDR_PACKAGE}@${CLDR_VERSION}; ${elements} elements.`,
     'One line per locale, in locale order: the locale id, a tab, then the elements of its set separated',
     'by single spaces, in CLDR order, each once: one code point, or a {string} of several kept as one',
     'element; ranges expanded, escapes decoded, text as CLDR gives it (NFC, UTF-8).',

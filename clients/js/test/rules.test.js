@@ -31,7 +31,7 @@ test('the module loads on import and reports the crate it was built from', () =>
   assert.equal(rulesReady(), true);
   const info = rulesInfo();
   assert.equal(info.abiVersion, 1);
-  assert.equal(info.canonicalVersion, 2);
+  assert.equal(info.canonicalVersion, 3);
   assert.deepEqual(info.forbiddenChars, ['@', '#', ':', '.', '`']);
   assert.deepEqual(info.defaultReserved, ['admin', 'everyone', 'all']);
   assert.equal(info.maxBaseBytes, 32);

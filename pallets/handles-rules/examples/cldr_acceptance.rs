@@ -1,5 +1,5 @@
-//! How many of CLDR's main exemplar letters and marks the rules accept: every element of every base
-//! locale of CLDR 48 that holds a letter or a mark, inside a word of that locale (the locale's base
+//! How many of CLDR's main exemplar letters and marks the rules accept: every element of every
+//! locale of CLDR 48 without a region that holds a letter or a mark, inside a word of that locale (the locale's base
 //! letter, the element, the base letter), through `validate`. Prints the overall share, the share
 //! per locale and each refused element with its code points and the error.
 //!
@@ -60,7 +60,7 @@ fn main() {
 	);
 	println!();
 	println!(
-		"accepted: {accepted} of {total} elements ({:.1} %) in {} locales ({} of the {locales} base \
+		"accepted: {accepted} of {total} elements ({:.1} %) in {} locales ({} of the {locales} locales \
 		 locales have an empty set; {skipped} elements of symbols, punctuation or format characters \
 		 only are left out)",
 		percent(accepted, total),

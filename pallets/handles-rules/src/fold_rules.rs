@@ -284,7 +284,9 @@ fn representative(f: char, skel: &str) -> char {
 	while let Some(&c) = reached.get(next) {
 		next += 1;
 		for &g in group {
-			if !reached.contains(&g) && !c.script_extension().intersection(g.script_extension()).is_empty() {
+			if !reached.contains(&g)
+				&& !c.script_extension().intersection(g.script_extension()).is_empty()
+			{
 				reached.push(g);
 			}
 		}

@@ -22,8 +22,9 @@ use crate::{
 		self, cldr_letters, fold, is_folded_mark, raw_fold, BACKTICKS, EXTRA_ALLOWED,
 		FORBIDDEN_IMAGES, FORBIDDEN_REPLACEMENT,
 	},
+	is_highly_restrictive,
 	table_layout::ScriptMask,
-	is_highly_restrictive, FORBIDDEN_CHARS, MAX_BASE_BYTES, MAX_CANONICAL_BYTES,
+	FORBIDDEN_CHARS, MAX_BASE_BYTES, MAX_CANONICAL_BYTES,
 };
 
 /// The invisible characters UTS #39 allows: the zero-width non-joiner and joiner (the only
@@ -395,7 +396,8 @@ fn rule_3_additions_are_the_sara_am_and_the_apostrophes() {
 		assert!(!CharInfo::of(c).is_mark());
 	}
 	// The profile leaves out the sara am and `ꞌ`; the others it allows already.
-	let outside: Vec<char> = EXTRA_ALLOWED.into_iter().filter(|c| !c.identifier_allowed()).collect();
+	let outside: Vec<char> =
+		EXTRA_ALLOWED.into_iter().filter(|c| !c.identifier_allowed()).collect();
 	assert_eq!(outside, ['\u{0E33}', '\u{0EB3}', '\u{A78C}']);
 }
 
@@ -512,7 +514,10 @@ fn characters_drawn_alike_that_can_share_a_handle_have_one_form() {
 			continue;
 		}
 		let mut buf = [0u8; 4];
-		classes.entry(unicode_security::skeleton(c.encode_utf8(&mut buf)).collect()).or_default().push(c);
+		classes
+			.entry(unicode_security::skeleton(c.encode_utf8(&mut buf)).collect())
+			.or_default()
+			.push(c);
 	}
 	let (mut pairs, mut split) = (0usize, Vec::new());
 	for members in classes.values() {
@@ -530,7 +535,19 @@ fn characters_drawn_alike_that_can_share_a_handle_have_one_form() {
 			}
 		}
 	}
-	let shown: Vec<String> = split.iter().take(30).map(|(a, b)| std::format!("U+{:04X} {a} {:?} / U+{:04X} {b} {:?}", u32::from(*a), canonical(&one(*a)), u32::from(*b), canonical(&one(*b)))).collect();
+	let shown: Vec<String> = split
+		.iter()
+		.take(30)
+		.map(|(a, b)| {
+			std::format!(
+				"U+{:04X} {a} {:?} / U+{:04X} {b} {:?}",
+				u32::from(*a),
+				canonical(&one(*a)),
+				u32::from(*b),
+				canonical(&one(*b))
+			)
+		})
+		.collect();
 	assert_eq!(split, SPLIT_LOOK_ALIKES.to_vec(), "{shown:#?}");
 	assert!(pairs > 400, "{pairs}");
 }

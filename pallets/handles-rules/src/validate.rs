@@ -9,8 +9,8 @@ use crate::{
 	canonical::{
 		push_fold, push_fold_with, reorder_marks, CharInfo, ARABIC_MASK, CJK_MASK, LATIN_MASK,
 	},
-	table_layout::ScriptMask,
 	display::decimal_digit,
+	table_layout::ScriptMask,
 	tables::DEFAULT_RESERVED_CANONICAL,
 	HandleError, MAX_CANONICAL_BYTES,
 };

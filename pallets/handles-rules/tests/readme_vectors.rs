@@ -81,13 +81,11 @@ fn msa_table() -> String {
 /// how many rule 3 allows, and how many stay (change the canonical form of a word they are added
 /// to) or fold. A mark's script is its Script property, or for an Inherited or Common mark whose
 /// Script_Extensions names other scripts than Latin, Greek and Cyrillic (Arabic harakat, kana
-/// voicing marks), those scripts. Scripts
-/// with an allowed mark get a row, and Hebrew (whose points rule 3 refuses but which fold); the
-/// others are summed in the last row.
+/// voicing marks), those scripts. Scripts with an allowed mark get a row, and Hebrew; the others
+/// are summed in the last row.
 fn mark_rows() -> Vec<[String; 7]> {
 	use unicode_normalization::char::is_combining_mark;
 	use unicode_script::{Script, UnicodeScript};
-	use unicode_security::GeneralSecurityProfile;
 	#[derive(Default, Clone)]
 	struct Count {
 		marks: usize,
@@ -125,7 +123,12 @@ fn mark_rows() -> Vec<[String; 7]> {
 		} else {
 			count.fold += 1;
 		}
-		if m.identifier_allowed() {
+		// Rule 3 allows `m` when `ab` + `m` is not refused for it (rules 1 and 2 pass).
+		let refused = matches!(
+			validate(format!("ab{m}").as_bytes(), |_| false),
+			Err(HandleError::DisallowedCharacter(c)) if c == m
+		);
+		if !refused {
 			count.allowed += 1;
 			let examples = if stays { &mut count.stay_examples } else { &mut count.fold_examples };
 			if examples.len() < 3 {

@@ -1,5 +1,5 @@
 //! The CLDR acceptance measure of the rules, shared by `tests/cldr_tests.rs` and
-//! `examples/cldr_acceptance.rs`: every main exemplar letter and mark of every base locale of CLDR
+//! `examples/cldr_acceptance.rs`: every main exemplar letter and mark of every locale without a region of CLDR
 //! 48 (`data/cldr-48-exemplars.txt`, extracted by `clients/js/scripts/cldr-exemplars.mjs`), inside a
 //! word of that locale, through [`handles_rules::validate`]; and the crate README's list of the
 //! exemplars the rules refuse ("CLDR exemplars the rules refuse").
@@ -7,7 +7,7 @@
 // The test and the example each use part of the module.
 #![allow(dead_code)]
 
-use handles_rules::{validate, HandleError, CANONICAL_VERSION};
+use handles_rules::{validate, HandleError};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// The extract of CLDR's main exemplar characters.
@@ -15,9 +15,6 @@ pub const EXTRACT: &str =
 	include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/cldr-48-exemplars.txt"));
 /// The heading of the crate README's section that lists the refused exemplars.
 pub const README_HEADING: &str = "### CLDR exemplars the rules refuse";
-/// The reason a row of the list may give while the rules are those of version 2 (the list the
-/// version 3 rules replace); refused as a reason from `CANONICAL_VERSION` 3 on.
-pub const REASON_BEFORE_V3: &str = "refused before v3 (rules v2)";
 /// The reason the example prints for a row whose reason is still to be written; the test refuses it.
 pub const REASON_TODO: &str = "TODO";
 /// The share of all measured exemplars the rules must accept, in percent.
@@ -26,7 +23,7 @@ pub const TARGET_OVERALL: f64 = 99.0;
 /// lists each of its refused exemplars.
 pub const TARGET_LOCALE: f64 = 95.0;
 
-/// One base locale and its main exemplar set, in CLDR's order.
+/// One locale and its main exemplar set, in CLDR's order.
 pub struct Locale {
 	/// The locale id (`en`, `zgh`, ...).
 	pub id: String,
@@ -235,10 +232,7 @@ pub fn readme_refusals() -> Vec<ListedRefusal> {
 	listed_refusals(&readme)
 }
 
-/// Whether a reason may stand in the list of the rules of this build: written (not empty, not
-/// [`REASON_TODO`]), and [`REASON_BEFORE_V3`] only while `CANONICAL_VERSION` is below 3.
+/// Whether a reason may stand in the list: written (not empty, not [`REASON_TODO`]).
 pub fn reason_is_written(reason: &str) -> bool {
-	!reason.is_empty()
-		&& reason != REASON_TODO
-		&& (reason != REASON_BEFORE_V3 || CANONICAL_VERSION < 3)
+	!reason.is_empty() && reason != REASON_TODO
 }

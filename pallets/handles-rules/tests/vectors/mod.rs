@@ -176,13 +176,8 @@ pub const APOSTROPHES: Group = &[
 
 /// Letters of one script that UTS #39 draws alike are one letter (version 3); a different
 /// letter stays apart.
-pub const ONE_SCRIPT_LOOKALIKES: Group = &[
-	&["דני", "דנ׳", "דנ'"],
-	&["مدرسة", "مدرسۃ"],
-	&["مدرسه"],
-	&["شێر", "شݖر"],
-	&["شير"],
-];
+pub const ONE_SCRIPT_LOOKALIKES: Group =
+	&[&["דני", "דנ׳", "דנ'"], &["مدرسة", "مدرسۃ"], &["مدرسه"], &["شێر", "شݖر"], &["شير"]];
 
 /// The Arabic-Indic and Persian zero are digits beside an Arabic letter, and look alike.
 pub const ARABIC_DIGITS: Group = &[&["علي٢٠٠٠"], &["سال۱۴۰۰"], &["علي٠", "علي۰"]];

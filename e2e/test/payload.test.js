@@ -134,6 +134,7 @@ test('every handles_* method is defined with an optional trailing at', () => {
     'getSeed',
     'getSettings',
     'getSuffixOptions',
+    'signingMessage',
     'validateHandle',
   ]);
   for (const [name, def] of Object.entries(handlesRpc)) {

@@ -82,32 +82,33 @@ fn signing_message(payload: SigningPayload<AccountId, BlockNumber>) -> Result<Ve
 
 /// A base handle no longer than a call's payload takes.
 fn bounded_base(base: &[u8]) -> Result<&[u8], QueryError> {
-	if base.len() > handles_rules::MAX_BASE_BYTES {
-		return Err(QueryError::InvalidHandle(
-			alloc::format!(
-				"base handle is {} bytes, at most {} are allowed",
-				base.len(),
-				handles_rules::MAX_BASE_BYTES
-			)
-			.into_bytes(),
-		));
-	}
-	Ok(base)
+	bounded(base, "base handle", handles_rules::MAX_BASE_BYTES, QueryError::InvalidHandle)
 }
 
 /// A display handle no longer than a call's payload takes.
 fn bounded_display(display: &[u8]) -> Result<&[u8], QueryError> {
-	if display.len() > handles_rules::MAX_DISPLAY_BYTES {
-		return Err(QueryError::MalformedDisplayHandle(
-			alloc::format!(
-				"display handle is {} bytes, at most {} are allowed",
-				display.len(),
-				handles_rules::MAX_DISPLAY_BYTES
-			)
-			.into_bytes(),
+	bounded(
+		display,
+		"display handle",
+		handles_rules::MAX_DISPLAY_BYTES,
+		QueryError::MalformedDisplayHandle,
+	)
+}
+
+/// `bytes` when at most `max` long, else the error `refuse` makes of a sentence naming `what`.
+fn bounded<'a>(
+	bytes: &'a [u8],
+	what: &str,
+	max: usize,
+	refuse: fn(Vec<u8>) -> QueryError,
+) -> Result<&'a [u8], QueryError> {
+	if bytes.len() > max {
+		let len = bytes.len();
+		return Err(refuse(
+			alloc::format!("{what} is {len} bytes, at most {max} are allowed").into_bytes(),
 		));
 	}
-	Ok(display)
+	Ok(bytes)
 }
 
 impl_runtime_apis! {

@@ -207,6 +207,7 @@ parameter_types! {
 pub type MultiBlockMigrationSet = (
 	pallet_handles::migrations::CanonicalFormV2<Runtime>,
 	pallet_handles::migrations::PruningQueues<Runtime>,
+	pallet_handles::migrations::CanonicalFormV3<Runtime>,
 );
 
 impl pallet_migrations::Config for Runtime {

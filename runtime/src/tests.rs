@@ -1,4 +1,4 @@
-//! Runtime configuration checks: what filling a block costs.
+//! Runtime configuration checks: what filling a block costs, and which storage migrations run.
 
 use super::*;
 use codec::Encode;
@@ -92,4 +92,23 @@ fn fees_adjust_slowly_with_block_fullness() {
 		assert!(down < one, "{down:?}");
 		assert_eq!(Update::convert(MinimumMultiplier::get()), MinimumMultiplier::get());
 	})
+}
+
+/// The multi-block migrations lead, one after the other, from storage version 0 of
+/// `pallet-handles` to its in-code version: none is missing, none out of order. (A migration id
+/// ends with the storage versions it migrates from and to.)
+#[cfg(not(feature = "runtime-benchmarks"))]
+#[test]
+fn the_migrations_lead_from_storage_version_0_to_the_handles_pallets_version() {
+	use frame_support::{migrations::SteppedMigrations, traits::GetStorageVersion};
+	let mut version = 0u16;
+	let count = configs::MultiBlockMigrationSet::len();
+	for n in 0..count {
+		let id = configs::MultiBlockMigrationSet::nth_id(n).expect("a migration id");
+		let [.., from, to] = id[..] else { panic!("an id ends with two versions") };
+		assert_eq!(u16::from(from), version, "migration {n} starts where the one before ended");
+		version = u16::from(to);
+	}
+	assert_eq!(count, 3);
+	assert_eq!(Handles::in_code_storage_version(), version);
 }

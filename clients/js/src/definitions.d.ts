@@ -1,7 +1,7 @@
 import type { DefinitionRpc, DefinitionsCall, RegistryTypes } from '@polkadot/types/types';
 
 export declare const handlesTypes: RegistryTypes;
-export declare const handlesRpc: Record<'getSeed' | 'getSuffixOptions' | 'getMsaForHandle' | 'getHandleForMsa' | 'getHandlesForOwner' | 'validateHandle' | 'getSettings' | 'getHandlesForMsas' | 'getMsasForHandles', DefinitionRpc>;
+export declare const handlesRpc: Record<'getSeed' | 'getSuffixOptions' | 'getMsaForHandle' | 'getHandleForMsa' | 'getHandlesForOwner' | 'validateHandle' | 'getSettings' | 'getHandlesForMsas' | 'getMsasForHandles' | 'signingMessage', DefinitionRpc>;
 /** Most entries one batch lookup takes (getHandlesForMsas, getMsasForHandles). */
 export declare const MAX_BATCH_LOOKUPS: 100;
 export declare const handlesRuntime: DefinitionsCall;

@@ -69,6 +69,27 @@ export const handlesTypes = {
   },
   HandlesApiQueryError: { _enum: { InvalidHandle: 'Bytes', MalformedDisplayHandle: 'Bytes' } },
   HandlesApiTooManyLookups: { count: 'u32', max: 'u32' },
+  HandlesApiSigningPayload: {
+    _enum: {
+      Create: { baseHandle: 'Bytes', suffix: 'u32', expiration: 'u32' },
+      Retire: { msaId: 'u32', handle: 'Bytes', expiration: 'u32' },
+      Change: { msaId: 'u32', oldHandle: 'Option<Bytes>', newBaseHandle: 'Bytes', newSuffix: 'u32', expiration: 'u32' },
+      Transfer: { msaId: 'u32', owner: 'AccountId32', newOwner: 'AccountId32', expiration: 'u32' },
+    },
+  },
+  HandlesRpcSigningPayload: {
+    baseHandle: 'Option<Text>',
+    suffix: 'Option<u32>',
+    msaId: 'Option<u32>',
+    handle: 'Option<Text>',
+    oldHandle: 'Option<Text>',
+    newBaseHandle: 'Option<Text>',
+    newSuffix: 'Option<u32>',
+    owner: 'Option<AccountId32>',
+    newOwner: 'Option<AccountId32>',
+    expiration: 'Option<u32>',
+  },
+  HandlesRpcSigningMessage: { message: 'Text', bytes: 'Bytes' },
 };
 
 const at = { name: 'at', type: 'BlockHash', isOptional: true };
@@ -128,6 +149,12 @@ export const handlesRpc = {
     params: [{ name: 'displayHandles', type: 'Vec<Text>' }, at],
     type: 'Vec<Option<HandlesRpcMsaForHandle>>',
   },
+  signingMessage: {
+    description:
+      'The text an owner signs for a payload of call create, retire, change or transfer (the payload\'s fields in camelCase; the fields of other calls left None), and its bytes. Needs HandlesApi version 4.',
+    params: [{ name: 'call', type: 'Text' }, { name: 'payload', type: 'HandlesRpcSigningPayload' }, at],
+    type: 'HandlesRpcSigningMessage',
+  },
 };
 
 /** The methods of version 1 of the runtime API `HandlesApi`. */
@@ -171,30 +198,42 @@ const handlesApiV2 = {
   },
 };
 
+/** The methods of version 3: version 2's and the batch lookups. */
+const handlesApiV3 = {
+  ...handlesApiV2,
+  handles_for_msas: {
+    description: 'handles_getHandlesForMsas: handle_for_msa of each id, in order',
+    params: [{ name: 'msa_ids', type: 'Vec<u32>' }],
+    type: 'Result<Vec<Option<HandlesApiHandleInfo>>, HandlesApiTooManyLookups>',
+  },
+  msas_for_handles: {
+    description: 'handles_getMsasForHandles: msa_for_handle of each display handle, in order, None where malformed',
+    params: [{ name: 'display_handles', type: 'Vec<Bytes>' }],
+    type: 'Result<Vec<Option<HandlesApiMsaForHandle>>, HandlesApiTooManyLookups>',
+  },
+};
+
 /**
- * The runtime API `HandlesApi`, for `ApiPromise.create({ runtime: handlesRuntime })`: version 3
- * adds the batch lookups `handles_for_msas` and `msas_for_handles` (at most MAX_BATCH_LOOKUPS
- * entries; spec version 105 on), version 2 `suffix_offer` (everything handles_getSuffixOptions
- * answers, in one call); version 1 is what runtimes before spec version 103 implement.
+ * The runtime API `HandlesApi`, for `ApiPromise.create({ runtime: handlesRuntime })`: version 4
+ * adds `signing_message` (the text an owner signs, as UTF-8 bytes), version 3 the batch lookups
+ * `handles_for_msas` and `msas_for_handles` (at most MAX_BATCH_LOOKUPS entries; spec version 105
+ * on), version 2 `suffix_offer` (everything handles_getSuffixOptions answers, in one call); version
+ * 1 is what runtimes before spec version 103 implement.
  */
 export const handlesRuntime = {
   HandlesApi: [
     {
-      version: 3,
+      version: 4,
       methods: {
-        ...handlesApiV2,
-        handles_for_msas: {
-          description: 'handles_getHandlesForMsas: handle_for_msa of each id, in order',
-          params: [{ name: 'msa_ids', type: 'Vec<u32>' }],
-          type: 'Result<Vec<Option<HandlesApiHandleInfo>>, HandlesApiTooManyLookups>',
-        },
-        msas_for_handles: {
-          description: 'handles_getMsasForHandles: msa_for_handle of each display handle, in order, None where malformed',
-          params: [{ name: 'display_handles', type: 'Vec<Bytes>' }],
-          type: 'Result<Vec<Option<HandlesApiMsaForHandle>>, HandlesApiTooManyLookups>',
+        ...handlesApiV3,
+        signing_message: {
+          description: 'handles_signingMessage: the UTF-8 bytes of the text an owner signs for the payload',
+          params: [{ name: 'payload', type: 'HandlesApiSigningPayload' }],
+          type: 'Result<Bytes, HandlesApiQueryError>',
         },
       },
     },
+    { version: 3, methods: handlesApiV3 },
     { version: 2, methods: handlesApiV2 },
     { version: 1, methods: handlesApiV1 },
   ],

@@ -31,7 +31,7 @@ test('the RPC result types decode the JSON the README\'s JSON-RPC section states
   assert.equal(found.unwrap().handle.toString(), 'Alice.4821');
 });
 
-test('nine RPC methods, seven runtime-API methods in version 1, suffix_offer in version 2, the batch lookups in version 3, the node error codes', () => {
+test('ten RPC methods, seven runtime-API methods in version 1, suffix_offer in version 2, the batch lookups in version 3, signing_message in version 4, the node error codes', () => {
   assert.deepEqual(Object.keys(handlesRpc).sort(), [
     'getHandleForMsa',
     'getHandlesForMsas',
@@ -41,19 +41,51 @@ test('nine RPC methods, seven runtime-API methods in version 1, suffix_offer in 
     'getSeed',
     'getSettings',
     'getSuffixOptions',
+    'signingMessage',
     'validateHandle',
   ]);
-  const [v3, v2, v1] = handlesRuntime.HandlesApi;
-  assert.deepEqual([v3.version, v2.version, v1.version], [3, 2, 1]);
+  const [v4, v3, v2, v1] = handlesRuntime.HandlesApi;
+  assert.deepEqual([v4.version, v3.version, v2.version, v1.version], [4, 3, 2, 1]);
   const v1Methods = ['handle_for_msa', 'handles_for_owner', 'msa_for_handle', 'seed', 'settings', 'suffix_options', 'validate_handle'];
   assert.deepEqual(Object.keys(v1.methods).sort(), v1Methods);
   assert.deepEqual(Object.keys(v2.methods).sort(), [...v1Methods, 'suffix_offer'].sort());
   assert.deepEqual(Object.keys(v3.methods).sort(), [...v1Methods, 'suffix_offer', 'handles_for_msas', 'msas_for_handles'].sort());
+  assert.deepEqual(Object.keys(v4.methods).sort(), [...Object.keys(v3.methods), 'signing_message'].sort());
   for (const name of Object.keys(v2.methods)) assert.deepEqual(v3.methods[name], v2.methods[name], name);
+  for (const name of Object.keys(v3.methods)) assert.deepEqual(v4.methods[name], v3.methods[name], name);
   assert.deepEqual(handlesApiOptions.rpc.handles, handlesRpc);
   assert.equal(handlesErrorCodes.HANDLE_TOO_LONG, 8002);
   assert.equal(handlesErrorCodes.TOO_MANY_LOOKUPS, 8006);
   assert.ok(payloadTypes.HandlesSignedMessage);
+});
+
+test('signingMessage: call and payload, then at; the runtime payload encodes as the pallet payload of the call', () => {
+  const registry = new TypeRegistry();
+  registry.register(handlesTypes);
+  registry.register(payloadTypes);
+  const { signingMessage } = handlesRpc;
+  assert.deepEqual(signingMessage.params.map((p) => p.name), ['call', 'payload', 'at']);
+  // The RPC payload: the call's fields, the others null (which the node reads as absent).
+  const fields = registry.createType('HandlesRpcSigningPayload', { baseHandle: 'Alice', suffix: 4821, expiration: 9 }).toJSON();
+  assert.deepEqual(fields, { baseHandle: 'Alice', suffix: 4821, msaId: null, handle: null, oldHandle: null, newBaseHandle: null, newSuffix: null, owner: null, newOwner: null, expiration: 9 });
+  const owner = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+  assert.equal(registry.createType('HandlesRpcSigningPayload', { owner }).toJSON().owner, owner);
+  const answer = registry.createType(signingMessage.type, { message: 'Handles: claim Alice.4821', bytes: '0x48616e646c6573' });
+  assert.deepEqual(answer.toJSON(), { message: 'Handles: claim Alice.4821', bytes: '0x48616e646c6573' });
+  // The runtime API's payload has the SCALE encoding of the pallet's HandlesPayload (kind byte, fields).
+  const payloads = {
+    Create: { baseHandle: '0x416c696365', suffix: 4821, expiration: 9 },
+    Retire: { msaId: 7, handle: '0x612e31', expiration: 9 },
+    Change: { msaId: 7, oldHandle: null, newBaseHandle: '0x426f62', newSuffix: 2002, expiration: 9 },
+    Transfer: { msaId: 7, owner, newOwner: owner, expiration: 9 },
+  };
+  for (const [variant, payload] of Object.entries(payloads)) {
+    const ours = registry.createType('HandlesApiSigningPayload', { [variant]: payload }).toU8a();
+    const pallets = registry.createType('HandlesPayload', { [variant]: payload }).toU8a();
+    assert.deepEqual(ours, pallets, variant);
+  }
+  const refused = registry.createType(handlesRuntime.HandlesApi[0].methods.signing_message.type, { Err: { InvalidHandle: '0x41' } });
+  assert.ok(refused.isErr && refused.asErr.isInvalidHandle);
 });
 
 test('the batch lookups: at most MAX_BATCH_LOOKUPS entries, one answer or None per entry, as the single calls answer', () => {

@@ -56,8 +56,9 @@ pub mod pallet {
 
 	/// The in-code storage version: 1 since canonical forms of version 2 of the rules crate
 	/// (migration [`migrations::CanonicalFormV2`] from 0), 2 since the replay store and the
-	/// cooldowns are pruned through queues (migration [`migrations::PruningQueues`] from 1).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// cooldowns are pruned through queues (migration [`migrations::PruningQueues`] from 1), 3
+	/// since canonical forms of version 3 (migration [`migrations::CanonicalFormV3`] from 2).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

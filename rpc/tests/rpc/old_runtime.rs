@@ -63,6 +63,14 @@ impl HeaderBackend<Block> for OldClient {
 	}
 }
 
+impl OldApi {
+	/// Logs a runtime call at `at` and fails it.
+	fn refuse(&self, at: H256) -> Result<Vec<u8>, ApiError> {
+		self.calls.lock().unwrap().push(at);
+		Err(ApiError::Application("the old runtime was called".to_string().into()))
+	}
+}
+
 impl ApiExt<Block> for OldApi {
 	fn execute_in_transaction<F: FnOnce(&Self) -> TransactionOutcome<R>, R>(&self, call: F) -> R {
 		call(self).into_inner()
@@ -117,8 +125,7 @@ impl Core<Block> for OldApi {
 		_: Vec<u8>,
 		_: &dyn Fn(RuntimeVersion) -> &'static str,
 	) -> Result<Vec<u8>, ApiError> {
-		self.calls.lock().unwrap().push(at);
-		Err(ApiError::Application("the old runtime was called".to_string().into()))
+		self.refuse(at)
 	}
 }
 
@@ -129,7 +136,6 @@ impl HandlesApi<Block, AccountId32, u32> for OldApi {
 		_: Vec<u8>,
 		_: &dyn Fn(RuntimeVersion) -> &'static str,
 	) -> Result<Vec<u8>, ApiError> {
-		self.calls.lock().unwrap().push(at);
-		Err(ApiError::Application("the old runtime was called".to_string().into()))
+		self.refuse(at)
 	}
 }

@@ -10,12 +10,19 @@
 //!   tests run around every migration too (`UpgradeChecks`).
 //!
 //! The migrations, in the order the runtime lists them (each runs only from its storage version,
-//! so a chain at version 0 runs both):
+//! so a chain at version 0 runs all three, and one at version 2 the last):
 //!
-//! - [`v1_canonical_form`]: [`CanonicalFormV2`], storage version 0 -> 1, canonical forms of
-//!   version 1 -> 2 of the rules crate;
-//! - [`v2_pruning_queues`]: [`PruningQueues`], storage version 1 -> 2, the replay store without
-//!   per-expiration quota and the cooldowns, both pruned through queues.
+//! - [`CanonicalFormV2`], storage version 0 -> 1: canonical forms of version 1 -> 2 of the rules
+//!   crate;
+//! - [`PruningQueues`] ([`v2_pruning_queues`]), storage version 1 -> 2: the replay store without
+//!   per-expiration quota and the cooldowns, both pruned through queues;
+//! - [`CanonicalFormV3`], storage version 2 -> 3: canonical forms of version 2 -> 3.
+//!
+//! The two canonical-form migrations are one implementation, [`v1_canonical_form::CanonicalForm`]
+//! (named after the storage version that first brought it), with one instance per change of the
+//! rules crate: each has its own id and staging maps, and both share the step weights and
+//! benchmarks of [`v1_canonical_form`]. The next change of canonical forms is one more instance
+//! (a [`v1_canonical_form::Rekeying`] from the storage version of the day) listed last.
 
 /// `pre_upgrade` and `post_upgrade` of a migration's `SteppedMigration`, under `try-runtime`: they
 /// run its [`UpgradeChecks`].
@@ -36,7 +43,7 @@ macro_rules! upgrade_checks_under_try_runtime {
 pub mod v1_canonical_form;
 pub mod v2_pruning_queues;
 
-pub use v1_canonical_form::{CanonicalFormV2, CanonicalV2Cursor};
+pub use v1_canonical_form::{CanonicalFormCursor, CanonicalFormV2, CanonicalFormV3};
 pub use v2_pruning_queues::{PruningQueues, PruningQueuesCursor};
 
 use crate::{Config, Pallet, LOG_TARGET};

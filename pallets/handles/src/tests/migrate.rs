@@ -2,9 +2,12 @@
 //! checks that `try-runtime` runs before and after each (`UpgradeChecks`).
 
 use crate::{
-	migrations::{CanonicalFormV2, PruningQueues, UpgradeChecks},
+	migrations::{
+		v1_canonical_form::weights::{SubstrateWeight, WeightInfo},
+		CanonicalFormV2, CanonicalFormV3, PruningQueues, UpgradeChecks,
+	},
 	mock::*,
-	Canonical,
+	BaseHandle, Canonical, Event, HandleToMsa, MsaHandles, MsaId, Suffix,
 };
 use frame_support::{
 	traits::{GetStorageVersion, PalletInfoAccess, StorageVersion},
@@ -14,6 +17,49 @@ use frame_support::{
 /// `s` as a storage key, as it stands (an old canonical form, not today's).
 pub fn stale(s: &str) -> Canonical {
 	Canonical::try_from(s.as_bytes().to_vec()).expect("fits")
+}
+
+/// Moves MSA `msa_id`'s handle to the stale canonical form `old`, as the previous rules stored
+/// it; optionally with another base and suffix.
+pub fn make_stale(msa_id: MsaId, old: &str, base: Option<&str>, suffix: Option<Suffix>) {
+	let mut record = MsaHandles::<Test>::get(msa_id).expect("has a handle");
+	HandleToMsa::<Test>::remove(&record.canonical, record.suffix);
+	record.canonical = stale(old);
+	if let Some(base) = base {
+		record.base = BaseHandle::try_from(base.as_bytes().to_vec()).expect("fits");
+	}
+	if let Some(suffix) = suffix {
+		record.suffix = suffix;
+	}
+	HandleToMsa::<Test>::insert(&record.canonical, record.suffix, msa_id);
+	MsaHandles::<Test>::insert(msa_id, record);
+}
+
+/// Enough weight for the first step of a canonical-form migration (the whole reserved list) and
+/// three records after it.
+pub fn small_steps() -> Weight {
+	type W = SubstrateWeight<Test>;
+	W::rekey_reserved(MaxReservedHandles::get())
+		.saturating_add(W::rekey_record().saturating_mul(3))
+		.set_proof_size(u64::MAX)
+}
+
+/// The `HandleReleasedByMigration` events so far: `(msa_id, handle, held_by)`.
+pub fn released_events() -> Vec<(MsaId, Vec<u8>, MsaId)> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Handles(Event::HandleReleasedByMigration { msa_id, handle, held_by }) => {
+				Some((msa_id, handle, held_by))
+			}
+			_ => None,
+		})
+		.collect()
+}
+
+/// The MSA the display handle `display` resolves to (any look-alike of it).
+pub fn resolves(display: &str) -> Option<MsaId> {
+	Handles::msa_for_handle(display.as_bytes().to_vec()).expect("well formed").map(|m| m.msa_id)
 }
 
 /// Runs the migration `M` to its end with `limit` per step, its checks before and after; returns
@@ -39,17 +85,33 @@ pub fn run_steps_with<M: UpgradeChecks>(first: Weight, then: Weight) -> u32 {
 	}
 }
 
-/// Runs the runtime's migrations in order with `limit` per step; returns the number of steps
-/// of the canonical-form migration.
-pub fn migrate(limit: Weight) -> u32 {
+/// The steps each of the runtime's migrations took (one, with nothing done, for a migration
+/// from another storage version than the chain's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Steps {
+	/// [`CanonicalFormV2`], storage version 0 -> 1.
+	pub forms_v2: u32,
+	/// [`PruningQueues`], storage version 1 -> 2.
+	pub queues: u32,
+	/// [`CanonicalFormV3`], storage version 2 -> 3.
+	pub forms_v3: u32,
+}
+
+/// Runs the runtime's migrations in order with `limit` per step, as `pallet-migrations` does;
+/// the chain ends at the in-code storage version.
+pub fn migrate(limit: Weight) -> Steps {
 	migrate_with(limit, limit)
 }
 
 /// [`migrate`] with `first` for the first step of each migration and `then` for each later one.
-pub fn migrate_with(first: Weight, then: Weight) -> u32 {
-	let steps = run_steps_with::<CanonicalFormV2<Test>>(first, then);
-	run_steps_with::<PruningQueues<Test>>(first, then);
-	assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(2));
+pub fn migrate_with(first: Weight, then: Weight) -> Steps {
+	let steps = Steps {
+		forms_v2: run_steps_with::<CanonicalFormV2<Test>>(first, then),
+		queues: run_steps_with::<PruningQueues<Test>>(first, then),
+		forms_v3: run_steps_with::<CanonicalFormV3<Test>>(first, then),
+	};
+	assert_eq!(Handles::on_chain_storage_version(), Handles::in_code_storage_version());
+	assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(3));
 	steps
 }
 
@@ -69,4 +131,40 @@ pub fn pallet_state() -> (StorageEntries, Vec<RuntimeEvent>) {
 		key = next;
 	}
 	(entries, System::events().into_iter().map(|r| r.event).collect())
+}
+
+/// The state [`pallet_state`] gives: storage entries and events.
+pub type PalletState = (StorageEntries, Vec<RuntimeEvent>);
+
+/// Emulates a chain with `chain` on fresh storage twice and migrates it ([`migrate_with`]): once
+/// with no limit per step, once with `first` for each migration's first step and `then` for the
+/// others. Asserts that both runs leave the same storage and events; returns the steps of the
+/// limited run and the state left.
+pub fn same_state_in_one_step_and_in_many(
+	chain: impl Fn(),
+	first: Weight,
+	then: Weight,
+) -> (Steps, PalletState) {
+	let run = |first: Weight, then: Weight| {
+		let mut state = None;
+		test(|| {
+			chain();
+			state = Some((migrate_with(first, then), pallet_state()));
+		});
+		state.expect("the test ran")
+	};
+	let (one_steps, one) = run(Weight::MAX, Weight::MAX);
+	let (many_steps, many) = run(first, then);
+	assert_eq!(one_steps, Steps { forms_v2: 1, queues: 1, forms_v3: 1 });
+	assert_eq!(one.0, many.0, "storage after one step and after {many_steps:?} steps");
+	assert_eq!(one.1, many.1, "events after one step and after {many_steps:?} steps");
+	(many_steps, one)
+}
+
+/// The `HandleReleasedByMigration` events among `events`.
+pub fn count_released(events: &[RuntimeEvent]) -> usize {
+	events
+		.iter()
+		.filter(|e| matches!(e, RuntimeEvent::Handles(Event::HandleReleasedByMigration { .. })))
+		.count()
 }

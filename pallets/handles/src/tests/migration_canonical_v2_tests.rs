@@ -2,13 +2,18 @@
 //! runtime whose canonical forms differ from today's is re-keyed without losing a handle. A chain
 //! of that version is emulated by creating handles and then putting their entries under other
 //! ("stale") canonical forms, as the previous rules would have stored them, and the storage
-//! version back to 0; the pruning-queue migration runs after it, as in the runtime.
+//! version back to 0; the pruning-queue migration and the canonical-form migration of version 3
+//! run after it, as in the runtime (the last finds nothing to change: the first re-keyed with
+//! today's rules).
 
-use super::migrate::{migrate, migrate_with, pallet_state, stale};
+use super::migrate::{
+	count_released, make_stale, migrate, released_events, resolves,
+	same_state_in_one_step_and_in_many, small_steps, stale,
+};
 use crate::{
 	migrations::{
-		v1_canonical_form::weights::SubstrateWeight, CanonicalFormV2, CanonicalV2Cursor,
-		PruningQueues, UpgradeChecks,
+		v1_canonical_form::weights::SubstrateWeight, CanonicalFormCursor, CanonicalFormV2,
+		CanonicalFormV3, PruningQueues, UpgradeChecks,
 	},
 	mock::*,
 	*,
@@ -16,53 +21,14 @@ use crate::{
 use codec::Encode;
 use frame_support::{
 	migrations::{SteppedMigration, SteppedMigrationError},
+	storage::StoragePrefixedMap,
 	traits::{GetStorageVersion, StorageVersion},
 	weights::{Weight, WeightMeter},
 };
 use migrations::v1_canonical_form::weights::WeightInfo as _;
 
-/// Moves MSA `msa_id`'s handle to the stale canonical form `old`, as the previous rules stored
-/// it; optionally with another base and suffix.
-fn make_stale(msa_id: MsaId, old: &str, base: Option<&str>, suffix: Option<Suffix>) {
-	let mut record = MsaHandles::<Test>::get(msa_id).expect("has a handle");
-	HandleToMsa::<Test>::remove(&record.canonical, record.suffix);
-	record.canonical = stale(old);
-	if let Some(base) = base {
-		record.base = BaseHandle::try_from(base.as_bytes().to_vec()).expect("fits");
-	}
-	if let Some(suffix) = suffix {
-		record.suffix = suffix;
-	}
-	HandleToMsa::<Test>::insert(&record.canonical, record.suffix, msa_id);
-	MsaHandles::<Test>::insert(msa_id, record);
-}
-
 fn previous_version() {
 	StorageVersion::new(0).put::<Handles>();
-}
-
-/// Enough weight for the first step (the whole reserved list) and three records after it.
-fn small_steps() -> Weight {
-	type W = SubstrateWeight<Test>;
-	W::rekey_reserved(MaxReservedHandles::get())
-		.saturating_add(W::rekey_record().saturating_mul(3))
-		.set_proof_size(u64::MAX)
-}
-
-fn released_events() -> Vec<(MsaId, Vec<u8>, MsaId)> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| match r.event {
-			RuntimeEvent::Handles(Event::HandleReleasedByMigration { msa_id, handle, held_by }) => {
-				Some((msa_id, handle, held_by))
-			}
-			_ => None,
-		})
-		.collect()
-}
-
-fn resolves(display: &str) -> Option<MsaId> {
-	Handles::msa_for_handle(display.as_bytes().to_vec()).expect("well formed").map(|m| m.msa_id)
 }
 
 #[test]
@@ -77,10 +43,10 @@ fn migration_rekeys_every_handle_from_its_base() {
 		// Stale keys: the current rules do not find them.
 		assert_eq!(resolves(&format!("パン.{pan_suffix}")), None);
 
-		let steps = migrate(small_steps());
+		let steps = migrate(small_steps()).forms_v2;
 
 		assert!(steps > 1, "the migration ran in several steps ({steps})");
-		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(3));
 		assert_eq!(resolves(&format!("パン.{pan_suffix}")), Some(pan));
 		assert_eq!(resolves(&format!("बंद.{band_suffix}")), Some(band));
 		assert_eq!(resolves(&format!("ALICE.{plain_suffix}")), Some(plain));
@@ -182,48 +148,36 @@ fn migration_rekeys_cooldowns_and_the_reserved_list() {
 
 #[test]
 fn migration_in_one_step_and_in_many_gives_the_same_state() {
-	let run = |first: Weight, then: Weight| {
-		let mut state = None;
-		test(|| {
-			let mut suffixes = Vec::new();
-			for (i, base) in
-				["パン", "ポスト", "கல்", "ÐỨC", "alice", "Bob", "दुःख"].iter().enumerate()
-			{
-				let key = Key::sr(match i % 3 {
-					0 => sp_keyring::Sr25519Keyring::Alice,
-					1 => sp_keyring::Sr25519Keyring::Bob,
-					_ => sp_keyring::Sr25519Keyring::Charlie,
-				});
-				let (msa, suffix) = create(&key, base);
-				make_stale(msa, &format!("stale-{i}"), None, None);
-				suffixes.push(suffix);
-			}
-			// A younger `ĐỨC` on the suffix of `ÐỨC`, which the migration releases (an event),
-			// and a cooldown under a stale form, so events and cooldowns are compared too.
-			let (younger, _) = create(&Key::sr(sp_keyring::Sr25519Keyring::Dave), "Dave");
-			make_stale(younger, "stale-d-stroke", Some("ĐỨC"), Some(suffixes[3]));
-			CoolingDown::<Test>::insert(stale("stale-cooling"), 7, 1_000);
-			previous_version();
-			let steps = migrate_with(first, then);
-			assert_eq!(MsaHandles::<Test>::iter().count(), 7);
-			state = Some((steps, pallet_state()));
-		});
-		state.expect("the test ran")
+	let chain = || {
+		let mut suffixes = Vec::new();
+		for (i, base) in ["パン", "ポスト", "கல்", "ÐỨC", "alice", "Bob", "दुःख"].iter().enumerate()
+		{
+			let key = Key::sr(match i % 3 {
+				0 => sp_keyring::Sr25519Keyring::Alice,
+				1 => sp_keyring::Sr25519Keyring::Bob,
+				_ => sp_keyring::Sr25519Keyring::Charlie,
+			});
+			let (msa, suffix) = create(&key, base);
+			make_stale(msa, &format!("stale-{i}"), None, None);
+			suffixes.push(suffix);
+		}
+		// A younger `ĐỨC` on the suffix of `ÐỨC`, which the migration releases (an event),
+		// and a cooldown under a stale form, so events and cooldowns are compared too.
+		let (younger, _) = create(&Key::sr(sp_keyring::Sr25519Keyring::Dave), "Dave");
+		make_stale(younger, "stale-d-stroke", Some("ĐỨC"), Some(suffixes[3]));
+		CoolingDown::<Test>::insert(stale("stale-cooling"), 7, 1_000);
+		previous_version();
 	};
-	let (one_steps, one) = run(Weight::MAX, Weight::MAX);
 	// After the first step (the reserved list), three records a step: the records phase
 	// resumes from its cursor.
 	let three_records =
 		SubstrateWeight::<Test>::rekey_record().saturating_mul(3).set_proof_size(u64::MAX);
-	let (many_steps, many) = run(small_steps(), three_records);
-	assert_eq!(one_steps, 1);
-	assert!(many_steps > 1, "several steps ({many_steps})");
-	assert!(one
-		.1
-		.iter()
-		.any(|e| matches!(e, RuntimeEvent::Handles(Event::HandleReleasedByMigration { .. }))));
-	assert_eq!(one.0, many.0, "storage after one step and after {many_steps} steps");
-	assert_eq!(one.1, many.1, "events after one step and after {many_steps} steps");
+	let (steps, (storage, events)) =
+		same_state_in_one_step_and_in_many(chain, small_steps(), three_records);
+	assert!(steps.forms_v2 > 1, "several steps ({steps:?})");
+	assert_eq!(count_released(&events), 1);
+	let records = MsaHandles::<Test>::final_prefix();
+	assert_eq!(storage.iter().filter(|(key, _)| key.starts_with(&records)).count(), 7);
 }
 
 #[test]
@@ -231,10 +185,11 @@ fn migration_is_skipped_on_a_chain_at_the_current_version() {
 	test(|| {
 		let (msa, suffix) = create(&alice(), "Alice");
 		make_stale(msa, "stale", None, None);
-		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(3));
 		let mut meter = WeightMeter::with_limit(Weight::MAX);
 		assert_eq!(CanonicalFormV2::<Test>::step(None, &mut meter), Ok(None));
 		assert_eq!(PruningQueues::<Test>::step(None, &mut meter), Ok(None));
+		assert_eq!(CanonicalFormV3::<Test>::step(None, &mut meter), Ok(None));
 		assert_eq!(meter.consumed(), Weight::zero());
 		assert_eq!(resolves(&format!("Alice.{suffix}")), None, "nothing was touched");
 		// Restore the invariants for the end-of-test check.
@@ -260,11 +215,11 @@ fn migration_asks_for_the_weight_of_its_first_step() {
 fn migration_id_and_cursor_keep_their_encoding() {
 	// A chain may be in the middle of the migration: `pallet-migrations` keeps its id and cursor.
 	assert_eq!(CanonicalFormV2::<Test>::id().encode(), b"handles-canonic\x00\x01".to_vec());
-	assert_eq!(CanonicalV2Cursor::StageCooldowns.encode(), vec![0]);
-	assert_eq!(CanonicalV2Cursor::ClearIndex.encode(), vec![1]);
-	assert_eq!(CanonicalV2Cursor::Records(None).encode(), vec![2, 0]);
-	assert_eq!(CanonicalV2Cursor::Records(Some(0x0403_0201)).encode(), vec![2, 1, 1, 2, 3, 4]);
-	assert_eq!(CanonicalV2Cursor::RestoreCooldowns.encode(), vec![3]);
+	assert_eq!(CanonicalFormCursor::StageCooldowns.encode(), vec![0]);
+	assert_eq!(CanonicalFormCursor::ClearIndex.encode(), vec![1]);
+	assert_eq!(CanonicalFormCursor::Records(None).encode(), vec![2, 0]);
+	assert_eq!(CanonicalFormCursor::Records(Some(0x0403_0201)).encode(), vec![2, 1, 1, 2, 3, 4]);
+	assert_eq!(CanonicalFormCursor::RestoreCooldowns.encode(), vec![3]);
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Benchmarks of one step of [`CanonicalFormV2`], one per function of its `weights.rs`: each step
+//! Benchmarks of one step of the canonical-form migration, one per function of its `weights.rs`,
+//! run on its first instance [`CanonicalFormV2`] (every instance does the same work): each step
 //! starts in the phase it measures and gets the weight of exactly one unit of work, so it handles
 //! one entry (the reserved list: all of it) and stops. Entries are worst cases: the handle with the
 //! longest canonical form (see the pallet's benchmarks) and, for records, a collision.
@@ -8,7 +9,7 @@
 
 use super::{
 	weights::{SubstrateWeight, WeightInfo},
-	CanonicalFormV2, CanonicalV2Cursor, StagedCooldowns,
+	CanonicalFormCursor, CanonicalFormV2, ToFormsV2,
 };
 use crate::{
 	benchmarking::cases::{canonical_of, worst_handle, NOW, WORST_SYLLABLE, WORST_SYLLABLE_2},
@@ -24,12 +25,15 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
-/// The step benchmarks of [`CanonicalFormV2`], under their own name in the runtime's benchmark
+/// The step benchmarks of the canonical-form migration, under their own name in the runtime's benchmark
 /// list.
 pub struct Pallet<T>(PhantomData<T>);
 
 /// The migration as the runtime runs it.
 type Migration<T> = CanonicalFormV2<T, SubstrateWeight<T>>;
+
+/// Its staging map of cooldowns.
+type StagedCooldowns<T> = super::StagedCooldowns<T, ToFormsV2>;
 
 /// An empty chain at storage version 0, where the migration runs, at block `NOW`: no reserved
 /// handles, cooldowns, handles or staged cooldowns but those a benchmark puts there.
@@ -75,7 +79,7 @@ mod benches {
 			cursor = Migration::<T>::step(None, &mut meter);
 		}
 
-		assert_eq!(cursor, Ok(Some(CanonicalV2Cursor::StageCooldowns)));
+		assert_eq!(cursor, Ok(Some(CanonicalFormCursor::StageCooldowns)));
 		for i in 0..n {
 			assert!(ReservedHandles::<T>::contains_key(canonical_of(&stale_key(i))));
 		}
@@ -91,10 +95,10 @@ mod benches {
 
 		#[block]
 		{
-			cursor = Migration::<T>::step(Some(CanonicalV2Cursor::StageCooldowns), &mut meter);
+			cursor = Migration::<T>::step(Some(CanonicalFormCursor::StageCooldowns), &mut meter);
 		}
 
-		assert_eq!(cursor, Ok(Some(CanonicalV2Cursor::StageCooldowns)));
+		assert_eq!(cursor, Ok(Some(CanonicalFormCursor::StageCooldowns)));
 		assert_eq!(StagedCooldowns::<T>::iter().count(), 1);
 		assert_eq!(CoolingDown::<T>::iter().count(), 0);
 	}
@@ -109,10 +113,10 @@ mod benches {
 
 		#[block]
 		{
-			cursor = Migration::<T>::step(Some(CanonicalV2Cursor::ClearIndex), &mut meter);
+			cursor = Migration::<T>::step(Some(CanonicalFormCursor::ClearIndex), &mut meter);
 		}
 
-		assert_eq!(cursor, Ok(Some(CanonicalV2Cursor::ClearIndex)));
+		assert_eq!(cursor, Ok(Some(CanonicalFormCursor::ClearIndex)));
 		assert_eq!(HandleToMsa::<T>::iter().count(), 0);
 	}
 
@@ -141,10 +145,10 @@ mod benches {
 
 		#[block]
 		{
-			cursor = Migration::<T>::step(Some(CanonicalV2Cursor::Records(None)), &mut meter);
+			cursor = Migration::<T>::step(Some(CanonicalFormCursor::Records(None)), &mut meter);
 		}
 
-		assert_eq!(cursor, Ok(Some(CanonicalV2Cursor::Records(Some(first)))));
+		assert_eq!(cursor, Ok(Some(CanonicalFormCursor::Records(Some(first)))));
 		assert_eq!(HandleToMsa::<T>::get(&new, u32::MAX), Some(first));
 		assert!(!MsaHandles::<T>::contains_key(younger));
 	}
@@ -160,10 +164,10 @@ mod benches {
 
 		#[block]
 		{
-			cursor = Migration::<T>::step(Some(CanonicalV2Cursor::RestoreCooldowns), &mut meter);
+			cursor = Migration::<T>::step(Some(CanonicalFormCursor::RestoreCooldowns), &mut meter);
 		}
 
-		assert_eq!(cursor, Ok(Some(CanonicalV2Cursor::RestoreCooldowns)));
+		assert_eq!(cursor, Ok(Some(CanonicalFormCursor::RestoreCooldowns)));
 		assert!(CoolingDown::<T>::contains_key(&key, u32::MAX));
 	}
 

@@ -1,6 +1,13 @@
-//! [`CanonicalFormV2`]: storage version 0 -> 1, the canonical forms of version 1 -> 2 of the rules
-//! crate. A multi-block migration, because the number of handles on a chain has no bound that
-//! fits one block: MSAs are never deleted.
+//! The re-keying of every stored canonical form to the current version of the rules crate, a
+//! multi-block migration (the number of handles on a chain has no bound that fits one block: MSAs
+//! are never deleted), run as two instances of [`CanonicalForm`]:
+//!
+//! - [`CanonicalFormV2`]: storage version 0 -> 1, canonical forms of version 1 -> 2;
+//! - [`CanonicalFormV3`]: storage version 2 -> 3, canonical forms of version 2 -> 3.
+//!
+//! Both do the same work per entry, so they share the step weights of this module, measured by
+//! its benchmarks (which run the first instance; the runtime lists them as
+//! `pallet_handles_v1_canonical_form`, after the storage version that brought the migration).
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarks;
@@ -8,74 +15,149 @@ pub mod weights;
 
 use super::{at_version, complete, migration_id, take_within, Progress};
 use crate::{
-	Canonical, CoolingDown, Event, HandleRecord, HandleToMsa, MsaHandles, MsaId, Pallet,
-	ReservedHandles, Suffix, LOG_TARGET,
+	Canonical, CooldownQueue, CooldownQueueBounds, CoolingDown, Event, HandleRecord, HandleToMsa,
+	Moderated, MsaHandles, MsaId, Pallet, ReservedHandles, Suffix, LOG_TARGET,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{
 	migrations::{MigrationId, SteppedMigration, SteppedMigrationError},
 	pallet_prelude::*,
-	storage_alias,
+	storage::types::StorageDoubleMap,
+	traits::{PalletInfoAccess, StorageInstance},
 	weights::WeightMeter,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
-/// Cooldowns of the migration, under their new keys, until the records have been re-keyed.
-#[storage_alias]
-type StagedCooldowns<T: crate::Config> = StorageDoubleMap<
-	Pallet<T>,
-	Blake2_128Concat,
-	Canonical,
-	Blake2_128Concat,
-	Suffix,
-	BlockNumberFor<T>,
-	OptionQuery,
->;
-
-/// Where [`CanonicalFormV2`] stands between two steps.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub enum CanonicalV2Cursor {
-	/// Moving cooldowns to the staging map under their new keys.
-	StageCooldowns,
-	/// Emptying the handle -> MSA index (it is rebuilt from the records).
-	ClearIndex,
-	/// Re-keying the handle records after the MSA with this id (`None`: from the first).
-	Records(Option<MsaId>),
-	/// Moving the staged cooldowns back, except those of pairs held or already over.
-	RestoreCooldowns,
+/// One instance of [`CanonicalForm`]: the storage versions it runs between and the names of the
+/// maps it stages entries in, which no other instance uses.
+pub trait Rekeying {
+	/// The storage version the migration starts from.
+	const FROM: u16;
+	/// The storage version it leaves.
+	const TO: u16;
+	/// Name of the map that holds the cooldowns under their new keys between phases.
+	const STAGED_COOLDOWNS: &'static str;
+	/// Name of the map that holds the moderation entries under their new keys between phases.
+	const STAGED_MODERATED: &'static str;
 }
 
-/// Re-keys every stored canonical form from version 1 to version 2 of the rules crate.
+/// [`CanonicalFormV2`]: storage version 0 -> 1, canonical forms of version 1 -> 2.
+pub enum ToFormsV2 {}
+
+impl Rekeying for ToFormsV2 {
+	const FROM: u16 = 0;
+	const TO: u16 = 1;
+	const STAGED_COOLDOWNS: &'static str = "StagedCooldowns";
+	const STAGED_MODERATED: &'static str = "StagedModerated";
+}
+
+/// [`CanonicalFormV3`]: storage version 2 -> 3, canonical forms of version 2 -> 3.
+pub enum ToFormsV3 {}
+
+impl Rekeying for ToFormsV3 {
+	const FROM: u16 = 2;
+	const TO: u16 = 3;
+	const STAGED_COOLDOWNS: &'static str = "StagedCooldownsV3";
+	const STAGED_MODERATED: &'static str = "StagedModeratedV3";
+}
+
+/// Storage prefixes of the two staging maps of an instance: `Handles` and the name it gives.
+macro_rules! staging_prefix {
+	($prefix:ident, $name:ident, $what:literal) => {
+		#[doc = concat!("Storage prefix of the staging map of ", $what, " of the instance `R`.")]
+		pub struct $prefix<T, R>(PhantomData<(T, R)>);
+
+		impl<T: crate::Config, R: Rekeying> StorageInstance for $prefix<T, R> {
+			fn pallet_prefix() -> &'static str {
+				<Pallet<T> as PalletInfoAccess>::name()
+			}
+			const STORAGE_PREFIX: &'static str = R::$name;
+		}
+	};
+}
+
+staging_prefix!(StagedCooldownsPrefix, STAGED_COOLDOWNS, "cooldowns");
+staging_prefix!(StagedModeratedPrefix, STAGED_MODERATED, "moderation entries");
+
+/// A staging map: `(canonical, suffix) -> V`, keyed as the map whose entries it holds, under the
+/// prefix `P`.
+type StagingMap<P, V> =
+	StorageDoubleMap<P, Blake2_128Concat, Canonical, Blake2_128Concat, Suffix, V, OptionQuery>;
+
+/// Cooldowns of the migration, under their new keys, until the records have been re-keyed.
+pub(crate) type StagedCooldowns<T, R> = StagingMap<StagedCooldownsPrefix<T, R>, BlockNumberFor<T>>;
+
+/// Moderation entries of the migration, under their new keys, until every old key is gone.
+pub(crate) type StagedModerated<T, R> = StagingMap<StagedModeratedPrefix<T, R>, MsaId>;
+
+/// Where a [`CanonicalForm`] migration stands between two steps. The indices are part of the
+/// stored cursor: a chain may upgrade in the middle of a migration.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum CanonicalFormCursor {
+	/// Moving cooldowns to the staging map under their new keys.
+	#[codec(index = 0)]
+	StageCooldowns,
+	/// Re-keying the entries of the cooldown queue from this position on.
+	#[codec(index = 4)]
+	CooldownQueue(u64),
+	/// Moving moderation entries to their staging map under their new keys.
+	#[codec(index = 5)]
+	StageModerated,
+	/// Emptying the handle -> MSA index (it is rebuilt from the records).
+	#[codec(index = 1)]
+	ClearIndex,
+	/// Re-keying the handle records after the MSA with this id (`None`: from the first).
+	#[codec(index = 2)]
+	Records(Option<MsaId>),
+	/// Moving the staged cooldowns back, except those of pairs held or already over.
+	#[codec(index = 3)]
+	RestoreCooldowns,
+	/// Moving the staged moderation entries back.
+	#[codec(index = 6)]
+	RestoreModerated,
+}
+
+/// Re-keys every stored canonical form to the current version of the rules crate.
 ///
 /// What it does, in steps that each fit the weight `pallet-migrations` gives them:
-/// 1. the reserved list (bounded by `MaxReservedHandles`, one step) and each cooldown are put
-///    under `canonical(old canonical form)`, since neither keeps the base handle it came from;
-///    two cooldowns that meet keep the later end;
+/// 1. the reserved list (bounded by `MaxReservedHandles`, one step), each cooldown, each entry
+///    of the cooldown queue and each moderation entry are put under `canonical(old canonical
+///    form)`, since none keeps the base handle it came from; two cooldowns that meet keep the
+///    later end, two moderation entries that meet the smaller MSA id;
 /// 2. the handle -> MSA index is emptied and rebuilt from the MSA records, whose canonical form is
 ///    recomputed from the stored base handle (exact);
 /// 3. two handles whose new forms and suffix coincide: the one held longer (smaller
 ///    `created_at`, then the smaller MSA id) keeps the pair; the other MSA's handle is released
 ///    (the MSA stays, without a handle, and may take a new one with `change_handle`), and
 ///    `HandleReleasedByMigration` says so;
-/// 4. cooldowns come back, except those of pairs that are held or whose cooldown is over;
-/// 5. the storage version becomes 1.
+/// 4. cooldowns come back, except those of pairs that are held or whose cooldown is over (their
+///    queue entries stay, and pruning passes over them); moderation entries come back;
+/// 5. the storage version becomes `R::TO`.
 ///
-/// Runs only from storage version 0; a chain at version 1 (every chain started with this code)
-/// skips it. `W` prices its steps ([`weights::SubstrateWeight`] unless the runtime names others).
-pub struct CanonicalFormV2<T, W = weights::SubstrateWeight<T>>(PhantomData<(T, W)>);
+/// Runs only from storage version `R::FROM`; a chain at any other version skips it. `W` prices
+/// its steps ([`weights::SubstrateWeight`] unless the runtime names others). The cooldown queue
+/// and the moderation entries are priced as cooldowns: the same canonical form of the same keys,
+/// with no more storage access per entry.
+pub struct CanonicalForm<T, R, W = weights::SubstrateWeight<T>>(PhantomData<(T, R, W)>);
 
-impl<T: crate::Config, W: weights::WeightInfo> CanonicalFormV2<T, W> {
-	/// The storage version the migration starts from.
-	const FROM: u16 = 0;
-	/// The storage version it leaves.
-	const TO: u16 = 1;
+/// Canonical forms of version 1 -> 2 of the rules crate, storage version 0 -> 1.
+pub type CanonicalFormV2<T, W = weights::SubstrateWeight<T>> = CanonicalForm<T, ToFormsV2, W>;
 
+/// Canonical forms of version 2 -> 3 of the rules crate, storage version 2 -> 3.
+pub type CanonicalFormV3<T, W = weights::SubstrateWeight<T>> = CanonicalForm<T, ToFormsV3, W>;
+
+impl<T: crate::Config, R: Rekeying, W: weights::WeightInfo> CanonicalForm<T, R, W> {
 	/// The canonical form (current version) of the text `old`, bounded for storage; `None` when
 	/// it would not fit (then the entry keeps its old key, defensively).
 	fn rekey(old: &[u8]) -> Option<Canonical> {
 		let text = core::str::from_utf8(old).ok()?;
 		Canonical::try_from(handles_rules::canonical(text).into_bytes()).ok()
+	}
+
+	/// [`Self::rekey`], or `old` itself when the new form does not fit.
+	fn rekeyed(old: Canonical) -> Canonical {
+		Self::rekey(&old).unwrap_or(old)
 	}
 
 	/// Re-keys the reserved list in one step (it is bounded by `MaxReservedHandles`).
@@ -92,9 +174,25 @@ impl<T: crate::Config, W: weights::WeightInfo> CanonicalFormV2<T, W> {
 
 	/// Puts the cooldown of `(old, suffix)` until `at` under its new key in the staging map.
 	fn stage_cooldown(old: Canonical, suffix: Suffix, at: BlockNumberFor<T>) {
-		let new = Self::rekey(&old).unwrap_or(old);
-		let end = StagedCooldowns::<T>::get(&new, suffix).map_or(at, |staged| staged.max(at));
-		StagedCooldowns::<T>::insert(new, suffix, end);
+		let new = Self::rekeyed(old);
+		let end = StagedCooldowns::<T, R>::get(&new, suffix).map_or(at, |staged| staged.max(at));
+		StagedCooldowns::<T, R>::insert(new, suffix, end);
+	}
+
+	/// Puts the entry of the cooldown queue at `position` under its new key, in place.
+	fn rekey_queued_cooldown(position: u64) {
+		CooldownQueue::<T>::mutate_extant(position, |(canonical, _, _)| {
+			if let Some(new) = Self::rekey(canonical) {
+				*canonical = new;
+			}
+		});
+	}
+
+	/// Puts the moderation of `(old, suffix)` for `msa_id` under its new key in the staging map.
+	fn stage_moderated(old: Canonical, suffix: Suffix, msa_id: MsaId) {
+		let new = Self::rekeyed(old);
+		let kept = StagedModerated::<T, R>::get(&new, suffix).map_or(msa_id, |s| s.min(msa_id));
+		StagedModerated::<T, R>::insert(new, suffix, kept);
 	}
 
 	/// Re-keys the record of `msa_id` from its base handle; resolves a collision with the MSA
@@ -141,19 +239,35 @@ impl<T: crate::Config, W: weights::WeightInfo> CanonicalFormV2<T, W> {
 	}
 }
 
-impl<T: crate::Config, W: weights::WeightInfo> SteppedMigration for CanonicalFormV2<T, W> {
-	type Cursor = CanonicalV2Cursor;
+/// [`take_within`] for a phase whose entries cannot fail: hands each entry to `migrate` while
+/// the meter pays `weight` for it.
+fn each<I: Iterator>(
+	meter: &mut WeightMeter,
+	weight: Weight,
+	entries: I,
+	mut migrate: impl FnMut(I::Item),
+) -> Result<Progress, SteppedMigrationError> {
+	take_within(meter, weight, entries, |entry| {
+		migrate(entry);
+		Ok(())
+	})
+}
+
+impl<T: crate::Config, R: Rekeying, W: weights::WeightInfo> SteppedMigration
+	for CanonicalForm<T, R, W>
+{
+	type Cursor = CanonicalFormCursor;
 	type Identifier = MigrationId<15>;
 
 	fn id() -> Self::Identifier {
-		migration_id(b"handles-canonic", Self::FROM, Self::TO)
+		migration_id(b"handles-canonic", R::FROM, R::TO)
 	}
 
 	fn step(
 		cursor: Option<Self::Cursor>,
 		meter: &mut WeightMeter,
 	) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
-		if !at_version::<T>(Self::FROM) {
+		if !at_version::<T>(R::FROM) {
 			return Ok(None);
 		}
 		let mut cursor = match cursor {
@@ -164,68 +278,91 @@ impl<T: crate::Config, W: weights::WeightInfo> SteppedMigration for CanonicalFor
 					return Err(SteppedMigrationError::InsufficientWeight { required });
 				}
 				Self::rekey_reserved();
-				CanonicalV2Cursor::StageCooldowns
+				CanonicalFormCursor::StageCooldowns
 			}
 		};
 		// Each phase takes one iterator per step: it continues from the last key instead of
-		// rescanning the keys this block removed.
+		// rescanning the keys this block removed. A phase the meter stops ends the step, to go on
+		// from its cursor in the next.
 		loop {
 			cursor = match cursor {
-				CanonicalV2Cursor::StageCooldowns => {
+				CanonicalFormCursor::StageCooldowns => {
 					let cooldowns = CoolingDown::<T>::drain();
-					let staged = take_within(meter, W::stage_cooldown(), cooldowns, |entry| {
-						let (old, suffix, at) = entry;
-						Self::stage_cooldown(old, suffix, at);
-						Ok(())
-					})?;
-					if staged == Progress::OutOfWeight {
-						return Ok(Some(cursor));
-					}
-					CanonicalV2Cursor::ClearIndex
-				}
-				CanonicalV2Cursor::ClearIndex => {
-					let index = HandleToMsa::<T>::drain();
-					if take_within(meter, W::clear_index_entry(), index, |_| Ok(()))?
-						== Progress::OutOfWeight
+					if each(meter, W::stage_cooldown(), cooldowns, |(old, suffix, at)| {
+						Self::stage_cooldown(old, suffix, at)
+					})? == Progress::OutOfWeight
 					{
 						return Ok(Some(cursor));
 					}
-					CanonicalV2Cursor::Records(None)
+					CanonicalFormCursor::CooldownQueue(CooldownQueueBounds::<T>::get().head)
 				}
-				CanonicalV2Cursor::Records(mut last) => {
+				CanonicalFormCursor::CooldownQueue(mut next) => {
+					let positions = next..CooldownQueueBounds::<T>::get().tail;
+					if each(meter, W::stage_cooldown(), positions, |position| {
+						Self::rekey_queued_cooldown(position);
+						next = position.saturating_add(1);
+					})? == Progress::OutOfWeight
+					{
+						return Ok(Some(CanonicalFormCursor::CooldownQueue(next)));
+					}
+					CanonicalFormCursor::StageModerated
+				}
+				CanonicalFormCursor::StageModerated => {
+					let moderated = Moderated::<T>::drain();
+					if each(meter, W::stage_cooldown(), moderated, |(old, suffix, msa_id)| {
+						Self::stage_moderated(old, suffix, msa_id)
+					})? == Progress::OutOfWeight
+					{
+						return Ok(Some(cursor));
+					}
+					CanonicalFormCursor::ClearIndex
+				}
+				CanonicalFormCursor::ClearIndex => {
+					let index = HandleToMsa::<T>::drain();
+					if each(meter, W::clear_index_entry(), index, |_| ())? == Progress::OutOfWeight
+					{
+						return Ok(Some(cursor));
+					}
+					CanonicalFormCursor::Records(None)
+				}
+				CanonicalFormCursor::Records(mut last) => {
 					let records = match last {
 						Some(id) => MsaHandles::<T>::iter_from(MsaHandles::<T>::hashed_key_for(id)),
 						None => MsaHandles::<T>::iter(),
 					};
-					let rekeyed = take_within(meter, W::rekey_record(), records, |entry| {
-						let (msa_id, record) = entry;
+					if each(meter, W::rekey_record(), records, |(msa_id, record)| {
 						Self::rekey_record(msa_id, record);
 						last = Some(msa_id);
-						Ok(())
-					})?;
-					if rekeyed == Progress::OutOfWeight {
-						return Ok(Some(CanonicalV2Cursor::Records(last)));
+					})? == Progress::OutOfWeight
+					{
+						return Ok(Some(CanonicalFormCursor::Records(last)));
 					}
-					CanonicalV2Cursor::RestoreCooldowns
+					CanonicalFormCursor::RestoreCooldowns
 				}
-				CanonicalV2Cursor::RestoreCooldowns => {
+				CanonicalFormCursor::RestoreCooldowns => {
 					let now = Pallet::<T>::now();
-					let staged = StagedCooldowns::<T>::drain();
-					let restored = take_within(meter, W::restore_cooldown(), staged, |entry| {
-						let (canonical, suffix, at) = entry;
+					let staged = StagedCooldowns::<T, R>::drain();
+					if each(meter, W::restore_cooldown(), staged, |(canonical, suffix, at)| {
 						if at > now && !HandleToMsa::<T>::contains_key(&canonical, suffix) {
 							CoolingDown::<T>::insert(canonical, suffix, at);
 						}
-						Ok(())
-					})?;
-					if restored == Progress::OutOfWeight {
+					})? == Progress::OutOfWeight
+					{
+						return Ok(Some(cursor));
+					}
+					CanonicalFormCursor::RestoreModerated
+				}
+				CanonicalFormCursor::RestoreModerated => {
+					let staged = StagedModerated::<T, R>::drain();
+					if each(meter, W::restore_cooldown(), staged, |(canonical, suffix, msa_id)| {
+						Moderated::<T>::insert(canonical, suffix, msa_id)
+					})? == Progress::OutOfWeight
+					{
 						return Ok(Some(cursor));
 					}
 					let version = handles_rules::CANONICAL_VERSION;
-					complete::<T>(
-						Self::TO,
-						format_args!("canonical forms migrated to version {version}"),
-					);
+					let done = format_args!("canonical forms migrated to version {version}");
+					complete::<T>(R::TO, done);
 					return Ok(None);
 				}
 			};
@@ -235,7 +372,7 @@ impl<T: crate::Config, W: weights::WeightInfo> SteppedMigration for CanonicalFor
 	upgrade_checks_under_try_runtime!();
 }
 
-/// What the check after [`CanonicalFormV2`] compares with.
+/// What the check after a [`CanonicalForm`] migration compares with.
 #[cfg(any(feature = "try-runtime", test))]
 #[derive(Encode, Decode)]
 struct Before {
@@ -243,22 +380,31 @@ struct Before {
 	holders: Vec<MsaId>,
 	/// The entries of the reserved list.
 	reserved: u32,
+	/// The moderation entries.
+	moderated: u32,
 }
 
 #[cfg(any(feature = "try-runtime", test))]
-impl<T: crate::Config, W: weights::WeightInfo> super::UpgradeChecks for CanonicalFormV2<T, W> {
+impl<T: crate::Config, R: Rekeying, W: weights::WeightInfo> super::UpgradeChecks
+	for CanonicalForm<T, R, W>
+{
 	fn before() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
-		Ok(super::state_before::<T, _>(Self::FROM, || Before {
+		Ok(super::state_before::<T, _>(R::FROM, || Before {
 			holders: MsaHandles::<T>::iter_keys().collect(),
 			reserved: ReservedHandles::<T>::count(),
+			moderated: Moderated::<T>::iter_keys().count() as u32,
 		}))
 	}
 
 	/// Every MSA that held a handle holds it under the canonical form of its base and is indexed
 	/// there, or had it released (the MSA stays); the index holds nothing else; no held pair
-	/// cools down; the reserved list did not grow; the storage version is 1.
+	/// cools down; every cooldown and moderation entry is under a canonical form of today; the
+	/// reserved list and the moderation entries did not grow; the staging maps are empty; the
+	/// storage version is `R::TO`. From storage version 2 on (cooldowns queued), every invariant
+	/// of the pallet holds too (`do_try_state`: among them, every cooldown is queued with its
+	/// new key).
 	fn after(before: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
-		let Some(before) = super::state_after::<T, Before>(&before, Self::TO)? else {
+		let Some(before) = super::state_after::<T, Before>(&before, R::TO)? else {
 			return Ok(());
 		};
 		let mut held = 0usize;
@@ -282,10 +428,26 @@ impl<T: crate::Config, W: weights::WeightInfo> super::UpgradeChecks for Canonica
 		}
 		ensure!(MsaHandles::<T>::iter_keys().count() == held, "the migration made up a record");
 		ensure!(HandleToMsa::<T>::iter_keys().count() == held, "the index keeps a stale entry");
+		let today = |canonical: &Canonical| Self::rekey(canonical).as_ref() == Some(canonical);
 		for (canonical, suffix, _) in CoolingDown::<T>::iter() {
 			ensure!(!HandleToMsa::<T>::contains_key(&canonical, suffix), "a held pair cools down");
+			ensure!(today(&canonical), "a cooldown keeps an old canonical form");
 		}
+		let mut moderated = 0u32;
+		for (canonical, _, _) in Moderated::<T>::iter() {
+			ensure!(today(&canonical), "a moderation entry keeps an old canonical form");
+			moderated = moderated.saturating_add(1);
+		}
+		ensure!(moderated <= before.moderated, "moderation entries appeared");
 		ensure!(ReservedHandles::<T>::count() <= before.reserved, "the reserved list grew");
+		ensure!(
+			StagedCooldowns::<T, R>::iter_keys().next().is_none()
+				&& StagedModerated::<T, R>::iter_keys().next().is_none(),
+			"a staging map keeps entries"
+		);
+		if R::FROM >= super::PruningQueues::<T>::TO {
+			Pallet::<T>::do_try_state()?;
+		}
 		Ok(())
 	}
 }

@@ -72,8 +72,8 @@ pub struct PruningQueues<T, W = weights::SubstrateWeight<T>>(PhantomData<(T, W)>
 impl<T: crate::Config, W: weights::WeightInfo> PruningQueues<T, W> {
 	/// The storage version the migration starts from.
 	const FROM: u16 = 1;
-	/// The storage version it leaves.
-	const TO: u16 = 2;
+	/// The storage version it leaves, from which cooldowns are queued.
+	pub(crate) const TO: u16 = 2;
 }
 
 impl<T: crate::Config, W: weights::WeightInfo> SteppedMigration for PruningQueues<T, W> {

@@ -49,7 +49,8 @@ const HANGUL_T_COUNT: u32 = 28;
 /// What one character folds to.
 #[derive(Clone, Copy)]
 pub(crate) struct CharFold {
-	/// The character is, or folds to, a forbidden character.
+	/// The character is, or folds to, a forbidden character, or is an Arabic-Indic zero (see
+	/// `validate`).
 	pub forbidden: bool,
 	/// The fold holds a combining mark with a non-zero combining class.
 	pub reorder: bool,
@@ -102,10 +103,13 @@ impl CharInfo {
 	/// Kore. Unspecified (all bits) for a disallowed character.
 	#[inline]
 	pub(crate) fn script_mask(self) -> ScriptMask {
-		tables::SCRIPT_SETS
-			.get(((self.0 >> SCRIPT_SHIFT) & SCRIPT_MASK) as usize)
-			.copied()
-			.unwrap_or(ScriptMask::MAX)
+		script_set(self.script_set_id())
+	}
+
+	/// The id of the character's script set ([`CharInfo::script_mask`] is that set).
+	#[inline]
+	pub(crate) fn script_set_id(self) -> u32 {
+		(self.0 >> SCRIPT_SHIFT) & SCRIPT_MASK
 	}
 
 	/// The fold of a non-Hangul-syllable character; `None` when it is its own fold.
@@ -127,6 +131,12 @@ impl CharInfo {
 
 /// Bit of Latin in [`CharInfo::script_mask`].
 pub(crate) const LATIN_MASK: ScriptMask = tables::LATIN;
+/// The script-set mask of id `id` (see [`CharInfo::script_mask`]).
+#[inline]
+pub(crate) fn script_set(id: u32) -> ScriptMask {
+	tables::SCRIPT_SETS.get(id as usize).copied().unwrap_or(ScriptMask::MAX)
+}
+
 /// Bit of Arabic in [`CharInfo::script_mask`].
 pub(crate) const ARABIC_MASK: ScriptMask = tables::ARABIC;
 /// Bits of Hanb, Jpan and Kore in [`CharInfo::script_mask`].

@@ -397,10 +397,15 @@ pub(crate) fn raw_fold(c: char) -> String {
 
 /// The fold of one character as used by the canonical form: [`raw_fold`] with every forbidden
 /// image replaced by U+FFFD, and whether such a replacement happened; U+FFFD for a character of
-/// [`BACKTICKS`].
+/// [`BACKTICKS`]. The [`ARABIC_ZEROS`] are flagged too, though they keep their fold (U+0660):
+/// forbidden unless the base holds an Arabic letter, which validation decides, so the flag costs
+/// nothing to handles without them.
 pub(crate) fn fold(c: char) -> (String, bool) {
 	if BACKTICKS.contains(&c) {
 		return (one(FORBIDDEN_REPLACEMENT), true);
+	}
+	if ARABIC_ZEROS.contains(&c) {
+		return (one(ARABIC_ZEROS[0]), true);
 	}
 	let raw = raw_fold(c);
 	let mut forbidden = false;

@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! bit  0       IDENTITY   the character is its own fold
-//! bit  1       FORBIDDEN  the fold holds an image of a forbidden character (rule 2)
+//! bit  1       FORBIDDEN  the fold holds an image of a forbidden character (rule 2), or the
+//!                         character is an Arabic-Indic zero (forbidden unless beside an Arabic letter)
 //! bit  2       REORDER    the fold holds a mark of non-zero combining class
 //! bits 3..=7   length of the fold in bytes (0 for the identity)
 //! bit  8       ALLOWED    rule 3 allows the character

@@ -137,7 +137,7 @@ fn every_character_of_a_fold_is_its_own_fold() {
 				u32::from(d),
 				u32::from(c)
 			);
-			assert!(!flags.forbidden);
+			assert!(!flags.forbidden || crate::ARABIC_ZEROS.contains(&d));
 		}
 		assert_eq!(canonical(&reorder_marks(folded.clone())), reorder_marks(folded));
 	}

@@ -7,7 +7,8 @@ use unicode_security::mixed_script::AugmentedScriptSet;
 
 use crate::{
 	canonical::{
-		push_fold, push_fold_with, reorder_marks, CharInfo, ARABIC_MASK, CJK_MASK, LATIN_MASK,
+		push_fold, push_fold_with, reorder_marks, script_set, CharInfo, ARABIC_MASK, CJK_MASK,
+		LATIN_MASK,
 	},
 	display::decimal_digit,
 	table_layout::ScriptMask,
@@ -115,7 +116,8 @@ pub fn validate(
 	let mut allowed = true;
 	let mut reorder = false;
 	let mut scripts = MixedScriptCheck::new();
-	let mut zero = false;
+	// Intersection is idempotent: a run of characters of one script set is added once.
+	let mut last_set = u32::MAX;
 	for c in text.chars() {
 		chars += 1;
 		// One table lookup gives the fold, its flags, the rule-3 bit and the script set.
@@ -125,15 +127,18 @@ pub fn validate(
 		// The table flags every character of FORBIDDEN_CHARS too (they fold to themselves).
 		forbidden |= f.forbidden;
 		allowed &= info.allowed();
-		scripts.add(info.script_mask());
-		zero |= ARABIC_ZEROS.contains(&c);
+		let set = info.script_set_id();
+		if set != last_set {
+			last_set = set;
+			scripts.add(script_set(set));
+		}
 	}
 	if chars < MIN_BASE_CHARS {
 		return Err(HandleError::TooShort);
 	}
-	let zero_forbidden = zero && !text.chars().any(is_arabic_letter);
-	if forbidden || zero_forbidden {
-		if let Some(e) = first_forbidden_character(text, zero_forbidden) {
+	// The table flags the Arabic-Indic zeros too; whether they are forbidden is decided here.
+	if forbidden {
+		if let Some(e) = first_forbidden_character(text) {
 			return Err(e);
 		}
 	}
@@ -165,17 +170,18 @@ pub fn validate(
 	Ok(ValidHandle { base: String::from(text), canonical })
 }
 
-/// Rule 2 for a text known to break it: the first forbidden character, counting the
-/// [`ARABIC_ZEROS`] when `zeros` (the text holds no Arabic-script letter).
+/// Rule 2 for a text with a flagged character: the first forbidden character, counting the
+/// [`ARABIC_ZEROS`] only when the text holds no Arabic-script letter; `None` when the only
+/// flagged characters are zeros beside an Arabic letter.
 #[cold]
-fn first_forbidden_character(text: &str, zeros: bool) -> Option<HandleError> {
+fn first_forbidden_character(text: &str) -> Option<HandleError> {
 	let mut scratch = String::new();
+	let zeros_forbidden = !text.chars().any(is_arabic_letter);
 	text.chars()
 		.find(|c| {
 			scratch.clear();
-			push_fold(*c, &mut scratch).forbidden
-				|| FORBIDDEN_CHARS.contains(c)
-				|| (zeros && ARABIC_ZEROS.contains(c))
+			let flagged = push_fold(*c, &mut scratch).forbidden || FORBIDDEN_CHARS.contains(c);
+			flagged && (zeros_forbidden || !ARABIC_ZEROS.contains(c))
 		})
 		.map(HandleError::ForbiddenCharacter)
 }

@@ -3,7 +3,7 @@
 //! the pinned extract, and the leading-mark rule by calling `unicode-normalization`, as the crate
 //! did before its per-character table held that data.
 
-use std::collections::BTreeSet;
+use std::{collections::BTreeSet, sync::OnceLock};
 
 use handles_rules::*;
 use proptest::prelude::*;
@@ -14,7 +14,12 @@ use unicode_security::{mixed_script::AugmentedScriptSet, GeneralSecurityProfile}
 
 /// Letters and marks of CLDR's main exemplars, from the pinned extract, with the other case of
 /// each letter, less the sacred-syllable signs written as symbols (om, ek onkar).
-fn cldr_letters() -> BTreeSet<char> {
+fn cldr_letters() -> &'static BTreeSet<char> {
+	static SET: OnceLock<BTreeSet<char>> = OnceLock::new();
+	SET.get_or_init(read_cldr_letters)
+}
+
+fn read_cldr_letters() -> BTreeSet<char> {
 	let mut set = BTreeSet::new();
 	let exemplars = include_str!("../data/cldr-48-exemplars.txt")
 		.lines()
@@ -87,9 +92,12 @@ fn reference_validate(
 	if text.chars().count() < MIN_BASE_CHARS {
 		return Err(HandleError::TooShort);
 	}
-	// The Arabic-Indic and Persian zeros are forbidden unless an Arabic letter is in the base.
+	// The Arabic-Indic and Persian zeros are forbidden unless an Arabic letter that rule 3 allows
+	// is in the base.
 	let arabic_letter = text.chars().any(|c| {
-		c.script() == Script::Arabic && c.general_category_group() == GeneralCategoryGroup::Letter
+		c.script() == Script::Arabic
+			&& c.general_category_group() == GeneralCategoryGroup::Letter
+			&& reference_allowed(c, cldr_letters())
 	});
 	let zero = |c: char| !arabic_letter && matches!(c, '\u{0660}' | '\u{06F0}');
 	if let Some(c) =
@@ -100,8 +108,7 @@ fn reference_validate(
 	if let Some(m) = text.chars().next().filter(|c| is_combining_mark(*c)) {
 		return Err(HandleError::LeadingCombiningMark(m));
 	}
-	let cldr = cldr_letters();
-	if let Some(c) = text.chars().find(|c| !reference_allowed(*c, &cldr)) {
+	if let Some(c) = text.chars().find(|c| !reference_allowed(*c, cldr_letters())) {
 		return Err(HandleError::DisallowedCharacter(c));
 	}
 	if !reference_highly_restrictive(text) {

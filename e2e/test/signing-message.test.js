@@ -1,7 +1,8 @@
 // handles_signingMessage against a dev node: the text an owner signs for each call, as the SPEC
 // spells it (first line per call, `Chain: Handles 0x<genesis hash>`, `Valid until block: <n>`),
 // with SS58 accounts and, for a transfer, the MSA's display handle at the block; the same through
-// @polkadot/api (RPC definitions and the runtime API of the metadata); the refusals; and on the
+// @polkadot/api (RPC definitions and the runtime API of the metadata) and @handles/client's
+// signingMessage (the same crate as WebAssembly) for every call; the refusals; and on the
 // committed runtime of spec version 101 (HandlesApi version 1) an error saying it lacks the method.
 
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { describe, test } from 'node:test';
 import { u8aToHex, stringToU8a } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
-import { handlesErrorCodes } from '@handles/client';
+import { HANDLES_CHAIN_NAME, handlesErrorCodes, signingMessage } from '@handles/client';
 
 import { bestNumber, freshPair, signedCall, submit } from '../lib/chain.js';
 import { assertOk, useChain } from '../lib/testing.js';
@@ -90,6 +91,28 @@ describe('handles_signingMessage on the build\'s runtime', { timeout: 600_000 },
     assert.equal(viaRuntime.asOk.toHex(), raw.bytes);
     const tooLong = await ctx.api.call.handlesApi.signingMessage({ Create: { baseHandle: u8aToHex(stringToU8a('a'.repeat(33))), suffix: 1, expiration: 1 } });
     assert.ok(tooLong.isErr && tooLong.asErr.isInvalidHandle);
+  });
+
+  test('@handles/client signingMessage gives the node\'s text and bytes for every call', async () => {
+    const chain = { name: HANDLES_CHAIN_NAME, genesisHash: ctx.api.genesisHash, ss58Prefix: ctx.api.registry.chainSS58 };
+    assert.equal(chain.ss58Prefix, 42);
+    const suffix = Number(claim.handle.split('.')[1]);
+    const cases = [
+      ['create', { baseHandle: 'Zoë', suffix: 4821, expiration: 1234 }],
+      ['create', { baseHandle: 'Signer', suffix, expiration: 4294967295 }],
+      ['retire', { msaId: claim.msaId, handle: claim.handle, expiration: 7 }],
+      ['change', { msaId: claim.msaId, oldHandle: claim.handle, newBaseHandle: 'Bob', newSuffix: 2002, expiration: 9 }],
+      ['change', { msaId: 3829012, oldHandle: null, newBaseHandle: 'Bob', newSuffix: 2002, expiration: 9 }],
+      ['change', { msaId: claim.msaId, oldHandle: claim.handle, newBaseHandle: 'signer', newSuffix: suffix, expiration: 9 }],
+      ['transfer', { msaId: claim.msaId, owner: claim.owner.address, newOwner: ctx.bob.address, expiration: 9 }],
+      ['transfer', { msaId: 1, owner: ctx.alice.address, newOwner: ctx.charlie.address, expiration: 9 }],
+    ];
+    for (const [call, payload] of cases) {
+      const node = await ctx.rpc('handles_signingMessage', [call, payload]);
+      // A transfer's text shows the handle the MSA holds now: the client reads it from the chain.
+      const held = call === 'transfer' ? { handle: (await ctx.rpc('handles_getHandleForMsa', [payload.msaId]))?.handle ?? null } : {};
+      assert.deepEqual(signingMessage(call, { ...payload, ...held }, chain), node, `${call} ${JSON.stringify(payload)}`);
+    }
   });
 
   test('refusals: an unknown call, a missing field, a bad account, an over-long handle', async () => {

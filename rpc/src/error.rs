@@ -5,7 +5,9 @@
 //! allowed`). The codes lie in the application range 8000..=8099, clear of the JSON-RPC reserved
 //! range (-32768..=-32000) and of the codes other Substrate RPC modules use. A malformed request
 //! (a parameter of the wrong JSON type, a block hash that is not 32 bytes of `0x` hex, a missing
-//! parameter) is rejected by jsonrpsee itself with the standard `-32602` (invalid params).
+//! parameter) is rejected by jsonrpsee itself with the standard `-32602` (invalid params);
+//! `handles_signingMessage` answers `-32602` too for an unknown `call` and for a payload field the
+//! call needs but lacks, or has but does not take.
 
 use jsonrpsee::types::ErrorObjectOwned;
 

@@ -30,6 +30,8 @@ export {
 export type * from './payload.js';
 export { signPayload, toMultiSignature } from './sign.js';
 export type { KeyType, MultiSignatureJson, PairLike, RawSignerLike, SignOptions } from './sign.js';
+export { HANDLES_CHAIN_NAME, MAX_CHAIN_NAME_BYTES, signingMessage } from './signing.js';
+export type { SigningCall, SigningChain, SigningMessage, SigningPayloadByCall } from './signing.js';
 export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle, lookupHandles, lookupMsas } from './chain.js';
 export type { BuildSignedCallOptions } from './chain.js';
 export { MAX_BATCH_LOOKUPS, handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes } from './definitions.js';

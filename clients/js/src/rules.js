@@ -126,6 +126,22 @@ function call(fn) {
   }
 }
 
+/**
+ * Runs the module's query `name` on `input` (bytes, at most the input buffer) and the `u32`
+ * `numbers`; returns its JSON answer. For the package's own modules (signing.js); the package's
+ * index does not export it. A module without the query is refused with a WASM error naming it.
+ */
+export function wasmQuery(name, input, ...numbers) {
+  return call((s) => {
+    if (typeof s.exports[name] !== 'function') {
+      throw new HandlesError(ErrorCode.WASM, `the WebAssembly module lacks the export ${name}: rebuild it (npm run build:wasm)`);
+    }
+    if (input.length > BUFFER_BYTES) throw new HandlesError(ErrorCode.TOO_LONG, `the input of ${name} is ${input.length} bytes; at most ${BUFFER_BYTES} fit`);
+    memory(s).set(input, s.input);
+    return readResult(s, s.exports[name](s.input, input.length, ...numbers));
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Argument checks (types and sizes only: the rules are the crate's).
 

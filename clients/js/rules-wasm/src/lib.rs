@@ -1,7 +1,9 @@
-//! The rules of user handles (`handles-rules`) as a WebAssembly module for JavaScript.
+//! The rules of user handles (`handles-rules`) and the text owners sign (`handles-signing`) as a
+//! WebAssembly module for JavaScript.
 //!
-//! No rule lives here: every function hands its input to the `handles-rules` crate, the one the
-//! pallet and the node use, and writes the answer as JSON. The ABI is plain `extern "C"`:
+//! No rule and no message format lives here: every function hands its input to the
+//! `handles-rules` or `handles-signing` crate, the ones the pallet and the node use, and writes the
+//! answer as JSON. The ABI is plain `extern "C"`:
 //!
 //! - `hr_alloc(len) -> ptr` and `hr_free(ptr, len)` manage the input buffers JavaScript writes;
 //! - every query takes `(ptr, len)` of its input bytes (plus `u32` numbers where it needs them) and
@@ -459,6 +461,106 @@ pub unsafe extern "C" fn hr_format_display(ptr: *const u8, len: u32, suffix: u32
 	})
 }
 
+// ---------------------------------------------------------------------------------------------
+// Signing messages (crate `handles-signing`).
+
+/// Reads one text field of a signing input: a `u32` little-endian byte count (`u32::MAX`: absent),
+/// then the bytes. Returns the field and the rest.
+fn field(bytes: &[u8]) -> Result<(Option<&[u8]>, &[u8]), String> {
+	let bad = || failure("BadInput", "the signing input is cut short");
+	let (len, rest) = bytes.split_first_chunk::<4>().ok_or_else(bad)?;
+	let len = u32::from_le_bytes(*len);
+	if len == u32::MAX {
+		return Ok((None, rest));
+	}
+	let len = len as usize;
+	let value = rest.get(..len).ok_or_else(bad)?;
+	Ok((Some(value), rest.get(len..).unwrap_or(&[])))
+}
+
+/// The text an owner signs for a payload (crate `handles-signing`): `{"ok":true,"message":".."}`.
+/// `call` is the payload kind (0 create, 1 retire, 2 change, 3 transfer); the input is
+/// `genesis hash (32) ++ owner (32) ++ new owner (32)`, then three text fields (see [`field`]): the
+/// chain's name, handle A and handle B. Create: A the base handle, `suffix`. Retire: A the
+/// display handle. Change: A the old display handle (absent: none), B the new base handle,
+/// `suffix` the new suffix. Transfer: A the MSA's display handle (absent: none), the accounts.
+/// Fields a call does not use are ignored; a call needs its fields (`{"ok":false,"error":
+/// "BadInput",..}`); `ss58_prefix` is at most 65535 (`BadPrefix`).
+///
+/// # Safety
+/// `ptr..ptr+len` is readable.
+#[no_mangle]
+pub unsafe extern "C" fn hr_signing_message(
+	ptr: *const u8,
+	len: u32,
+	call: u32,
+	msa_id: u32,
+	suffix: u32,
+	expiration: u32,
+	ss58_prefix: u32,
+) -> *mut u8 {
+	// SAFETY: forwarded from the caller.
+	let bytes = unsafe { input(ptr, len) };
+	into_result(
+		signing_json(bytes, call, msa_id, suffix, expiration, ss58_prefix).unwrap_or_else(|e| e),
+	)
+}
+
+fn signing_json(
+	bytes: &[u8],
+	call: u32,
+	msa_id: u32,
+	suffix: u32,
+	expiration: u32,
+	ss58_prefix: u32,
+) -> Result<String, String> {
+	use handles_signing::{Call, Chain, Message};
+	let call = u8::try_from(call).ok().and_then(Call::from_kind).ok_or_else(|| {
+		failure("BadInput", "the call is 0 create, 1 retire, 2 change or 3 transfer")
+	})?;
+	let ss58_prefix = u16::try_from(ss58_prefix)
+		.map_err(|_| failure("BadPrefix", "an SS58 prefix is at most 65535"))?;
+	let cut = || failure("BadInput", "the signing input is cut short");
+	let (genesis_hash, rest) = bytes.split_first_chunk::<32>().ok_or_else(cut)?;
+	let (owner, rest) = rest.split_first_chunk::<32>().ok_or_else(cut)?;
+	let (new_owner, rest) = rest.split_first_chunk::<32>().ok_or_else(cut)?;
+	let (name, rest) = field(rest)?;
+	let (a, rest) = field(rest)?;
+	let (b, _) = field(rest)?;
+	let name = utf8(name.unwrap_or_default())?;
+	let missing =
+		|what: &str| failure("BadInput", &format!("the {} payload lacks {what}", call.name()));
+	let message = match call {
+		Call::Create => Message::Create {
+			base_handle: a.ok_or_else(|| missing("baseHandle"))?,
+			suffix,
+			expiration,
+		},
+		Call::Retire => {
+			Message::Retire { msa_id, handle: a.ok_or_else(|| missing("handle"))?, expiration }
+		}
+		Call::Change => Message::Change {
+			msa_id,
+			old_handle: a,
+			new_base_handle: b.ok_or_else(|| missing("newBaseHandle"))?,
+			new_suffix: suffix,
+			expiration,
+		},
+		Call::Transfer => Message::Transfer {
+			msa_id,
+			handle: a,
+			owner: *owner,
+			new_owner: *new_owner,
+			expiration,
+		},
+	};
+	let chain = Chain { name, genesis_hash: *genesis_hash, ss58_prefix };
+	let mut out = String::from("{\"ok\":true,\"message\":");
+	push_str(&mut out, &handles_signing::signing_message(&chain, &message));
+	out.push('}');
+	Ok(out)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -550,5 +652,74 @@ mod tests {
 			assert_eq!(info.matches(&format!("\"id\":\"{rule:?}\"")).count(), 1, "{info}");
 		}
 		assert!(info.contains("\"abiVersion\":1"), "{info}");
+	}
+	/// A signing input: genesis hash, owner, new owner, then the chain name and handles A and B.
+	fn signing_input(owner: [u8; 32], name: &[u8], a: Option<&[u8]>, b: Option<&[u8]>) -> Vec<u8> {
+		let mut input: Vec<u8> = (1..=32).collect();
+		input.extend_from_slice(&owner);
+		input.extend_from_slice(&[0xee; 32]);
+		for field in [Some(name), a, b] {
+			match field {
+				Some(bytes) => {
+					input.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+					input.extend_from_slice(bytes);
+				}
+				None => input.extend_from_slice(&u32::MAX.to_le_bytes()),
+			}
+		}
+		input
+	}
+
+	#[test]
+	fn signing_messages_are_the_crates() {
+		let input = signing_input([0; 32], b"Handles", Some(b"Alice"), None);
+		let out =
+			with_input(&input, |p, l| unsafe { hr_signing_message(p, l, 0, 0, 4821, 1234, 42) });
+		assert_eq!(
+			out,
+			r#"{"ok":true,"message":"Handles: claim Alice.4821\u000aChain: Handles 0x0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20\u000aValid until block: 1234"}"#
+		);
+		let input = signing_input([0; 32], b"Handles", None, Some(b"Bob"));
+		let out = with_input(&input, |p, l| unsafe { hr_signing_message(p, l, 2, 7, 2002, 1, 42) });
+		assert!(
+			out.starts_with(
+				r#"{"ok":true,"message":"Handles: change MSA 7 from no handle to Bob.2002\u000a"#
+			),
+			"{out}"
+		);
+		let input = signing_input([0; 32], b"X", Some(b"a.1"), None);
+		let out = with_input(&input, |p, l| unsafe { hr_signing_message(p, l, 3, 9, 0, 1, 0) });
+		let chain = handles_signing::Chain {
+			name: "X",
+			genesis_hash: core::array::from_fn(|i| i as u8 + 1),
+			ss58_prefix: 0,
+		};
+		let message = handles_signing::Message::Transfer {
+			msa_id: 9,
+			handle: Some(b"a.1"),
+			owner: [0; 32],
+			new_owner: [0xee; 32],
+			expiration: 1,
+		};
+		let mut expected = String::from("{\"ok\":true,\"message\":");
+		push_str(&mut expected, &handles_signing::signing_message(&chain, &message));
+		expected.push('}');
+		assert_eq!(out, expected);
+		// Refusals: a call out of range, a cut input, a missing field, a prefix over 16 bits.
+		let bad = with_input(&input, |p, l| unsafe { hr_signing_message(p, l, 4, 0, 0, 0, 42) });
+		assert!(bad.contains(r#""error":"BadInput""#), "{bad}");
+		let cut = with_input(input.get(..100).unwrap(), |p, l| unsafe {
+			hr_signing_message(p, l, 0, 0, 0, 0, 42)
+		});
+		assert!(cut.contains("cut short"), "{cut}");
+		let missing = with_input(&signing_input([0; 32], b"H", None, None), |p, l| unsafe {
+			hr_signing_message(p, l, 1, 0, 0, 0, 42)
+		});
+		assert!(missing.contains("the retire payload lacks handle"), "{missing}");
+		let prefix =
+			with_input(&input, |p, l| unsafe { hr_signing_message(p, l, 0, 0, 0, 0, 65536) });
+		assert!(prefix.contains(r#""error":"BadPrefix""#), "{prefix}");
+		let empty = call(unsafe { hr_signing_message(core::ptr::null(), 0, 0, 0, 0, 0, 42) });
+		assert!(empty.contains("cut short"), "{empty}");
 	}
 }

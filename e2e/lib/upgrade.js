@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
-import { blockEvents, findEvents, seal, send, submit } from './chain.js';
+import { bestNumber, blockEvents, findEvents, freshPair, seal, send, signedCall, submit, sudo } from './chain.js';
 import { nodeBinaryPath, tempDir } from './node.js';
-import { useChain } from './testing.js';
+import { assertOk, useChain } from './testing.js';
 
 /** Storage key of the runtime code (`:code`). */
 const CODE_KEY = '0x3a636f6465';
@@ -67,9 +67,39 @@ export function useChainOnRuntime(wasmPath, { teardown, ...options } = {}) {
 }
 
 /**
+ * Creates each of `bases`, in order, on the chain of `ctx` (`{ api, rpc, alice, bob }`): sudo first
+ * narrows the suffix range to 1000..=1001, so that two bases can hold one suffix; each base is a new
+ * MSA of a fresh owner, sponsored by Bob, with a block between claims so that an earlier base is the
+ * older handle. `sameSuffixAs` maps a base to an earlier one whose suffix it takes (look-alikes to
+ * be, apart on this runtime); the others take their first available suffix. Resolves to a Map
+ * base -> `{ msaId, suffix, display, canonical, owner }`.
+ */
+export async function createHandles(ctx, bases, { sameSuffixAs = {} } = {}) {
+  const { api, rpc } = ctx;
+  assertOk(await sudo(api, ctx.alice, api.tx.handles.setHandleSettings(1000, 1001, 100)), 'two suffixes');
+  const created = new Map();
+  for (const base of bases) {
+    const options = await rpc('handles_getSuffixOptions', [base]);
+    const wanted = base in sameSuffixAs ? created.get(sameSuffixAs[base]).suffix : options.available[0];
+    assert.ok(options.available.includes(wanted), `${base}: ${wanted} available in ${JSON.stringify(options)}`);
+    const owner = freshPair();
+    const payload = { baseHandle: base, suffix: wanted, expiration: (await bestNumber(api)) + 20 };
+    const res = await submit(api, await signedCall(api, 'create', owner, payload), ctx.bob);
+    assertOk(res, base);
+    const msaId = findEvents(res, 'handles', 'MsaCreatedWithHandle')[0].data[0].toNumber();
+    const info = await rpc('handles_getHandleForMsa', [msaId]);
+    created.set(base, { msaId, suffix: wanted, display: `${base}.${wanted}`, canonical: info.canonical, owner: owner.address });
+    await seal(api);
+  }
+  return created;
+}
+
+/**
  * Sudo `set_code` with the build's runtime, then blocks until `pallet-migrations` reports the
  * upgrade complete (at most 20). `onBlock(events)` sees each block's events. Waits until the API
- * follows the new runtime. Resolves to `{ upgradeBlock, migrationBlocks }`.
+ * follows the new runtime. Resolves to `{ upgradeBlock, migrationBlocks, weights }`, `weights`
+ * the weight each block after `set_code` used (`system.blockWeight`: the migrations' steps count
+ * as mandatory), one `{ normal, operational, mandatory }` of `{ refTime, proofSize }` per block.
  */
 export async function upgradeToBuild(ctx, { onBlock = () => {} } = {}) {
   const { api, alice } = ctx;
@@ -84,11 +114,13 @@ export async function upgradeToBuild(ctx, { onBlock = () => {} } = {}) {
   assert.equal(stored.toHex(), blake2AsHex(code, 256), 'set_code stored the new runtime');
   let migrationBlocks = 0;
   let completed = false;
+  const weights = [];
   while (migrationBlocks < 20 && !completed) {
     const hash = await seal(api);
     migrationBlocks++;
     const events = await blockEvents(api, hash);
     const weight = (await (await api.at(hash)).query.system.blockWeight()).toJSON();
+    weights.push(weight);
     console.log(`block after set_code #${migrationBlocks}: weight used ${JSON.stringify(weight)}`);
     onBlock(events);
     assert.equal(findEvents(events, 'multiBlockMigrations', 'UpgradeFailed').length, 0, 'migration failed');
@@ -100,7 +132,7 @@ export async function upgradeToBuild(ctx, { onBlock = () => {} } = {}) {
     await sleep(100);
   }
   assert.ok(api.runtimeVersion.specVersion.toNumber() > before, 'the API follows the new runtime');
-  return { upgradeBlock: res.blockNumber, migrationBlocks };
+  return { upgradeBlock: res.blockNumber, migrationBlocks, weights };
 }
 
 /**

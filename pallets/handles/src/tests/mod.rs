@@ -11,6 +11,7 @@ mod invariants_tests;
 mod lookalike_tests;
 mod migrate;
 mod migration_canonical_v2_tests;
+mod migration_canonical_v3_tests;
 mod migration_pruning_queues_tests;
 mod pruning_tests;
 mod race_tests;

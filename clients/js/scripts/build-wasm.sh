@@ -27,6 +27,7 @@ inputs_digest() {
 		cd "$root"
 		# File contents, in a stable order.
 		find pallets/handles-rules/src pallets/handles-rules/data pallets/handles-rules/build.rs pallets/handles-rules/Cargo.toml \
+			pallets/handles-signing/src pallets/handles-signing/Cargo.toml \
 			clients/js/rules-wasm/src clients/js/rules-wasm/Cargo.toml rust-toolchain.toml \
 			clients/js/scripts/build-wasm.sh -type f | LC_ALL=C sort | xargs sha256sum
 		# Resolved versions of every crate the module and the table generator are built from.

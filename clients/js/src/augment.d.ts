@@ -50,6 +50,23 @@ export interface HandlesRpcValidation extends Struct {
   readonly canonical: Option<Text>;
   readonly error: Option<Text>;
 }
+export interface HandlesRpcSigningMessage extends Struct {
+  readonly message: Text;
+  readonly bytes: Bytes;
+}
+/** The payload of handles_signingMessage: the call's fields in camelCase (see the SPEC). */
+export interface HandlesRpcSigningPayloadIn {
+  baseHandle?: string;
+  suffix?: number;
+  msaId?: number;
+  handle?: string;
+  oldHandle?: string | null;
+  newBaseHandle?: string;
+  newSuffix?: number;
+  owner?: string;
+  newOwner?: string;
+  expiration: number;
+}
 export interface HandlesRpcSettings extends Struct {
   readonly suffixMin: u32;
   readonly suffixMax: u32;
@@ -117,6 +134,7 @@ declare module '@polkadot/types/types/registry' {
     HandlesRpcOwnedMsa: HandlesRpcOwnedMsa;
     HandlesRpcValidation: HandlesRpcValidation;
     HandlesRpcSettings: HandlesRpcSettings;
+    HandlesRpcSigningMessage: HandlesRpcSigningMessage;
     HandlesApiSeedInfo: HandlesApiSeedInfo;
     HandlesApiSuffixOptions: HandlesApiSuffixOptions;
     HandlesApiSuffixOffer: HandlesApiSuffixOffer;
@@ -151,6 +169,8 @@ declare module '@polkadot/rpc-core/types/jsonrpc' {
       getHandlesForMsas: AugmentedRpc<(msaIds: Vec<u32> | (u32 | number | bigint)[], at?: At) => Observable<Vec<Option<HandlesRpcHandleForMsa>>>>;
       /** handles_getMsasForHandles: at most 100 display handles */
       getMsasForHandles: AugmentedRpc<(displayHandles: Vec<Text> | (Text | string)[], at?: At) => Observable<Vec<Option<HandlesRpcMsaForHandle>>>>;
+      /** handles_signingMessage: the text an owner signs for a payload (HandlesApi version 4) */
+      signingMessage: AugmentedRpc<(call: Text | 'create' | 'retire' | 'change' | 'transfer', payload: HandlesRpcSigningPayloadIn, at?: At) => Observable<HandlesRpcSigningMessage>>;
     };
   }
 }
@@ -159,7 +179,7 @@ type BytesIn = Bytes | string | Uint8Array;
 
 declare module '@polkadot/api-base/types/calls' {
   interface AugmentedCalls<ApiType extends ApiTypes> {
-    /** Runtime API HandlesApi (version 3; suffixOffer is not in version 1, handlesForMsas and msasForHandles are not in versions 1 and 2). */
+    /** Runtime API HandlesApi (version 4; suffixOffer is not in version 1, handlesForMsas and msasForHandles are not in versions 1 and 2, signingMessage only in version 4). */
     handlesApi: {
       seed: AugmentedCall<ApiType, () => Observable<HandlesApiSeedInfo>>;
       suffixOptions: AugmentedCall<ApiType, (baseHandle: BytesIn) => Observable<Result<HandlesApiSuffixOptions, HandlesApiQueryError>>>;
@@ -171,6 +191,8 @@ declare module '@polkadot/api-base/types/calls' {
       settings: AugmentedCall<ApiType, () => Observable<HandlesApiSettings>>;
       handlesForMsas: AugmentedCall<ApiType, (msaIds: Vec<u32> | (u32 | number | bigint)[]) => Observable<Result<Vec<Option<HandlesApiHandleInfo>>, HandlesApiTooManyLookups>>>;
       msasForHandles: AugmentedCall<ApiType, (displayHandles: Vec<Bytes> | BytesIn[]) => Observable<Result<Vec<Option<HandlesApiMsaForHandle>>, HandlesApiTooManyLookups>>>;
+      /** The UTF-8 bytes of the text an owner signs for `payload` (a HandlesApiSigningPayload: the call's variant with its fields). */
+      signingMessage: AugmentedCall<ApiType, (payload: Enum | Record<string, unknown>) => Observable<Result<Bytes, HandlesApiQueryError>>>;
       [key: string]: DecoratedCallBase<ApiType>;
     };
   }

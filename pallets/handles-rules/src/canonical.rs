@@ -22,6 +22,12 @@ use crate::{table_layout::*, tables};
 /// (kept marks are never dropped), letters of specific scripts that resemble an apostrophe or a
 /// colon are themselves, middle dots are forbidden images, the Thai and Lao sara am split into
 /// nikhahit + sara aa, `ð` joins `d` like `đ`, and case mappings come from pinned data.
+///
+/// Version 3: rule 3 adds CLDR's exemplar letters and marks, the Hebrew points and the apostrophe
+/// family; the apostrophe is a letter (one canonical character with yod and geresh), the backticks
+/// are forbidden as characters, the Arabic-Indic zeros fold to U+0660, Syriac marks fold, kept
+/// letters drawn alike within one script are one letter, and the capital anchor takes digits and
+/// non-ASCII look-alikes (see the crate README, "Changes from version 2").
 pub const CANONICAL_VERSION: u32 = 3;
 
 /// Upper bound on the length in bytes of the canonical form of a valid handle. Validation refuses
@@ -238,10 +244,11 @@ fn flush_marks(run: &mut Vec<(u8, char)>, out: &mut String) {
 /// is dropped; any other mark is kept, as its UTS #39 skeleton when that holds only kept
 /// characters, else as itself; anything else takes its UTS #39 skeleton (minus the folded marks
 /// it introduces), where a lower-case letter whose skeleton has no ASCII character but whose
-/// capital's skeleton is one ASCII letter (folded marks aside) takes that letter, and an allowed
-/// letter of a specific script whose skeleton holds `'` or `:` stays itself; finally `i` joins
-/// `l`. Folds holding an image of a forbidden character (`@ # : .`, `'` the image of `` ` ``,
-/// and `·` the image of the middle dots) have it replaced by U+FFFD, so a canonical form never
+/// capital's skeleton is one ASCII letter or digit (folded marks aside) takes that letter, and an
+/// allowed sign of a specific script whose skeleton holds `:` stays itself (letters drawn alike
+/// within one script that stay themselves are one letter); finally `i` joins `l`. Folds holding
+/// an image of a forbidden character (`@ # : .`, and `·` the image of the middle dots) and the
+/// backticks have it replaced by U+FFFD, so a canonical form never
 /// contains a forbidden character. Every character of a fold is its own fold, which makes the
 /// form idempotent.
 pub fn canonical(input: &str) -> String {

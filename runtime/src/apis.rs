@@ -3,7 +3,9 @@
 use alloc::vec::Vec;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
+	traits::Get,
 	weights::Weight,
+	BoundedVec,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
@@ -26,89 +28,77 @@ use pallet_handles_runtime_api::{
 	SuffixOffer, SuffixOptions, TooManyLookups, ValidationResult,
 };
 
-frame_support::parameter_types! {
-	/// The chain's name in the text owners sign (`Chain: Handles 0x…`, crate `handles-signing`).
-	/// The pallet's verification of that text will take it as a `Config` constant.
-	pub const HandlesChainName: &'static str = "Handles";
-}
-
 /// `HandlesApi::signing_message`: the text an owner signs for `payload` on this chain, as UTF-8
-/// bytes. The chain is named by [`HandlesChainName`], the genesis hash and `SS58Prefix`; a
-/// transfer shows the MSA's display handle at this block. Handles longer than any call takes are
-/// refused.
+/// bytes: the pallet's readable message (`pallet_handles::Pallet::readable_message_for`), the one
+/// it verifies signatures against. The chain is named by the pallet's `HandlesChainName`, the
+/// genesis hash and `SS58Prefix`; a transfer shows the MSA's display handle at this block.
+/// Handles longer than any call takes are refused.
 fn signing_message(payload: SigningPayload<AccountId, BlockNumber>) -> Result<Vec<u8>, QueryError> {
-	use handles_signing::Message;
-	use sp_core::Get;
-
-	let chain = handles_signing::Chain {
-		name: HandlesChainName::get(),
-		genesis_hash: System::block_hash(0).0,
-		ss58_prefix: <<Runtime as frame_system::Config>::SS58Prefix as Get<u16>>::get(),
+	use pallet_handles::{
+		ChangeHandlePayload, CreateHandlePayload, RetireHandlePayload, TransferOwnershipPayload,
 	};
-	let held;
-	let message = match &payload {
-		SigningPayload::Create { base_handle, suffix, expiration } => Message::Create {
-			base_handle: bounded_base(base_handle)?,
-			suffix: *suffix,
-			expiration: *expiration,
-		},
-		SigningPayload::Retire { msa_id, handle, expiration } => Message::Retire {
-			msa_id: *msa_id,
-			handle: bounded_display(handle)?,
-			expiration: *expiration,
-		},
+
+	let text = match payload {
+		SigningPayload::Create { base_handle, suffix, expiration } => {
+			Handles::readable_message_for(&CreateHandlePayload {
+				base_handle: bounded_base(base_handle)?,
+				suffix,
+				expiration,
+			})
+		}
+		SigningPayload::Retire { msa_id, handle, expiration } => {
+			Handles::readable_message_for(&RetireHandlePayload {
+				msa_id,
+				handle: bounded_display(handle)?,
+				expiration,
+			})
+		}
 		SigningPayload::Change { msa_id, old_handle, new_base_handle, new_suffix, expiration } => {
-			Message::Change {
-				msa_id: *msa_id,
-				old_handle: old_handle.as_deref().map(bounded_display).transpose()?,
+			Handles::readable_message_for(&ChangeHandlePayload {
+				msa_id,
+				old_handle: old_handle.map(bounded_display).transpose()?,
 				new_base_handle: bounded_base(new_base_handle)?,
-				new_suffix: *new_suffix,
-				expiration: *expiration,
-			}
+				new_suffix,
+				expiration,
+			})
 		}
 		SigningPayload::Transfer { msa_id, owner, new_owner, expiration } => {
-			held = Handles::handle_for_msa(*msa_id).map(|info| info.handle);
-			Message::Transfer {
-				msa_id: *msa_id,
-				handle: held.as_deref(),
-				owner: *AsRef::<[u8; 32]>::as_ref(owner),
-				new_owner: *AsRef::<[u8; 32]>::as_ref(new_owner),
-				expiration: *expiration,
-			}
+			Handles::readable_message_for(&TransferOwnershipPayload {
+				msa_id,
+				owner,
+				new_owner,
+				expiration,
+			})
 		}
 	};
-	Ok(handles_signing::signing_message(&chain, &message).into_bytes())
+	// `u32` blocks, 32-byte accounts and hashes: every payload of this runtime has a readable form.
+	Ok(text.unwrap_or_else(|| {
+		frame_support::defensive!("a payload of this runtime without a readable form");
+		Vec::new()
+	}))
 }
 
 /// A base handle no longer than a call's payload takes.
-fn bounded_base(base: &[u8]) -> Result<&[u8], QueryError> {
-	bounded(base, "base handle", handles_rules::MAX_BASE_BYTES, QueryError::InvalidHandle)
+fn bounded_base<S: Get<u32>>(base: Vec<u8>) -> Result<BoundedVec<u8, S>, QueryError> {
+	bounded(base, "base handle", QueryError::InvalidHandle)
 }
 
 /// A display handle no longer than a call's payload takes.
-fn bounded_display(display: &[u8]) -> Result<&[u8], QueryError> {
-	bounded(
-		display,
-		"display handle",
-		handles_rules::MAX_DISPLAY_BYTES,
-		QueryError::MalformedDisplayHandle,
-	)
+fn bounded_display<S: Get<u32>>(display: Vec<u8>) -> Result<BoundedVec<u8, S>, QueryError> {
+	bounded(display, "display handle", QueryError::MalformedDisplayHandle)
 }
 
-/// `bytes` when at most `max` long, else the error `refuse` makes of a sentence naming `what`.
-fn bounded<'a>(
-	bytes: &'a [u8],
+/// `bytes` when at most `S` long, else the error `refuse` makes of a sentence naming `what`.
+fn bounded<S: Get<u32>>(
+	bytes: Vec<u8>,
 	what: &str,
-	max: usize,
 	refuse: fn(Vec<u8>) -> QueryError,
-) -> Result<&'a [u8], QueryError> {
-	if bytes.len() > max {
-		let len = bytes.len();
-		return Err(refuse(
-			alloc::format!("{what} is {len} bytes, at most {max} are allowed").into_bytes(),
-		));
-	}
-	Ok(bytes)
+) -> Result<BoundedVec<u8, S>, QueryError> {
+	let len = bytes.len();
+	BoundedVec::try_from(bytes).map_err(|_| {
+		let max = S::get();
+		refuse(alloc::format!("{what} is {len} bytes, at most {max} are allowed").into_bytes())
+	})
 }
 
 impl_runtime_apis! {
@@ -397,6 +387,7 @@ impl_runtime_apis! {
 #[cfg(test)]
 mod signing_tests {
 	use super::*;
+	use crate::RuntimeOrigin;
 	use codec::{Decode, Encode};
 	use pallet_handles::{
 		ChangeHandlePayload, CreateHandlePayload, HandleRecord, HandlesPayload, MsaHandles,
@@ -541,6 +532,46 @@ mod signing_tests {
 				text(transfer()).unwrap(),
 				format!("Handles: transfer MSA 3 (alice.4821) from {ALICE} to {BOB}{}", tail(1234))
 			);
+		});
+	}
+
+	#[test]
+	fn the_pallet_accepts_this_text_signed_by_a_wallet_and_by_an_ethereum_key() {
+		use frame_support::assert_ok;
+		use sp_core::{ecdsa::KeccakPair, Pair};
+		use sp_runtime::{traits::IdentifyAccount, MultiSignature, MultiSigner};
+
+		ext().execute_with(|| {
+			System::set_block_number(1);
+			let claim = |base: &[u8], owner: AccountId, sign: &dyn Fn(&[u8]) -> MultiSignature| {
+				let suffix = Handles::suffix_options(base.to_vec()).unwrap().available[0];
+				let payload =
+					SigningPayload::Create { base_handle: base.to_vec(), suffix, expiration: 10 };
+				let signature = sign(&signing_message(payload).unwrap());
+				let payload = CreateHandlePayload {
+					base_handle: base.to_vec().try_into().unwrap(),
+					suffix,
+					expiration: 10,
+				};
+				let sponsor = RuntimeOrigin::signed(Bob.to_account_id());
+				Handles::create_handle(sponsor, owner, signature, payload)
+			};
+			// polkadot.js, Talisman, SubWallet: the text in <Bytes>..</Bytes>.
+			let wallet = |text: &[u8]| Alice.sign(&handles_signing::wrap_bytes(text)).into();
+			assert_ok!(claim(b"alice", Alice.to_account_id(), &wallet));
+			// MetaMask's personal_sign: EIP-191. The account is sp-runtime's Ethereum account:
+			// keccak-256 of the compressed public key, its last 20 bytes, then twelve 0xEE.
+			let eth = KeccakPair::from_seed(&[0x42; 32]);
+			let account = MultiSigner::Eth(eth.public()).into_account();
+			let bytes: &[u8; 32] = account.as_ref();
+			assert_eq!(
+				sp_core::hexdisplay::HexDisplay::from(bytes).to_string(),
+				"2714c48edc39bc2714729e6530760d62344d6698eeeeeeeeeeeeeeeeeeeeeeee"
+			);
+			let metamask =
+				|text: &[u8]| MultiSignature::Eth(eth.sign(&handles_signing::eip191(text)));
+			assert_ok!(claim(b"ether", account.clone(), &metamask));
+			assert_eq!(Handles::handles_for_owner(account).len(), 1);
 		});
 	}
 

@@ -182,11 +182,15 @@ parameter_types! {
 	pub const SeedRotationPeriod: BlockNumber = 100;
 	/// A signed payload may expire at most 200 blocks (10 minutes) ahead.
 	pub const MaxPayloadLifetime: BlockNumber = 200;
+	/// The chain's name in the text owners sign (`Chain: Handles 0x…`, crate `handles-signing`),
+	/// which the pallet verifies and the runtime API `signing_message` returns.
+	pub const HandlesChainName: &'static str = "Handles";
 }
 
 impl pallet_handles::Config for Runtime {
 	type Signature = Signature;
 	type Signer = <Signature as Verify>::Signer;
+	type HandlesChainName = HandlesChainName;
 	type GovernanceOrigin = HandlesGovernance;
 	type SeedRotationPeriod = SeedRotationPeriod;
 	type MaxPayloadLifetime = MaxPayloadLifetime;

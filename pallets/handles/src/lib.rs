@@ -36,10 +36,14 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use call_weights::BENCHMARKED_VERIFICATIONS;
 pub use features::hooks::MAX_HOOK_PROOF_SIZE;
 pub use pallet::*;
 pub use pruning::PRUNE_PER_ENTRY;
-pub use signed::{replay_key, verify_signature, Verified};
+pub use signed::{
+	replay_key, verify_signature, PayloadMessages, SignatureKind, Verified, Wrapping,
+	MAX_VERIFICATIONS,
+};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -67,12 +71,19 @@ pub mod pallet {
 	/// Configuration of the pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// Signature of an owner over a payload (`MultiSignature` in the runtime: sr25519, ed25519
-		/// and ecdsa keys all work).
-		type Signature: Verify<Signer = Self::Signer> + Parameter;
+		/// Signature of an owner over a payload (`MultiSignature` in the runtime: sr25519, ed25519,
+		/// ecdsa and Ethereum keys all work). Its kind chooses the message forms it is verified
+		/// against ([`PayloadMessages::verify`]).
+		type Signature: Verify<Signer = Self::Signer> + Parameter + SignatureKind;
 
 		/// The key behind a signature, which identifies an account (`MultiSigner`).
 		type Signer: IdentifyAccount<AccountId = Self::AccountId>;
+
+		/// The chain's name on the second line of every readable message (`Chain: <name> 0x<genesis
+		/// hash>`): `Handles` on the dev and local chains. With the genesis hash it tells chains
+		/// apart, so a payload signed for one chain never works on another.
+		#[pallet::constant]
+		type HandlesChainName: Get<&'static str>;
 
 		/// Origin of the governance calls (`Root` or a council majority in the runtime).
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;

@@ -1,11 +1,14 @@
 //! Mock runtime: `frame_system` with `AccountId32` accounts and `MultiSignature` payload
-//! signatures (sr25519, ed25519 and ecdsa keys), and this pallet with the product constants.
+//! signatures (sr25519, ed25519, ecdsa and Ethereum keys), and this pallet with the product
+//! constants (`HandlesChainName` is `Handles`).
 //!
 //! One helper per action, so a test reads as "who signs what, which error": `create`, `retire`,
 //! `change` and `transfer` take effect or panic; `try_*` return the dispatch result with the
 //! owner signing, `try_*_signed_by` with another key signing in the owner's place, and
 //! `try_*_with_signature(s)` with signatures exactly as given (to replay them or to sign other
-//! bytes). Governance: `set_cooldown`, `no_cooldown`, `try_reserve`, `try_unreserve`.
+//! bytes). Keys of every scheme, an Ethereum one included ([`Key::eth`]), sign a payload in any
+//! [`Form`] with [`Key::sign_in`]. Governance: `set_cooldown`, `no_cooldown`, `try_reserve`,
+//! `try_unreserve`.
 
 use crate as pallet_handles;
 use crate::*;
@@ -56,11 +59,13 @@ parameter_types! {
 	pub const MaxMsasPerOwner: u32 = 8;
 	pub const MaxIdlePrune: u32 = 16;
 	pub const MaxReservedHandles: u32 = 16;
+	pub const HandlesChainName: &'static str = "Handles";
 }
 
 impl pallet_handles::Config for Test {
 	type Signature = MultiSignature;
 	type Signer = MultiSigner;
+	type HandlesChainName = HandlesChainName;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type SeedRotationPeriod = SeedRotationPeriod;
 	type MaxPayloadLifetime = MaxPayloadLifetime;
@@ -83,6 +88,37 @@ pub enum Key {
 	Ed(ed25519::Pair),
 	/// ecdsa (secp256k1).
 	Ecdsa(ecdsa::Pair),
+	/// An Ethereum key (secp256k1 over keccak-256, `MultiSignature::Eth`), as MetaMask holds.
+	Eth(ecdsa::KeccakPair),
+}
+
+/// The form a test key signs a payload in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Form {
+	/// The legacy SCALE message as is.
+	Legacy,
+	/// The legacy SCALE message in `<Bytes>`..`</Bytes>`.
+	LegacyWrapped,
+	/// The readable text as is.
+	Readable,
+	/// The readable text in `<Bytes>`..`</Bytes>` (polkadot.js, Talisman, SubWallet).
+	ReadableWrapped,
+	/// The readable text with the EIP-191 prefix (`personal_sign`).
+	Eip191,
+}
+
+impl Form {
+	/// The bytes a key signs for `payload` on this chain in this form.
+	pub fn message<P: SignedPayload>(self, payload: &P) -> Vec<u8> {
+		let readable = || Handles::readable_message_for(payload).expect("a readable form");
+		match self {
+			Form::Legacy => Handles::message_for(payload),
+			Form::LegacyWrapped => wrap_bytes(&Handles::message_for(payload)),
+			Form::Readable => readable(),
+			Form::ReadableWrapped => wrap_bytes(&readable()),
+			Form::Eip191 => eip191(&readable()),
+		}
+	}
 }
 
 impl Key {
@@ -98,12 +134,17 @@ impl Key {
 	pub fn ecdsa(path: &str) -> Self {
 		Key::Ecdsa(ecdsa::Pair::from_string(path, None).expect("valid dev path"))
 	}
-	/// The account of this key.
+	/// A fresh Ethereum key (random secret).
+	pub fn eth() -> Self {
+		Key::Eth(ecdsa::KeccakPair::generate().0)
+	}
+	/// The account of this key (an Ethereum key's: its address, then twelve `0xEE`).
 	pub fn account(&self) -> AccountId {
 		match self {
 			Key::Sr(p) => MultiSigner::from(p.public()).into_account(),
 			Key::Ed(p) => MultiSigner::from(p.public()).into_account(),
 			Key::Ecdsa(p) => MultiSigner::from(p.public()).into_account(),
+			Key::Eth(p) => MultiSigner::Eth(p.public()).into_account(),
 		}
 	}
 	/// Signature over `message` as is.
@@ -112,7 +153,20 @@ impl Key {
 			Key::Sr(p) => p.sign(message).into(),
 			Key::Ed(p) => p.sign(message).into(),
 			Key::Ecdsa(p) => p.sign(message).into(),
+			Key::Eth(p) => MultiSignature::Eth(p.sign(message)),
 		}
+	}
+	/// The form this key's wallet signs in: EIP-191 for an Ethereum key, the `<Bytes>`-wrapped
+	/// readable text for the others.
+	pub fn wallet_form(&self) -> Form {
+		match self {
+			Key::Eth(_) => Form::Eip191,
+			_ => Form::ReadableWrapped,
+		}
+	}
+	/// Signature over `payload` in `form`.
+	pub fn sign_in<P: SignedPayload>(&self, payload: &P, form: Form) -> MultiSignature {
+		self.sign(&form.message(payload))
 	}
 	/// Signature over `payload`'s message on this chain.
 	pub fn sign_payload<P: SignedPayload>(&self, payload: &P) -> MultiSignature {

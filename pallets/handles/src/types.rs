@@ -4,16 +4,17 @@ use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use handles_rules::{HandleError, SuffixRange};
+use handles_signing::Message;
 use scale_info::TypeInfo;
 
 pub use handles_rules::{HandleRule, MsaId, Seed, Suffix};
 
-/// The 7-byte tag every signed message starts with (encoded without a length prefix).
+/// The 7-byte tag every legacy (SCALE) signed message starts with (encoded without a length
+/// prefix).
 pub const HANDLES_TAG: [u8; 7] = *b"handles";
-/// Opening wrapper that browser wallets put around the bytes they sign.
-pub const BYTES_PREFIX: &[u8] = b"<Bytes>";
-/// Closing wrapper that browser wallets put around the bytes they sign.
-pub const BYTES_SUFFIX: &[u8] = b"</Bytes>";
+/// The wallets' wrappings of the bytes they sign, from the signing-message crate: `<Bytes>`..
+/// `</Bytes>` ([`wrap_bytes`]) and EIP-191 ([`eip191`]).
+pub use handles_signing::{eip191, wrap_bytes, BYTES_PREFIX, BYTES_SUFFIX};
 
 /// Bound of a stored base handle: [`handles_rules::MAX_BASE_BYTES`].
 pub type MaxBaseBytes = ConstU32<{ handles_rules::MAX_BASE_BYTES as u32 }>;
@@ -141,8 +142,9 @@ impl From<HandleError> for InvalidHandleReason {
 	}
 }
 
-/// A payload that the owner signs. Its signed message is
-/// `SCALE((HANDLES_TAG, genesis_hash, Self::KIND, self))`; see [`signed_message`].
+/// A payload that the owner signs. Its readable message is the text of
+/// [`handles_signing::signing_message`] for [`SignedPayload::readable`]; its legacy message is
+/// `SCALE((HANDLES_TAG, genesis_hash, Self::KIND, self))` ([`signed_message`]).
 pub trait SignedPayload: Encode {
 	/// The byte naming the call: 0 create, 1 retire, 2 change, 3 transfer.
 	const KIND: u8;
@@ -150,6 +152,26 @@ pub trait SignedPayload: Encode {
 	type BlockNumber: Copy;
 	/// The payload's expiration.
 	fn expiration(&self) -> Self::BlockNumber;
+	/// The MSA whose current display handle the readable message shows, read from chain state
+	/// (a transfer's); `None` for the other calls, whose payloads name their handles.
+	fn shown_msa(&self) -> Option<MsaId> {
+		None
+	}
+	/// What the readable message says, `held` being the display handle the MSA of
+	/// [`SignedPayload::shown_msa`] holds now. `None` when a field has no readable form (an
+	/// expiration beyond `u32`, an account other than 32 bytes): such a payload is verified in its
+	/// legacy form only.
+	fn readable<'a>(&'a self, held: Option<&'a [u8]>) -> Option<Message<'a>>;
+}
+
+/// An expiration as the readable message shows it.
+fn readable_block<B: TryInto<u32>>(block: B) -> Option<u32> {
+	block.try_into().ok()
+}
+
+/// An account as the readable message shows it: its 32 bytes.
+fn readable_account<A: Encode>(account: &A) -> Option<[u8; 32]> {
+	account.encode().try_into().ok()
 }
 
 /// Owner's consent to `create_handle`: a new MSA holding `base_handle.suffix`.
@@ -205,35 +227,70 @@ pub struct TransferOwnershipPayload<AccountId, BlockNumber> {
 	pub expiration: BlockNumber,
 }
 
-impl<B: Copy + Encode> SignedPayload for CreateHandlePayload<B> {
+impl<B: Copy + Encode + TryInto<u32>> SignedPayload for CreateHandlePayload<B> {
 	const KIND: u8 = 0;
 	type BlockNumber = B;
 	fn expiration(&self) -> B {
 		self.expiration
 	}
+	fn readable<'a>(&'a self, _held: Option<&'a [u8]>) -> Option<Message<'a>> {
+		Some(Message::Create {
+			base_handle: &self.base_handle,
+			suffix: self.suffix,
+			expiration: readable_block(self.expiration)?,
+		})
+	}
 }
 
-impl<B: Copy + Encode> SignedPayload for RetireHandlePayload<B> {
+impl<B: Copy + Encode + TryInto<u32>> SignedPayload for RetireHandlePayload<B> {
 	const KIND: u8 = 1;
 	type BlockNumber = B;
 	fn expiration(&self) -> B {
 		self.expiration
 	}
+	fn readable<'a>(&'a self, _held: Option<&'a [u8]>) -> Option<Message<'a>> {
+		Some(Message::Retire {
+			msa_id: self.msa_id,
+			handle: &self.handle,
+			expiration: readable_block(self.expiration)?,
+		})
+	}
 }
 
-impl<B: Copy + Encode> SignedPayload for ChangeHandlePayload<B> {
+impl<B: Copy + Encode + TryInto<u32>> SignedPayload for ChangeHandlePayload<B> {
 	const KIND: u8 = 2;
 	type BlockNumber = B;
 	fn expiration(&self) -> B {
 		self.expiration
 	}
+	fn readable<'a>(&'a self, _held: Option<&'a [u8]>) -> Option<Message<'a>> {
+		Some(Message::Change {
+			msa_id: self.msa_id,
+			old_handle: self.old_handle.as_ref().map(|h| &h[..]),
+			new_base_handle: &self.new_base_handle,
+			new_suffix: self.new_suffix,
+			expiration: readable_block(self.expiration)?,
+		})
+	}
 }
 
-impl<A: Encode, B: Copy + Encode> SignedPayload for TransferOwnershipPayload<A, B> {
+impl<A: Encode, B: Copy + Encode + TryInto<u32>> SignedPayload for TransferOwnershipPayload<A, B> {
 	const KIND: u8 = 3;
 	type BlockNumber = B;
 	fn expiration(&self) -> B {
 		self.expiration
+	}
+	fn shown_msa(&self) -> Option<MsaId> {
+		Some(self.msa_id)
+	}
+	fn readable<'a>(&'a self, held: Option<&'a [u8]>) -> Option<Message<'a>> {
+		Some(Message::Transfer {
+			msa_id: self.msa_id,
+			handle: held,
+			owner: readable_account(&self.owner)?,
+			new_owner: readable_account(&self.new_owner)?,
+			expiration: readable_block(self.expiration)?,
+		})
 	}
 }
 
@@ -255,18 +312,10 @@ pub enum HandlesPayload<AccountId, BlockNumber> {
 	Transfer(TransferOwnershipPayload<AccountId, BlockNumber>),
 }
 
-/// The bytes an owner signs for `payload` on the chain with genesis hash `genesis_hash`:
+/// The legacy (v2) message of `payload` on the chain with genesis hash `genesis_hash`:
 /// `SCALE((HANDLES_TAG, genesis_hash, P::KIND, payload))`. The signature may be over these bytes
-/// or over the same bytes wrapped in `<Bytes>`..`</Bytes>` (see [`wrap_bytes`]).
+/// or over the same bytes wrapped in `<Bytes>`..`</Bytes>` (see [`wrap_bytes`]). Its hash with
+/// the signer is the payload's replay key whichever form was signed ([`crate::replay_key`]).
 pub fn signed_message<H: Encode, P: SignedPayload>(genesis_hash: &H, payload: &P) -> Vec<u8> {
 	(HANDLES_TAG, genesis_hash, P::KIND, payload).encode()
-}
-
-/// `message` wrapped in `<Bytes>`..`</Bytes>`, as browser wallets sign it.
-pub fn wrap_bytes(message: &[u8]) -> Vec<u8> {
-	let mut wrapped = Vec::with_capacity(BYTES_PREFIX.len() + message.len() + BYTES_SUFFIX.len());
-	wrapped.extend_from_slice(BYTES_PREFIX);
-	wrapped.extend_from_slice(message);
-	wrapped.extend_from_slice(BYTES_SUFFIX);
-	wrapped
 }

@@ -211,8 +211,8 @@ impl<T: BenchmarkConfig> CreateCase<T> {
 	}
 }
 
-/// The worst `create_handle` by a key of `scheme` (raw signature, worst handle, fullest owner
-/// list) and its check.
+/// The worst `create_handle` by a key of `scheme` (raw readable signature, worst handle, fullest
+/// owner list) and its check.
 pub(super) fn create<T: BenchmarkConfig>(scheme: Scheme) -> (SignedCall<T>, impl FnOnce()) {
 	CreateCase::<T>::worst(scheme, Form::Raw).call()
 }
@@ -288,21 +288,23 @@ pub(super) fn transfer_with<T: BenchmarkConfig>(
 	(SignedCall::new(call), move || assert_eq!(MsaOwner::<T>::get(msa_id), Some(new_owner)))
 }
 
-/// The longest signed message (a transfer's) and a `<Bytes>`-wrapped signature over it by a new
-/// key of `scheme`: one verification, the one a wallet-signed payload needs.
+/// The longest readable message (a transfer of an MSA holding the worst handle, naming two
+/// accounts) and a signature over it by a new key of `scheme` as its wallet makes it
+/// (`<Bytes>`-wrapped, EIP-191 for an Ethereum key): one verification, the one a wallet-signed
+/// payload needs.
 pub(super) fn longest_wallet_message<T: BenchmarkConfig>(
 	scheme: Scheme,
-) -> (BenchKey<T>, Vec<u8>, T::Signature) {
+) -> (BenchKey<T>, PayloadMessages, T::Signature) {
 	setup::<T>();
-	let key = BenchKey::<T>::of(scheme);
+	let (key, msa_id) = holder::<T>(scheme, 0, WORST_SYLLABLE);
 	let payload = TransferOwnershipPayload {
-		msa_id: u32::MAX,
+		msa_id,
 		owner: key.account.clone(),
 		new_owner: key.account.clone(),
 		expiration: expiration::<T>(),
 	};
 	let signature = key.sign_as(&payload, Form::Wrapped);
-	(key, Handles::<T>::message_for(&payload), signature)
+	(key, Handles::<T>::messages_for(&payload), signature)
 }
 
 /// `bytes` as a bounded call argument (the benchmark handles fit their bounds).

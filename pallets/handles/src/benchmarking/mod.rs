@@ -4,8 +4,11 @@
 //!   canonical form 214 bytes; the rules' bound is 224). Hangul handles are also the slowest to
 //!   validate (see "Weights" in the pallet README);
 //! - the full `u32` suffix range;
-//! - signatures over the raw message, so each is verified twice (the `<Bytes>`-wrapped form that
-//!   wallets produce is tried first);
+//! - signatures over the raw readable message, so each is verified twice (the `<Bytes>`-wrapped
+//!   form that wallets produce is tried first); the two further verifications of a raw legacy
+//!   signature (the worst case, [`MAX_VERIFICATIONS`]) are declared on top from the `verify_*`
+//!   benchmarks, at the costliest scheme, and `probe_create_legacy_signature` checks the sum
+//!   covers it;
 //! - every signed call three times, with an sr25519, an ed25519 and an ecdsa owner
 //!   (`create_handle`, `create_handle_ed25519`, `create_handle_ecdsa`, ...): the call declares the
 //!   largest of the three, so no key scheme is cheaper to declare than to run;
@@ -28,8 +31,8 @@
 //! and the figures.
 //!
 //! Keys are made in the benchmark keystore (`sp_io::crypto`), so the runtime's `Signer` and
-//! `Signature` must convert from sr25519, ed25519 and ecdsa keys and signatures
-//! (`MultiSigner`/`MultiSignature` do).
+//! `Signature` must convert from sr25519, ed25519 and ecdsa keys and signatures and have Ethereum
+//! ones (`MultiSigner`/`MultiSignature` do).
 
 pub(crate) mod cases;
 mod keys;
@@ -51,7 +54,7 @@ use keys::{BenchmarkConfig, Form, Scheme};
 ///   that [`cases`]' helper `case` sets up and checks, signed by a key of `Scheme`;
 /// - `others`: the governance calls and hooks, written out;
 /// - `verifications`: one line per key scheme, `name: Scheme`, one verification of the longest
-///   wallet-signed message;
+///   wallet-signed readable message (EIP-191 for `Eth`);
 /// - `probes`: the `extra` benchmarks, written out (see the module docs).
 ///
 /// A new key scheme is a line per signed call and one verification here, besides its key in
@@ -89,16 +92,16 @@ macro_rules! handles_benchmarks {
 			$(
 				#[benchmark]
 				fn $verify_benchmark() {
-					let (key, message, signature) =
+					let (key, messages, signature) =
 						longest_wallet_message::<T>(Scheme::$verify_scheme);
 					let verified;
 
 					#[block]
 					{
-						verified = crate::verify_signature(&signature, &key.account, &message);
+						verified = messages.verify(&signature, &key.account);
 					}
 
-					assert_eq!(verified, Some(Verified::Wrapped));
+					assert_eq!(verified.map(Verified::verifications), Some(1));
 				}
 			)*
 
@@ -230,11 +233,12 @@ handles_benchmarks! {
 		}
 	}
 
-	// One verification of the longest wallet-signed message, per key scheme.
+	// One verification of the longest wallet-signed readable message, per key scheme.
 	verifications {
 		verify_sr25519: Sr25519,
 		verify_ed25519: Ed25519,
 		verify_ecdsa: Ecdsa,
+		verify_eth: Eth,
 	}
 
 	// =============================================================================================
@@ -265,8 +269,21 @@ handles_benchmarks! {
 			Ok(())
 		}
 
-		/// `create_handle` signed over the `<Bytes>`-wrapped message, as wallets sign (one
-		/// verification instead of two).
+		/// `create_handle` signed over the raw legacy message: four verifications, the worst
+		/// path. `create_handle` plus two `verify_*` must not be less.
+		#[benchmark(extra)]
+		fn probe_create_legacy_signature() -> Result<(), BenchmarkError> {
+			let (call, check) = CreateCase::<T>::worst(Scheme::Sr25519, Form::LegacyRaw).call();
+			#[block]
+			{
+				call.dispatch()?;
+			}
+			check();
+			Ok(())
+		}
+
+		/// `create_handle` signed over the `<Bytes>`-wrapped readable message, as wallets sign
+		/// (one verification instead of two).
 		#[benchmark(extra)]
 		fn probe_create_wallet_signature() -> Result<(), BenchmarkError> {
 			let (call, check) = CreateCase::<T>::worst(Scheme::Sr25519, Form::Wrapped).call();
@@ -347,8 +364,8 @@ handles_benchmarks! {
 			#[block]
 			{
 				let handle = Handles::<T>::check_handle(&payload.base_handle).expect("valid");
-				let message = Handles::<T>::message_for(&payload);
-				Handles::<T>::check_signed(&message, &owner.account, &signature).expect("signed");
+				let messages = Handles::<T>::messages_for(&payload);
+				Handles::<T>::check_signed(&messages, &owner.account, &signature).expect("signed");
 				let claim = Handles::<T>::check_claim(handle, payload.suffix, None).expect("free");
 				let derived = claim.derived_msa_id;
 				owned = Handles::<T>::owned_with(&owner.account, derived).expect("room");
@@ -364,9 +381,9 @@ handles_benchmarks! {
 			let CreateCase { owner, signature, payload, .. } =
 				CreateCase::<T>::worst(Scheme::Sr25519, Form::Wrapped);
 			let handle = Handles::<T>::check_handle(&payload.base_handle).expect("valid");
-			let message = Handles::<T>::message_for(&payload);
+			let messages = Handles::<T>::messages_for(&payload);
 			let (key, _) =
-				Handles::<T>::check_signed(&message, &owner.account, &signature).expect("signed");
+				Handles::<T>::check_signed(&messages, &owner.account, &signature).expect("signed");
 			let claim = Handles::<T>::check_claim(handle, payload.suffix, None).expect("free");
 			let msa_id = claim.derived_msa_id;
 			let owned = Handles::<T>::owned_with(&owner.account, msa_id).expect("room");

@@ -21,8 +21,8 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::HandleMismatch
 		);
 		let handle = Self::check_handle(&payload.new_base_handle)?;
-		let message = Self::message_for(&payload);
-		let (replay_key, verified) = Self::check_signed(&message, &owner, &signature)?;
+		let messages = Self::messages_for(&payload);
+		let (replay_key, verified) = Self::check_signed(&messages, &owner, &signature)?;
 
 		// Another spelling of the handle the MSA holds: restyled at once.
 		if let Some(held) = old

@@ -15,8 +15,8 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_live(payload.expiration)?;
 		// Pure checks first, so junk input costs no signature verification.
 		let handle = Self::check_handle(&payload.base_handle)?;
-		let message = Self::message_for(&payload);
-		let (replay_key, verified) = Self::check_signed(&message, &owner, &signature)?;
+		let messages = Self::messages_for(&payload);
+		let (replay_key, verified) = Self::check_signed(&messages, &owner, &signature)?;
 		let claim = Self::check_claim(handle, payload.suffix, None)?;
 		let msa_id = claim.derived_msa_id;
 		let owned = Self::owned_with(&owner, msa_id)?;

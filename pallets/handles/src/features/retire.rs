@@ -15,8 +15,8 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_owner(payload.msa_id, &owner)?;
 		let record = MsaHandles::<T>::get(payload.msa_id).ok_or(Error::<T>::MsaHasNoHandle)?;
 		ensure!(record.display()[..] == payload.handle[..], Error::<T>::HandleMismatch);
-		let message = Self::message_for(&payload);
-		let (replay_key, verified) = Self::check_signed(&message, &owner, &signature)?;
+		let messages = Self::messages_for(&payload);
+		let (replay_key, verified) = Self::check_signed(&messages, &owner, &signature)?;
 
 		let unused = Self::record_payload(payload.expiration, replay_key);
 		let unused = unused.saturating_add(Self::retire(payload.msa_id, record));

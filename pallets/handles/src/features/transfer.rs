@@ -19,12 +19,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(payload.owner == owner, Error::<T>::OwnerMismatch);
 		Self::ensure_owner(msa_id, &owner)?;
 		ensure!(new_owner != owner, Error::<T>::AlreadyOwner);
-		let message = Self::message_for(&payload);
-		let (replay_key, verified) = Self::check_signed(&message, &owner, &signature)?;
-		let new_owner_verified = verify_signature(&new_owner_signature, &new_owner, &message)
+		let messages = Self::messages_for(&payload);
+		let (replay_key, verified) = Self::check_signed(&messages, &owner, &signature)?;
+		let new_owner_verified = messages
+			.verify(&new_owner_signature, &new_owner)
 			.ok_or(Error::<T>::InvalidNewOwnerSignature)?;
 		// The new owner's signature is one-time too: it needs its own entry, beside the owner's.
-		let new_owner_key = Self::check_unused(&message, &new_owner)?;
+		let new_owner_key = Self::check_unused(&messages.legacy, &new_owner)?;
 		let new_list = Self::owned_with(&new_owner, msa_id)?;
 		let mut old_list = OwnerMsas::<T>::get(&owner);
 

@@ -16,6 +16,7 @@ mod migration_pruning_queues_tests;
 mod pruning_tests;
 mod race_tests;
 mod read_tests;
+mod readable_tests;
 mod replay_tests;
 mod retire_tests;
 mod seed_tests;

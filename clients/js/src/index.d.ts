@@ -28,8 +28,8 @@ export {
   wrappedMessage,
 } from './payload.js';
 export type * from './payload.js';
-export { signPayload, toMultiSignature } from './sign.js';
-export type { KeyType, MultiSignatureJson, PairLike, RawSignerLike, SignOptions } from './sign.js';
+export { eip191, ethereumAccount, signPayload, signReadable, toMultiSignature } from './sign.js';
+export type { Eip1193Like, KeyType, MultiSignatureJson, PairLike, RawSignerLike, SignOptions, SignReadableOptions } from './sign.js';
 export { HANDLES_CHAIN_NAME, MAX_CHAIN_NAME_BYTES, signingMessage } from './signing.js';
 export type { SigningCall, SigningChain, SigningMessage, SigningPayloadByCall } from './signing.js';
 export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle, lookupHandles, lookupMsas } from './chain.js';

@@ -27,7 +27,7 @@ export {
   signedMessageHex,
   wrappedMessage,
 } from './payload.js';
-export { signPayload, toMultiSignature } from './sign.js';
+export { eip191, ethereumAccount, signPayload, signReadable, toMultiSignature } from './sign.js';
 export { HANDLES_CHAIN_NAME, MAX_CHAIN_NAME_BYTES, signingMessage } from './signing.js';
 export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle, lookupHandles, lookupMsas } from './chain.js';
 export { MAX_BATCH_LOOKUPS, handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes } from './definitions.js';

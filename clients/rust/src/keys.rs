@@ -90,6 +90,14 @@ impl Keypair {
 			Self::Ecdsa(p) => p.sign(message).into(),
 		}
 	}
+
+	/// A signature of the readable text of a payload (`text`: the bytes of
+	/// [`crate::signing::signing_message`], or of the RPC `handles_signingMessage`), as a wallet
+	/// makes it: over the text wrapped in `<Bytes>`..`</Bytes>`, the form the pallet tries first
+	/// (one verification).
+	pub fn sign_readable(&self, text: &[u8]) -> MultiSignature {
+		self.sign(&crate::signing::wrap_bytes(text))
+	}
 }
 
 /// Whether `signature` is `account`'s signature of `message` (the check the pallet makes).
@@ -161,6 +169,24 @@ mod tests {
 				assert_ne!(key.account_id(), other.account_id());
 				assert!(!verify(&signature, b"message", &other.account_id()));
 			}
+		}
+	}
+
+	#[test]
+	fn a_readable_signature_is_the_wallet_form_the_pallet_verifies_first() {
+		let text = b"Handles: claim Alice.4821\nChain: Handles 0x00\nValid until block: 9";
+		let messages = pallet_handles::PayloadMessages {
+			readable: Some(text.to_vec()),
+			legacy: b"-".to_vec(),
+		};
+		for uri in ["//Bob", "ed25519://Bob", "ecdsa://Bob"] {
+			let key = Keypair::from_uri(uri).unwrap();
+			let signature = key.sign_readable(text);
+			assert_eq!(
+				messages.verify(&signature, &key.account_id()),
+				Some(pallet_handles::Verified::ReadableWrapped),
+				"{uri}"
+			);
 		}
 	}
 

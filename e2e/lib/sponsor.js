@@ -15,19 +15,28 @@ export function sponsorBinaryPath(env = process.env) {
   return env.HANDLES_SPONSOR || debugBinaryPath('handles-sponsor', env);
 }
 
+/** Reads per minute the tests allow one client (they poll far faster than a person). */
+const TEST_READ_LIMIT = '1000000';
+
 /**
  * Starts `handles-sponsor --url <url> --key <key> --listen 127.0.0.1:<port> --db <db> ...args`
- * and waits until `GET /api/info` answers `readyStatus` (200: connected). Resolves to
+ * (`key: null` gives no --key: the key comes from `env` or `args`; `--read-limit` is raised
+ * unless `args` sets it) with `env` added to the environment, and waits until `GET /api/info`
+ * answers `readyStatus` (200: connected). Resolves to
  * `{ url, port, db, process, logs(), get(path), post(path, body), stop(), kill() }`;
- * `get`/`post` resolve to `{ status, body, headers }` with the body parsed as JSON when it is.
- * `post` sends a string body as is and anything else as JSON.
+ * `get`/`post` (and `request(method, path, body, headers)`) resolve to `{ status, body, headers }`
+ * with the body parsed as JSON when it is. `post` sends a string body as is and anything else as
+ * JSON (`content-type: application/json` unless `headers` says otherwise).
  */
-export async function startSponsor({ url, key = '//Dave', db, port, args = [], readyMs = 60_000, readyStatus = 200 }) {
+export async function startSponsor({ url, key = '//Dave', db, port, args = [], env = {}, readyMs = 60_000, readyStatus = 200 }) {
   const binary = sponsorBinaryPath();
   if (!existsSync(binary)) throw new Error(`handles-sponsor is missing at ${binary}: build it with bash scripts/build`);
   port ??= await freePort();
-  const child = spawn(binary, ['--url', url, '--key', key, '--listen', `127.0.0.1:${port}`, '--db', db, ...args], {
+  const keyArgs = key === null ? [] : ['--key', key];
+  const readArgs = args.includes('--read-limit') ? [] : ['--read-limit', TEST_READ_LIMIT];
+  const child = spawn(binary, ['--url', url, ...keyArgs, '--listen', `127.0.0.1:${port}`, '--db', db, ...readArgs, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   const lines = [];
   const keep = (chunk) => {
@@ -42,10 +51,10 @@ export async function startSponsor({ url, key = '//Dave', db, port, args = [], r
     gone = true;
   });
   const base = `http://127.0.0.1:${port}`;
-  const request = async (method, path, body) => {
-    const init = { method, signal: AbortSignal.timeout(30_000) };
+  const request = async (method, path, body, headers = {}) => {
+    const init = { method, signal: AbortSignal.timeout(30_000), headers };
     if (body !== undefined) {
-      init.headers = { 'content-type': 'application/json' };
+      init.headers = { 'content-type': 'application/json', ...headers };
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
     }
     const res = await fetch(base + path, init);
@@ -64,8 +73,9 @@ export async function startSponsor({ url, key = '//Dave', db, port, args = [], r
     db,
     process: child,
     logs: () => lines.slice(),
-    get: (path) => request('GET', path),
-    post: (path, body) => request('POST', path, body),
+    get: (path, headers) => request('GET', path, undefined, headers),
+    post: (path, body, headers) => request('POST', path, body, headers),
+    request,
     async stop() {
       if (!gone) child.kill('SIGINT');
       return exited;

@@ -1,10 +1,12 @@
 // handles-sponsor through its real binary and HTTP API against dev nodes with manual sealing (the
 // test makes the blocks, so claims can be held pending): a person with no tokens gets a handle
 // and the sponsor pays; every refusal answers 4xx and costs the sponsor nothing; rate limits and
-// the bounded queue answer 429; a restart with claims pending and a node restart lose and repeat
+// the bounded queue answer 429; in public (JSON only, no CORS, hardened headers, concurrent claims
+// within the limits, a budget across restarts, health and metrics); a restart with claims pending and a node restart lose and repeat
 // nothing; 200 concurrent claims all land, each once.
 
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -306,6 +308,90 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     assert.deepEqual(sent.map((t) => t.nonce).sort((a, b) => a - b), [0, 1, 2].map((i) => nonceBefore + i));
     const pending = (await ctx.api.rpc.author.pendingExtrinsics()).filter((x) => x.signer.toString() === ferdie.address);
     assert.equal(pending.length, 0, 'nothing of the sponsor waits in the pool');
+  });
+
+  test('in public: JSON only, no other site, hardened headers, concurrent claims within the limits, a budget that holds across a restart, health and metrics', async () => {
+    seal.on = false;
+    const db = `${dir()}/claims.sqlite`;
+    const keyFile = `${dir()}/sponsor.key`;
+    writeFileSync(keyFile, '//Alice\n', { mode: 0o600 });
+    const args = ['--max-claims-per-hour', '3', '--owner-limit', '2', '--client-limit', '1000'];
+    let sponsor = await start({ key: null, db, args: ['--key-file', keyFile, ...args] });
+    assert.equal((await sponsor.get('/api/info')).body.sponsor, ctx.alice.address, 'the key from --key-file');
+    assert.ok(!sponsor.logs().some((l) => l.includes('warning')), sponsor.logs().join('\n'));
+    const genesis = ctx.api.genesisHash.toHex();
+
+    // Every answer is hardened, the page with its CSP.
+    for (const path of ['/', '/api/info', '/claims/0']) {
+      const { headers } = await sponsor.get(path);
+      assert.equal(headers.get('x-content-type-options'), 'nosniff', path);
+      assert.equal(headers.get('referrer-policy'), 'no-referrer', path);
+      assert.equal(headers.get('x-frame-options'), 'DENY', path);
+      assert.match(headers.get('content-security-policy'), /frame-ancestors 'none'/, path);
+    }
+
+    // Another site's page: a form-like post is refused before any work, a preflight is refused,
+    // and nothing tells a browser it may read an answer.
+    const owner = freshPair();
+    const prepared = [];
+    for (const base of ['Publica', 'Publicb', 'Publicc', 'Publicd']) {
+      const res = await sponsor.post('/api/payload', { baseHandle: base, suffix: await pickSuffix(sponsor, base) });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      prepared.push({ owner: owner.address, signature: walletSign(owner, res.body.message), payload: res.body.payload });
+    }
+    const plain = await sponsor.post('/claims', JSON.stringify(prepared[0]), { 'content-type': 'text/plain' });
+    assert.equal(plain.status, 415, JSON.stringify(plain.body));
+    assert.equal(plain.body.error, 'UnsupportedMediaType');
+    const preflight = await sponsor.request('OPTIONS', '/claims', undefined, {
+      origin: 'https://evil.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type',
+    });
+    assert.equal(preflight.status, 403);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+    const cross = await sponsor.get('/api/info', { origin: 'https://evil.example' });
+    assert.equal(cross.headers.get('access-control-allow-origin'), null);
+
+    // Four claims of one owner at once: the owner limit (2) holds.
+    const answers = await Promise.all(prepared.map((body) => sponsor.post('/claims', body)));
+    const accepted = answers.filter((a) => a.status === 202);
+    assert.equal(accepted.length, 2, JSON.stringify(answers.map((a) => a.body)));
+    for (const a of answers.filter((x) => x.status !== 202)) assert.equal(a.body.error, 'OwnerLimit', JSON.stringify(a.body));
+    for (const a of accepted) assert.match(a.body.id, /^[0-9a-f]{32}$/, 'an id nobody can guess');
+
+    // The budget: 3 claims an hour. The third fits, the fourth is 503 with the reason.
+    const third = await claimThrough(sponsor, freshPair(), 'Publice');
+    assert.equal(third.res.status, 202, JSON.stringify(third.res.body));
+    const fourth = await claimThrough(sponsor, freshPair(), 'Publicf');
+    assert.equal(fourth.res.status, 503, JSON.stringify(fourth.res.body));
+    assert.equal(fourth.res.body.error, 'BudgetExhausted');
+    assert.equal(fourth.res.body.reason, 'claimsPerHour');
+
+    seal.on = true;
+    const ids = [...accepted.map((a) => a.body.id), third.res.body.id];
+    for (const id of ids) assert.equal((await settled(sponsor, id)).status, 'finalized');
+
+    // Restarted with the key from the environment: the budget is counted from the database.
+    await sponsor.kill();
+    sponsor = await start({ key: null, db, args, env: { HANDLES_SPONSOR_KEY: '//Alice' } });
+    assert.equal((await sponsor.get('/api/info')).body.sponsor, ctx.alice.address, 'the key from HANDLES_SPONSOR_KEY');
+    const after = await claimThrough(sponsor, freshPair(), 'Publicg');
+    assert.equal(after.res.status, 503, JSON.stringify(after.res.body));
+    assert.equal(after.res.body.error, 'BudgetExhausted');
+
+    const health = await sponsor.get('/healthz');
+    assert.equal(health.status, 200, JSON.stringify(health.body));
+    assert.ok(BigInt(health.body.balance) >= BigInt(health.body.claimFee), JSON.stringify(health.body));
+    assert.ok(BigInt(health.body.claimFee) > 1n, 'the fee a claim paid is known');
+    const metrics = await sponsor.get('/metrics');
+    assert.equal(metrics.status, 200);
+    assert.match(metrics.headers.get('content-type'), /^text\/plain; version=0\.0\.4/);
+    assert.match(metrics.body, /^handles_sponsor_claims\{status="finalized"\} 3$/m);
+    assert.match(metrics.body, /^handles_sponsor_queue_depth 0$/m);
+    assert.match(metrics.body, /^handles_sponsor_node_up 1$/m);
+    assert.match(metrics.body, /^handles_sponsor_balance \d/m);
+    assert.match(metrics.body, /^handles_sponsor_nonce \d+$/m);
+    assert.match(metrics.body, /^# TYPE handles_sponsor_finalized_total counter$/m);
   });
 
   test('200 concurrent claims: all finalized, none twice', async () => {

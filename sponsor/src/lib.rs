@@ -9,5 +9,6 @@
 
 pub mod http;
 pub mod limits;
+pub mod metrics;
 pub mod store;
 pub mod worker;

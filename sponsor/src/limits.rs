@@ -1,16 +1,103 @@
-//! Per-client rate limit: a token bucket per client address, in memory.
+//! Per-client limits: who a client is (its IPv4 address, or its IPv6 network of `--ipv6-prefix`
+//! bits, read from `X-Forwarded-For` only behind a `--trusted-proxy`) and a token bucket per
+//! client, in memory.
 
 use std::{
 	collections::HashMap,
-	net::IpAddr,
+	fmt,
+	net::{IpAddr, Ipv6Addr},
 	sync::Mutex,
 	time::{Duration, Instant},
 };
 
-/// Claims per minute per client address, with bursts up to the same number.
+use ipnet::IpNet;
+
+/// A client as the limits count it: an IPv4 address, or an IPv6 network (one person's /64 holds
+/// more addresses than anyone could rate-limit one by one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ClientId {
+	/// The address, IPv6 ones with the bits past `prefix` cleared.
+	pub addr: IpAddr,
+	/// Bits of an IPv6 network (128 for IPv4, which is one address).
+	pub prefix: u8,
+}
+
+impl fmt::Display for ClientId {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		match self.addr {
+			IpAddr::V4(a) => write!(f, "{a}"),
+			IpAddr::V6(a) if self.prefix >= 128 => write!(f, "{a}"),
+			IpAddr::V6(a) => write!(f, "{a}/{}", self.prefix),
+		}
+	}
+}
+
+/// How a request's client is found: the TCP peer, or the address a trusted proxy forwarded.
+#[derive(Clone, Debug)]
+pub struct Clients {
+	/// Proxies whose `X-Forwarded-For` is believed.
+	pub trusted: Vec<IpNet>,
+	/// Bits of an IPv6 address that make one client (1..=128).
+	pub ipv6_prefix: u8,
+}
+
+impl Default for Clients {
+	fn default() -> Self {
+		Self { trusted: Vec::new(), ipv6_prefix: 64 }
+	}
+}
+
+impl Clients {
+	fn trusts(&self, addr: IpAddr) -> bool {
+		self.trusted.iter().any(|net| net.contains(&addr))
+	}
+
+	/// The client of a request from `peer` with the `X-Forwarded-For` header `forwarded`: behind
+	/// trusted proxies, the last address of the header that is not one of them (the one the
+	/// first trusted proxy saw), else the peer. A header from anyone else is ignored.
+	pub fn client(&self, peer: IpAddr, forwarded: Option<&str>) -> ClientId {
+		let peer = unmap(peer);
+		let mut addr = peer;
+		if self.trusts(peer) {
+			if let Some(header) = forwarded {
+				for hop in header.rsplit(',') {
+					let Ok(hop) = hop.trim().parse::<IpAddr>().map(unmap) else { break };
+					addr = hop;
+					if !self.trusts(hop) {
+						break;
+					}
+				}
+			}
+		}
+		self.id(addr)
+	}
+
+	/// `addr` as a client: IPv6 cut to its network.
+	pub fn id(&self, addr: IpAddr) -> ClientId {
+		match unmap(addr) {
+			IpAddr::V4(a) => ClientId { addr: IpAddr::V4(a), prefix: 32 },
+			IpAddr::V6(a) => {
+				let prefix = self.ipv6_prefix.clamp(1, 128);
+				let mask = u128::MAX << (128 - u32::from(prefix));
+				let net = Ipv6Addr::from(u128::from(a) & mask);
+				ClientId { addr: IpAddr::V6(net), prefix }
+			}
+		}
+	}
+}
+
+/// An IPv4 address written as IPv6 (`::ffff:1.2.3.4`) is that IPv4 address.
+fn unmap(addr: IpAddr) -> IpAddr {
+	match addr {
+		IpAddr::V6(a) => a.to_ipv4_mapped().map(IpAddr::V4).unwrap_or(addr),
+		v4 => v4,
+	}
+}
+
+/// Requests per minute per client, with bursts up to the same number.
 pub struct RateLimit {
 	per_minute: u32,
-	buckets: Mutex<HashMap<IpAddr, Bucket>>,
+	buckets: Mutex<HashMap<ClientId, Bucket>>,
 }
 
 struct Bucket {
@@ -22,14 +109,14 @@ struct Bucket {
 const MAX_BUCKETS: usize = 10_000;
 
 impl RateLimit {
-	/// `per_minute` claims per minute per address; 0 refuses every claim.
+	/// `per_minute` requests per minute per client; 0 refuses every one.
 	pub fn new(per_minute: u32) -> Self {
 		Self { per_minute, buckets: Mutex::new(HashMap::new()) }
 	}
 
 	/// Takes a token for `client` at `now`; `Err(wait)` when it has none, with the time until it
 	/// has one again.
-	pub fn take(&self, client: IpAddr, now: Instant) -> Result<(), Duration> {
+	pub fn take(&self, client: ClientId, now: Instant) -> Result<(), Duration> {
 		let capacity = f64::from(self.per_minute);
 		let per_second = capacity / 60.0;
 		let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -58,10 +145,15 @@ impl RateLimit {
 mod tests {
 	use super::*;
 
+	fn ip(s: &str) -> IpAddr {
+		s.parse().unwrap()
+	}
+
 	#[test]
 	fn a_client_gets_its_burst_then_one_claim_per_interval_and_others_are_not_affected() {
 		let limit = RateLimit::new(3);
-		let (a, b): (IpAddr, IpAddr) = ("10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap());
+		let clients = Clients::default();
+		let (a, b) = (clients.id(ip("10.0.0.1")), clients.id(ip("10.0.0.2")));
 		let t0 = Instant::now();
 		for _ in 0..3 {
 			assert_eq!(limit.take(a, t0), Ok(()));
@@ -77,6 +169,43 @@ mod tests {
 	#[test]
 	fn zero_refuses_everything() {
 		let limit = RateLimit::new(0);
-		assert!(limit.take("::1".parse().unwrap(), Instant::now()).is_err());
+		assert!(limit.take(Clients::default().id(ip("::1")), Instant::now()).is_err());
+	}
+
+	#[test]
+	fn one_ipv6_network_is_one_client_and_its_size_is_configurable() {
+		let clients = Clients::default();
+		let a = clients.id(ip("2001:db8:1:2:aaaa::1"));
+		assert_eq!(a, clients.id(ip("2001:db8:1:2:ffff:ffff:ffff:ffff")), "one /64");
+		assert_ne!(a, clients.id(ip("2001:db8:1:3::1")), "the next /64");
+		assert_eq!(a.to_string(), "2001:db8:1:2::/64");
+		let wider = Clients { ipv6_prefix: 48, ..Clients::default() };
+		assert_eq!(wider.id(ip("2001:db8:1:2::1")), wider.id(ip("2001:db8:1:3::1")), "one /48");
+		assert_eq!(clients.id(ip("::ffff:10.0.0.1")), clients.id(ip("10.0.0.1")), "mapped IPv4");
+		assert_ne!(clients.id(ip("10.0.0.1")), clients.id(ip("10.0.0.2")));
+		// A bucket per network: addresses of one /64 share it.
+		let limit = RateLimit::new(1);
+		let t0 = Instant::now();
+		assert!(limit.take(clients.id(ip("2001:db8::1")), t0).is_ok());
+		assert!(limit.take(clients.id(ip("2001:db8::2")), t0).is_err());
+	}
+
+	#[test]
+	fn forwarded_addresses_count_only_from_a_trusted_proxy() {
+		let proxy = Clients { trusted: vec!["10.1.0.0/16".parse().unwrap()], ipv6_prefix: 64 };
+		let header = Some("203.0.113.9, 198.51.100.7");
+		// Behind the proxy: the last address it did not add itself.
+		assert_eq!(proxy.client(ip("10.1.2.3"), header), proxy.id(ip("198.51.100.7")));
+		// Hops of trusted proxies are skipped.
+		assert_eq!(
+			proxy.client(ip("10.1.2.3"), Some("203.0.113.9, 10.1.9.9")),
+			proxy.id(ip("203.0.113.9"))
+		);
+		// Anyone else's header is ignored: the peer is the client.
+		assert_eq!(proxy.client(ip("192.0.2.1"), header), proxy.id(ip("192.0.2.1")));
+		assert_eq!(Clients::default().client(ip("10.1.2.3"), header), proxy.id(ip("10.1.2.3")));
+		// A proxy without the header, or with junk in it, counts as the client.
+		assert_eq!(proxy.client(ip("10.1.2.3"), None), proxy.id(ip("10.1.2.3")));
+		assert_eq!(proxy.client(ip("10.1.2.3"), Some("junk")), proxy.id(ip("10.1.2.3")));
 	}
 }

@@ -1,13 +1,13 @@
 //! `handles-sponsor --url ws://127.0.0.1:9944 --key //Dave`: the sponsor service and claim page.
 
-use std::{net::SocketAddr, path::PathBuf, process::ExitCode, sync::Arc};
+use std::{net::SocketAddr, path::PathBuf, process::ExitCode, sync::Arc, time::Duration};
 
 use clap::Parser;
 use handles_client::Keypair;
 use handles_sponsor::{
 	http::{serve, App, Limits},
-	limits::RateLimit,
-	store::Store,
+	limits::{Clients, RateLimit},
+	store::{Admission, Store},
 	worker::{Node, Worker},
 };
 
@@ -22,10 +22,15 @@ struct Cli {
 	/// The node's JSON-RPC endpoint (ws:// or wss://).
 	#[arg(long, default_value = "ws://127.0.0.1:9944")]
 	url: String,
-	/// Secret URI of the funded account that pays (`//Dave` on the dev chain, a mnemonic, a 0x
-	/// seed; `ed25519:` or `ecdsa:` first for those schemes).
+	/// A file holding the secret URI of the funded account that pays (a mnemonic, a 0x seed;
+	/// `ed25519:` or `ecdsa:` first for those schemes). Else the environment variable
+	/// HANDLES_SPONSOR_KEY, else --key.
 	#[arg(long)]
-	key: String,
+	key_file: Option<PathBuf>,
+	/// The paying account's secret URI on the command line: for dev keys (`//Dave`); any other
+	/// is visible to every user of the machine (a warning says so).
+	#[arg(long)]
+	key: Option<String>,
 	/// Address the HTTP server listens on.
 	#[arg(long, default_value = "127.0.0.1:8080")]
 	listen: SocketAddr,
@@ -38,9 +43,36 @@ struct Cli {
 	/// Pending claims one owner may have; beyond it 429.
 	#[arg(long, default_value_t = 3)]
 	owner_limit: u64,
-	/// New claims per minute per client address (bursts up to the same number); beyond it 429.
+	/// New claims per minute per client (bursts up to the same number); beyond it 429.
 	#[arg(long, default_value_t = 30)]
 	client_limit: u32,
+	/// Other requests (page files, reads, payloads, status polls) per minute per client.
+	#[arg(long, default_value_t = 600)]
+	read_limit: u32,
+	/// Bits of an IPv6 address that make one client.
+	#[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u8).range(1..=128))]
+	ipv6_prefix: u8,
+	/// A reverse proxy (CIDR, e.g. 127.0.0.1/32; repeatable) whose X-Forwarded-For names the
+	/// client; from anyone else the header is ignored.
+	#[arg(long)]
+	trusted_proxy: Vec<ipnet::IpNet>,
+	/// An origin (https://app.example) whose pages may call the API (CORS; repeatable). None by
+	/// default: no other site's page can use the service.
+	#[arg(long)]
+	allow_origin: Vec<String>,
+	/// Claims accepted per hour at most (0: no limit); beyond it 503 BudgetExhausted.
+	#[arg(long, default_value_t = 10_000)]
+	max_claims_per_hour: u64,
+	/// Fees in planck the claims of the last 24 hours may cost (0: no limit); beyond it 503
+	/// BudgetExhausted.
+	#[arg(long, default_value_t = 0)]
+	max_fee_per_day: u128,
+	/// Seconds a client has to send a request's headers, and again its body.
+	#[arg(long, default_value_t = 10)]
+	request_timeout: u64,
+	/// Days a settled (finalized or failed) claim is kept before it is deleted.
+	#[arg(long, default_value_t = 30)]
+	retention_days: u64,
 	/// Blocks a payload must still live when it arrives and when it is signed for.
 	#[arg(long, default_value_t = 5)]
 	margin: u32,
@@ -52,10 +84,10 @@ struct Cli {
 #[tokio::main]
 async fn main() -> ExitCode {
 	let cli = Cli::parse();
-	let key = match Keypair::from_uri(&cli.key) {
+	let key = match paying_key(&cli) {
 		Ok(key) => key,
 		Err(e) => {
-			eprintln!("handles-sponsor: --key: {e}");
+			eprintln!("handles-sponsor: {e}");
 			return ExitCode::from(2);
 		}
 	};
@@ -77,7 +109,8 @@ async fn main() -> ExitCode {
 	if let Err(e) = node.client().await {
 		eprintln!("handles-sponsor: {e}; retrying in the background");
 	}
-	let worker = Worker::new(store, node, key, cli.margin);
+	let retention = Duration::from_secs(cli.retention_days.saturating_mul(86_400));
+	let worker = Worker::new(store, node, key, cli.margin, retention);
 	println!(
 		"handles-sponsor: paying with {} on {}; claim page on http://{}; claims in {}",
 		worker.sponsor().account_id(),
@@ -88,11 +121,20 @@ async fn main() -> ExitCode {
 	let app = Arc::new(App {
 		worker: worker.clone(),
 		limits: Limits {
-			queue: cli.queue_limit,
-			per_owner: cli.owner_limit,
+			admission: Admission {
+				queue: cli.queue_limit,
+				per_owner: cli.owner_limit,
+				per_hour: cli.max_claims_per_hour,
+				fee_per_day: cli.max_fee_per_day,
+			},
 			max_body: cli.max_body,
+			clients: Clients { trusted: cli.trusted_proxy, ipv6_prefix: cli.ipv6_prefix },
+			allow_origins: cli.allow_origin,
+			header_timeout: Duration::from_secs(cli.request_timeout),
+			body_timeout: Duration::from_secs(cli.request_timeout),
 		},
 		rate: RateLimit::new(cli.client_limit),
+		read_rate: RateLimit::new(cli.read_limit),
 		margin: cli.margin,
 	});
 	tokio::spawn(worker.run());
@@ -106,4 +148,34 @@ async fn main() -> ExitCode {
 			ExitCode::from(1)
 		}
 	}
+}
+
+/// The paying key: from --key-file, else HANDLES_SPONSOR_KEY, else --key (with a warning unless
+/// it is a dev key, `//Name`).
+fn paying_key(cli: &Cli) -> Result<Keypair, String> {
+	let (uri, from) = if let Some(path) = &cli.key_file {
+		let text = std::fs::read_to_string(path)
+			.map_err(|e| format!("--key-file {}: {e}", path.display()))?;
+		(text.trim().to_string(), "--key-file")
+	} else if let Ok(uri) = std::env::var("HANDLES_SPONSOR_KEY") {
+		(uri.trim().to_string(), "HANDLES_SPONSOR_KEY")
+	} else if let Some(uri) = &cli.key {
+		if !is_dev_key(uri) {
+			eprintln!(
+				"handles-sponsor: warning: --key puts the secret where every user of this machine \
+				 can read it (ps); use --key-file or HANDLES_SPONSOR_KEY"
+			);
+		}
+		(uri.clone(), "--key")
+	} else {
+		return Err("no paying key: give --key-file, HANDLES_SPONSOR_KEY or --key".into());
+	};
+	Keypair::from_uri(&uri).map_err(|e| format!("{from}: {e}"))
+}
+
+/// A well-known development key: `//Name` (with any `//` or `/` path after it), scheme first or
+/// not.
+fn is_dev_key(uri: &str) -> bool {
+	let uri = uri.strip_prefix("ed25519:").or_else(|| uri.strip_prefix("ecdsa:")).unwrap_or(uri);
+	uri.starts_with("//") && !uri.contains(' ')
 }

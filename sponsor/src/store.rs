@@ -6,7 +6,7 @@ use std::{
 	fmt,
 	path::Path,
 	sync::Mutex,
-	time::{SystemTime, UNIX_EPOCH},
+	time::{Duration, Instant, SystemTime, UNIX_EPOCH},
 };
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -85,8 +85,10 @@ pub struct NewClaim {
 /// A claim and what happened to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
-	/// Its id.
+	/// Its key in the database (never shown).
 	pub id: i64,
+	/// Its id in the API: 128 random bits in hex, so nobody can list other people's claims.
+	pub public_id: String,
 	/// What arrived.
 	pub new: NewClaim,
 	/// Where it is.
@@ -113,22 +115,78 @@ pub struct Claim {
 	pub created_ms: i64,
 	/// Milliseconds since the Unix epoch of its last change.
 	pub updated_ms: i64,
+	/// The fee its transaction paid (planck), once finalized.
+	pub fee: Option<u128>,
+}
+
+/// What a new claim must fit in, checked in the transaction that inserts it (so concurrent
+/// requests cannot overrun a limit between the check and the insert).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Admission {
+	/// Pending claims held at most.
+	pub queue: u64,
+	/// Pending claims per owner.
+	pub per_owner: u64,
+	/// Claims accepted in the last hour at most (0: no limit).
+	pub per_hour: u64,
+	/// Fees (planck) of the claims accepted in the last 24 hours at most (0: no limit); a claim
+	/// whose fee is not known yet counts as the highest fee paid so far.
+	pub fee_per_day: u128,
+}
+
+impl Default for Admission {
+	fn default() -> Self {
+		Self { queue: 1000, per_owner: 3, per_hour: 10_000, fee_per_day: 0 }
+	}
+}
+
+/// Why [`Store::insert`] refused a claim.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+	/// This many claims are pending.
+	QueueFull(u64),
+	/// The owner has this many pending claims.
+	OwnerLimit(u64),
+	/// This many claims were accepted in the last hour.
+	ClaimsPerHour(u64),
+	/// These fees (planck) were spent or are owed for the last 24 hours' claims.
+	FeesPerDay(u128),
 }
 
 /// What [`Store::insert`] did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Inserted {
-	/// A new claim with this id.
-	New(i64),
+	/// A new claim with this id (its `public_id`).
+	New(String),
 	/// The same signed payload arrived before: that claim.
 	Existing(Box<Claim>),
 	/// Another pending claim is taking the same handle.
 	PairPending,
+	/// A limit of [`Admission`] is reached.
+	Refused(Refusal),
 }
 
 /// The claims database.
 pub struct Store {
 	db: Mutex<Connection>,
+	counts: Mutex<Option<(Instant, Counts)>>,
+}
+
+/// Claims per status: `(status, count)`, by status.
+pub type Counts = Vec<(String, u64)>;
+
+/// How long [`Store::counts`] answers from its last count.
+pub const COUNTS_FOR: Duration = Duration::from_secs(2);
+
+const HOUR_MS: i64 = 3_600_000;
+const DAY_MS: i64 = 24 * HOUR_MS;
+
+/// A new claim id: 128 bits from the operating system's random source, in hex.
+fn new_public_id() -> rusqlite::Result<String> {
+	let mut bytes = [0u8; 16];
+	getrandom::getrandom(&mut bytes)
+		.map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+	Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 fn now_ms() -> i64 {
@@ -166,9 +224,19 @@ CREATE INDEX IF NOT EXISTS claims_owner ON claims (owner, status);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ";
 
+/// Columns added since the first schema, with their type (added to older files on open).
+const ADDED: &[(&str, &str)] = &[("public_id", "TEXT"), ("fee", "INTEGER")];
+
+const INDEXES: &str = "
+UPDATE claims SET public_id = lower(hex(randomblob(16))) WHERE public_id IS NULL;
+CREATE UNIQUE INDEX IF NOT EXISTS claims_public_id ON claims (public_id);
+CREATE INDEX IF NOT EXISTS claims_created ON claims (created_ms);
+CREATE INDEX IF NOT EXISTS claims_settled ON claims (updated_ms) WHERE status IN ('finalized', 'failed');
+";
+
 const COLUMNS: &str = "id, replay_key, owner, signature, base_handle, suffix, expiration, \
 	canonical, client, status, reason, nonce, tx, tx_hash, block_hash, block_number, msa_id, \
-	handle, attempts, created_ms, updated_ms";
+	handle, attempts, created_ms, updated_ms, public_id, fee";
 
 fn claim(row: &Row<'_>) -> rusqlite::Result<Claim> {
 	let key: Vec<u8> = row.get(1)?;
@@ -199,7 +267,67 @@ fn claim(row: &Row<'_>) -> rusqlite::Result<Claim> {
 		attempts: row.get(18)?,
 		created_ms: row.get(19)?,
 		updated_ms: row.get(20)?,
+		public_id: row.get(21)?,
+		fee: row.get::<_, Option<i64>>(22)?.map(|f| f as u128),
 	})
+}
+
+/// Pending claims in all and of `owner`.
+fn pending(db: &Connection, owner: &str) -> rusqlite::Result<(u64, u64)> {
+	let all = db.query_row(
+		"SELECT COUNT(*) FROM claims WHERE status IN ('queued', 'submitted', 'in_block')",
+		[],
+		|row| row.get::<_, i64>(0),
+	)?;
+	let mine = db.query_row(
+		"SELECT COUNT(*) FROM claims WHERE owner = ?1 \
+		 AND status IN ('queued', 'submitted', 'in_block')",
+		[owner],
+		|row| row.get::<_, i64>(0),
+	)?;
+	Ok((all as u64, mine as u64))
+}
+
+/// The first limit of `limits` a new claim of `owner` would overrun at `now`.
+fn refusal(
+	db: &Connection,
+	owner: &str,
+	limits: &Admission,
+	now: i64,
+) -> rusqlite::Result<Option<Refusal>> {
+	let (all, mine) = pending(db, owner)?;
+	if all >= limits.queue {
+		return Ok(Some(Refusal::QueueFull(all)));
+	}
+	if mine >= limits.per_owner {
+		return Ok(Some(Refusal::OwnerLimit(mine)));
+	}
+	if limits.per_hour > 0 {
+		let hour = db.query_row(
+			"SELECT COUNT(*) FROM claims WHERE created_ms > ?1",
+			[now - HOUR_MS],
+			|row| row.get::<_, i64>(0),
+		)? as u64;
+		if hour >= limits.per_hour {
+			return Ok(Some(Refusal::ClaimsPerHour(hour)));
+		}
+	}
+	if limits.fee_per_day > 0 {
+		// Claims that were never sent cost nothing; one sent or still waiting costs its fee, or
+		// the highest fee paid so far while its own is not known.
+		let spent: i64 = db.query_row(
+			"SELECT COALESCE(SUM(COALESCE(fee, (SELECT COALESCE(MAX(fee), 0) FROM claims))), 0) \
+			 FROM claims WHERE created_ms > ?1 AND (nonce IS NOT NULL OR status = 'queued' \
+			 OR fee IS NOT NULL)",
+			[now - DAY_MS],
+			|row| row.get(0),
+		)?;
+		let spent = spent.max(0) as u128;
+		if spent >= limits.fee_per_day {
+			return Ok(Some(Refusal::FeesPerDay(spent)));
+		}
+	}
+	Ok(None)
 }
 
 /// Why the claims database failed.
@@ -265,7 +393,17 @@ impl Store {
 	fn init(db: Connection) -> Result<Self> {
 		db.busy_timeout(std::time::Duration::from_secs(5))?;
 		db.execute_batch(SCHEMA)?;
-		Ok(Self { db: Mutex::new(db) })
+		let columns: Vec<String> = db
+			.prepare("SELECT name FROM pragma_table_info('claims')")?
+			.query_map([], |row| row.get(0))?
+			.collect::<rusqlite::Result<_>>()?;
+		for (name, kind) in ADDED {
+			if !columns.iter().any(|c| c == name) {
+				db.execute_batch(&format!("ALTER TABLE claims ADD COLUMN {name} {kind}"))?;
+			}
+		}
+		db.execute_batch(INDEXES)?;
+		Ok(Self { db: Mutex::new(db), counts: Mutex::new(None) })
 	}
 
 	fn with<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
@@ -292,9 +430,17 @@ impl Store {
 		}
 	}
 
-	/// Queues a claim, unless the same signed payload is here already or another pending claim
-	/// takes the same handle.
-	pub fn insert(&self, new: &NewClaim) -> Result<Inserted> {
+	/// Whether a new claim of `owner` fits in `limits` now: the first limit it would overrun.
+	/// [`Store::insert`] checks the same under the same lock; this lets a request be refused
+	/// before any work is done for it.
+	pub fn admits(&self, owner: &str, limits: &Admission) -> Result<Option<Refusal>> {
+		self.with(|db| refusal(db, owner, limits, now_ms()))
+	}
+
+	/// Queues a claim, unless the same signed payload is here already, another pending claim
+	/// takes the same handle, or a limit of `limits` is reached: all checked with the insert
+	/// under one lock, so concurrent requests cannot overrun a limit.
+	pub fn insert(&self, new: &NewClaim, limits: &Admission) -> Result<Inserted> {
 		self.with(|db| {
 			let existing = db
 				.query_row(
@@ -307,10 +453,14 @@ impl Store {
 				return Ok(Inserted::Existing(Box::new(existing)));
 			}
 			let now = now_ms();
+			if let Some(refused) = refusal(db, &new.owner, limits, now)? {
+				return Ok(Inserted::Refused(refused));
+			}
+			let public_id = new_public_id()?;
 			let inserted = db.execute(
 				"INSERT INTO claims (replay_key, owner, signature, base_handle, suffix, \
-				 expiration, canonical, client, status, created_ms, updated_ms) \
-				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'queued', ?9, ?9)",
+				 expiration, canonical, client, status, created_ms, updated_ms, public_id) \
+				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'queued', ?9, ?9, ?10)",
 				params![
 					&new.replay_key[..],
 					new.owner,
@@ -320,11 +470,12 @@ impl Store {
 					new.expiration,
 					new.canonical,
 					new.client,
-					now
+					now,
+					public_id
 				],
 			);
 			match inserted {
-				Ok(_) => Ok(Inserted::New(db.last_insert_rowid())),
+				Ok(_) => Ok(Inserted::New(public_id)),
 				Err(rusqlite::Error::SqliteFailure(e, _))
 					if e.code == rusqlite::ErrorCode::ConstraintViolation =>
 				{
@@ -335,11 +486,15 @@ impl Store {
 		})
 	}
 
-	/// The claim `id`.
-	pub fn get(&self, id: i64) -> Result<Option<Claim>> {
+	/// The claim whose API id is `public_id`.
+	pub fn get(&self, public_id: &str) -> Result<Option<Claim>> {
 		self.with(|db| {
-			db.query_row(&format!("SELECT {COLUMNS} FROM claims WHERE id = ?1"), [id], claim)
-				.optional()
+			db.query_row(
+				&format!("SELECT {COLUMNS} FROM claims WHERE public_id = ?1"),
+				[public_id],
+				claim,
+			)
+			.optional()
 		})
 	}
 
@@ -392,30 +547,53 @@ impl Store {
 
 	/// Pending claims in all and of `owner`.
 	pub fn pending(&self, owner: &str) -> Result<(u64, u64)> {
-		self.with(|db| {
-			let all = db.query_row(
-				"SELECT COUNT(*) FROM claims WHERE status IN ('queued', 'submitted', 'in_block')",
-				[],
-				|row| row.get::<_, i64>(0),
-			)?;
-			let mine = db.query_row(
-				"SELECT COUNT(*) FROM claims WHERE owner = ?1 \
-				 AND status IN ('queued', 'submitted', 'in_block')",
-				[owner],
-				|row| row.get::<_, i64>(0),
-			)?;
-			Ok((all as u64, mine as u64))
-		})
+		self.with(|db| pending(db, owner))
 	}
 
-	/// Claims per status.
-	pub fn counts(&self) -> Result<Vec<(String, u64)>> {
-		self.with(|db| {
+	/// Claims per status, counted at most once per [`COUNTS_FOR`] (readers in between get the
+	/// last count, so polling it costs the submitter nothing).
+	pub fn counts(&self) -> Result<Counts> {
+		let mut cached = self.counts.lock().unwrap_or_else(|p| p.into_inner());
+		if let Some((at, counts)) = cached.as_ref() {
+			if at.elapsed() < COUNTS_FOR {
+				return Ok(counts.clone());
+			}
+		}
+		let counts = self.with(|db| {
 			let mut stmt =
 				db.prepare("SELECT status, COUNT(*) FROM claims GROUP BY status ORDER BY status")?;
 			let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?;
-			rows.collect()
+			rows.collect::<rusqlite::Result<Vec<_>>>()
+		})?;
+		*cached = Some((Instant::now(), counts.clone()));
+		Ok(counts)
+	}
+
+	/// The highest fee a claim paid so far (planck), what a claim is expected to cost.
+	pub fn claim_fee(&self) -> Result<Option<u128>> {
+		self.with(|db| {
+			db.query_row("SELECT MAX(fee) FROM claims", [], |row| row.get::<_, Option<i64>>(0))
+				.map(|f| f.map(|f| f as u128))
 		})
+	}
+
+	/// Deletes the settled claims (finalized or failed) last changed more than `age` ago;
+	/// how many.
+	pub fn prune(&self, age: Duration) -> Result<usize> {
+		let before = now_ms().saturating_sub(age.as_millis() as i64);
+		let deleted = self.with(|db| {
+			db.execute(
+				"DELETE FROM claims WHERE status IN ('finalized', 'failed') AND updated_ms < ?1",
+				[before],
+			)
+		})?;
+		Ok(deleted)
+	}
+
+	/// The fee its transaction paid (planck).
+	pub fn paid(&self, id: i64, fee: u128) -> Result<()> {
+		let fee = i64::try_from(fee).unwrap_or(i64::MAX);
+		self.update("UPDATE claims SET fee = ?1, updated_ms = ?2 WHERE id = ?3", id, &[&fee])
 	}
 
 	fn update(&self, sql: &str, id: i64, values: &[&dyn rusqlite::ToSql]) -> Result<()> {
@@ -492,6 +670,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+	use std::sync::Arc;
+
 	use super::*;
 
 	fn new(key: u8, owner: &str, canonical: &str, suffix: u32) -> NewClaim {
@@ -507,6 +687,15 @@ mod tests {
 		}
 	}
 
+	/// Inserts `claim` within the default limits: its API id and its key.
+	fn queue(store: &Store, claim: &NewClaim) -> (String, i64) {
+		let Inserted::New(public) = store.insert(claim, &Admission::default()).unwrap() else {
+			panic!("not inserted")
+		};
+		let id = store.get(&public).unwrap().unwrap().id;
+		(public, id)
+	}
+
 	#[test]
 	fn a_claim_goes_through_every_status_and_survives_reopening() {
 		let dir = std::env::temp_dir().join(format!("sponsor-store-{}", std::process::id()));
@@ -514,9 +703,7 @@ mod tests {
 		let path = dir.join("claims.sqlite");
 		let _ = std::fs::remove_file(&path);
 		let store = Store::open(&path).unwrap();
-		let Inserted::New(id) = store.insert(&new(1, "alice", "a1ice", 7)).unwrap() else {
-			panic!("not inserted")
-		};
+		let (public, id) = queue(&store, &new(1, "alice", "a1ice", 7));
 		assert_eq!(store.queued(10).unwrap().iter().map(|c| c.id).collect::<Vec<_>>(), vec![id]);
 		store.submitted(id, 41, &[9, 9], "0xab").unwrap();
 		assert!(store.queued(10).unwrap().is_empty());
@@ -532,7 +719,7 @@ mod tests {
 		assert_eq!(unsettled[0].status, Status::Submitted);
 		store.in_block(id, "0xb1").unwrap();
 		store.finalized(id, Some(("0xb2", 12)), 5, "Alice.7").unwrap();
-		let done = store.get(id).unwrap().unwrap();
+		let done = store.get(&public).unwrap().unwrap();
 		assert_eq!(done.status, Status::Finalized);
 		assert_eq!((done.block_hash.as_deref(), done.block_number), (Some("0xb2"), Some(12)));
 		assert_eq!((done.msa_id, done.handle.as_deref()), (Some(5), Some("Alice.7")));
@@ -540,7 +727,7 @@ mod tests {
 		assert!(store.unsettled().unwrap().is_empty());
 		// A settled claim cannot be failed afterwards.
 		store.failed(id, "late").unwrap();
-		assert_eq!(store.get(id).unwrap().unwrap().status, Status::Finalized);
+		assert_eq!(store.get(&public).unwrap().unwrap().status, Status::Finalized);
 		std::fs::remove_dir_all(&dir).unwrap();
 	}
 
@@ -561,38 +748,161 @@ mod tests {
 	#[test]
 	fn the_same_payload_is_one_claim_and_one_handle_has_one_pending_claim() {
 		let store = Store::memory().unwrap();
-		let Inserted::New(id) = store.insert(&new(1, "alice", "a1ice", 7)).unwrap() else {
-			panic!("not inserted")
-		};
-		match store.insert(&new(1, "alice", "a1ice", 7)).unwrap() {
+		let (_, id) = queue(&store, &new(1, "alice", "a1ice", 7));
+		match store.insert(&new(1, "alice", "a1ice", 7), &Admission::default()).unwrap() {
 			Inserted::Existing(claim) => assert_eq!(claim.id, id),
 			other => panic!("{other:?}"),
 		}
 		// Another owner's claim of the same handle waits for the first to settle.
-		assert_eq!(store.insert(&new(2, "bob", "a1ice", 7)).unwrap(), Inserted::PairPending);
-		assert!(matches!(store.insert(&new(3, "bob", "a1ice", 8)).unwrap(), Inserted::New(_)));
+		assert_eq!(
+			store.insert(&new(2, "bob", "a1ice", 7), &Admission::default()).unwrap(),
+			Inserted::PairPending
+		);
+		assert!(matches!(
+			store.insert(&new(3, "bob", "a1ice", 8), &Admission::default()).unwrap(),
+			Inserted::New(_)
+		));
 		assert_eq!(store.pending("alice").unwrap(), (2, 1));
 		store.failed(id, "Handles.HandleTaken").unwrap();
 		assert_eq!(store.pending("alice").unwrap(), (1, 0));
-		assert!(matches!(store.insert(&new(2, "bob", "a1ice", 7)).unwrap(), Inserted::New(_)));
+		assert!(matches!(
+			store.insert(&new(2, "bob", "a1ice", 7), &Admission::default()).unwrap(),
+			Inserted::New(_)
+		));
 	}
 
 	#[test]
 	fn a_refused_transaction_goes_back_to_the_queue_once_per_refusal() {
 		let store = Store::memory().unwrap();
-		let Inserted::New(id) = store.insert(&new(1, "alice", "a1ice", 7)).unwrap() else {
-			panic!("not inserted")
-		};
+		let (public, id) = queue(&store, &new(1, "alice", "a1ice", 7));
 		store.submitted(id, 3, &[1], "0x01").unwrap();
 		store.requeue(id).unwrap();
-		let claim = store.get(id).unwrap().unwrap();
+		let claim = store.get(&public).unwrap().unwrap();
 		assert_eq!(
 			(claim.status, claim.nonce, claim.tx, claim.attempts),
 			(Status::Queued, None, None, 1)
 		);
 		// Requeue only applies to a submitted claim.
 		store.requeue(id).unwrap();
-		assert_eq!(store.get(id).unwrap().unwrap().attempts, 1);
+		assert_eq!(store.get(&public).unwrap().unwrap().attempts, 1);
 		assert_eq!(store.counts().unwrap(), vec![("queued".to_string(), 1)], "one claim, queued");
+	}
+
+	#[test]
+	fn claim_ids_are_128_random_bits_and_old_files_get_them() {
+		let store = Store::memory().unwrap();
+		let (a, _) = queue(&store, &new(1, "alice", "a", 1));
+		let (b, _) = queue(&store, &new(2, "alice", "b", 1));
+		for id in [&a, &b] {
+			assert_eq!(id.len(), 32, "{id}");
+			assert!(id.bytes().all(|c| c.is_ascii_hexdigit()), "{id}");
+		}
+		assert_ne!(a, b);
+		assert_eq!(store.get("1").unwrap(), None, "the database's key is not an id");
+
+		// A file of the first schema: its claims get ids, its columns are added.
+		let dir = std::env::temp_dir().join(format!("sponsor-old-{}", std::process::id()));
+		std::fs::create_dir_all(&dir).unwrap();
+		let path = dir.join("old.sqlite");
+		let _ = std::fs::remove_file(&path);
+		{
+			let db = Connection::open(&path).unwrap();
+			db.execute_batch(SCHEMA).unwrap();
+			db.execute(
+				"INSERT INTO claims (replay_key, owner, signature, base_handle, suffix, \
+				 expiration, canonical, client, status, created_ms, updated_ms) \
+				 VALUES (zeroblob(32), 'alice', x'00', 'a', 1, 9, 'a', 'x', 'queued', 1, 1)",
+				[],
+			)
+			.unwrap();
+		}
+		let store = Store::open(&path).unwrap();
+		let old = store.queued(1).unwrap().remove(0);
+		assert_eq!(old.public_id.len(), 32);
+		assert_eq!(store.get(&old.public_id).unwrap().unwrap().id, old.id);
+		std::fs::remove_dir_all(&dir).unwrap();
+	}
+
+	#[test]
+	fn concurrent_inserts_never_overrun_the_queue_or_an_owner_limit() {
+		let store = Arc::new(Store::memory().unwrap());
+		let limits = Admission { queue: 10, per_owner: 3, ..Admission::default() };
+		// 40 claims at once from 4 owners: 3 each fit, then the queue (10) is full.
+		let threads: Vec<_> = (0..40u8)
+			.map(|i| {
+				let (store, limits) = (store.clone(), limits.clone());
+				std::thread::spawn(move || {
+					let owner = format!("owner{}", i % 4);
+					store.insert(&new(i, &owner, &format!("h{i}"), 1), &limits).unwrap()
+				})
+			})
+			.collect();
+		let results: Vec<Inserted> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+		let accepted = results.iter().filter(|r| matches!(r, Inserted::New(_))).count();
+		assert_eq!(accepted, 10, "the queue holds 10");
+		for owner in 0..4 {
+			assert!(store.pending(&format!("owner{owner}")).unwrap().1 <= 3);
+		}
+		assert_eq!(store.pending("owner0").unwrap().0, 10);
+		assert!(results.iter().all(|r| matches!(
+			r,
+			Inserted::New(_) | Inserted::Refused(Refusal::QueueFull(_) | Refusal::OwnerLimit(_))
+		)));
+	}
+
+	#[test]
+	fn the_budget_holds_claims_per_hour_and_fees_per_day_across_reopening() {
+		let dir = std::env::temp_dir().join(format!("sponsor-budget-{}", std::process::id()));
+		std::fs::create_dir_all(&dir).unwrap();
+		let path = dir.join("claims.sqlite");
+		let _ = std::fs::remove_file(&path);
+		let per_hour = Admission { per_hour: 2, ..Admission::default() };
+		{
+			let store = Store::open(&path).unwrap();
+			queue(&store, &new(1, "a", "a", 1));
+			let (_, id) = queue(&store, &new(2, "b", "b", 1));
+			store.failed(id, "settled claims count too").unwrap();
+		}
+		let store = Store::open(&path).unwrap();
+		assert_eq!(
+			store.insert(&new(3, "c", "c", 1), &per_hour).unwrap(),
+			Inserted::Refused(Refusal::ClaimsPerHour(2))
+		);
+		assert_eq!(store.admits("c", &per_hour).unwrap(), Some(Refusal::ClaimsPerHour(2)));
+		assert_eq!(store.admits("c", &Admission::default()).unwrap(), None);
+
+		// Fees: 100 paid, a claim in the queue counts as the highest fee paid (100).
+		let fees = Admission { fee_per_day: 250, ..Admission::default() };
+		let store = Store::memory().unwrap();
+		let (_, paid) = queue(&store, &new(1, "a", "a", 1));
+		store.submitted(paid, 0, &[1], "0x01").unwrap();
+		store.paid(paid, 100).unwrap();
+		store.finalized(paid, None, 1, "a.1").unwrap();
+		assert_eq!(store.claim_fee().unwrap(), Some(100));
+		let (_, never_sent) = queue(&store, &new(2, "b", "b", 1));
+		store.failed(never_sent, "refused before it was signed: free").unwrap();
+		queue(&store, &new(3, "c", "c", 1));
+		// 200 of 250: one more fits, then 300 >= 250.
+		queue(&store, &new(4, "d", "d", 1));
+		assert_eq!(
+			store.insert(&new(5, "e", "e", 1), &fees).unwrap(),
+			Inserted::Refused(Refusal::FeesPerDay(300))
+		);
+		std::fs::remove_dir_all(&dir).unwrap();
+	}
+
+	#[test]
+	fn settled_claims_past_the_retention_are_pruned_and_pending_ones_are_kept() {
+		let store = Store::memory().unwrap();
+		let (_, done) = queue(&store, &new(1, "a", "a", 1));
+		store.finalized(done, None, 1, "a.1").unwrap();
+		let (_, failed) = queue(&store, &new(2, "b", "b", 1));
+		store.failed(failed, "x").unwrap();
+		let (waiting, _) = queue(&store, &new(3, "c", "c", 1));
+		// Nothing is older than an hour.
+		assert_eq!(store.prune(Duration::from_secs(3600)).unwrap(), 0);
+		std::thread::sleep(Duration::from_millis(5));
+		assert_eq!(store.prune(Duration::from_millis(1)).unwrap(), 2);
+		assert!(store.get(&waiting).unwrap().is_some(), "a pending claim stays");
 	}
 }

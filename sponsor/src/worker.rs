@@ -17,7 +17,13 @@ use sp_core::H256;
 use sp_runtime::{AccountId32, MultiSignature};
 use tokio::sync::{oneshot, Notify, RwLock};
 
-use crate::store::{self, Claim, Store};
+use crate::{
+	metrics::Metrics,
+	store::{self, Claim, Store},
+};
+
+/// The fee a transaction paid, from its events.
+type FeePaid = handles_client::runtime::transaction_payment::events::TransactionFeePaid;
 
 /// Queued claims checked together before they are signed one by one.
 pub const BATCH: usize = 32;
@@ -106,11 +112,30 @@ pub struct Worker {
 	/// Wakes the submitter when a claim is queued.
 	pub wake: Notify,
 	following: Mutex<HashSet<i64>>,
+	/// Settled claims older than this are deleted.
+	retention: Duration,
+	/// What `/metrics` reports.
+	pub metrics: Metrics,
+}
+
+/// The paying account as the node sees it, for `/healthz` and `/metrics`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Funds {
+	/// Free balance, in planck.
+	pub balance: u128,
+	/// Nonce at the finalized block.
+	pub nonce: u64,
 }
 
 impl Worker {
-	/// A worker paying with `key`.
-	pub fn new(store: Arc<Store>, node: Node, key: Keypair, margin: u32) -> Arc<Self> {
+	/// A worker paying with `key`, keeping settled claims for `retention`.
+	pub fn new(
+		store: Arc<Store>,
+		node: Node,
+		key: Keypair,
+		margin: u32,
+		retention: Duration,
+	) -> Arc<Self> {
 		Arc::new(Self {
 			store,
 			node,
@@ -118,7 +143,47 @@ impl Worker {
 			margin,
 			wake: Notify::new(),
 			following: Mutex::new(HashSet::new()),
+			retention,
+			metrics: Metrics::new(),
 		})
+	}
+
+	/// Asks the node for the paying account's balance and nonce (within 5 s), and records the
+	/// answer and whether the node gave one in the metrics.
+	pub async fn funds(&self) -> Result<Funds, Error> {
+		let ask = async {
+			let client = self.node.client().await?;
+			let account = self.key.account_id();
+			Ok::<_, Error>(Funds {
+				balance: client.free_balance(&account).await?,
+				nonce: client.finalized_nonce(&account).await?,
+			})
+		};
+		let answer = match tokio::time::timeout(Duration::from_secs(5), ask).await {
+			Ok(answer) => answer,
+			Err(_) => Err(Error::Node("the node did not answer within 5 s".into())),
+		};
+		match &answer {
+			Ok(funds) => {
+				self.metrics.node_up.set(1);
+				self.metrics.balance.set(funds.balance as f64);
+				self.metrics.nonce.set(i64::try_from(funds.nonce).unwrap_or(i64::MAX));
+			}
+			Err(_) => self.metrics.node_up.set(0),
+		}
+		answer
+	}
+
+	/// Deletes the settled claims older than the retention, every hour.
+	async fn prune_loop(self: Arc<Self>) {
+		loop {
+			match self.store.prune(self.retention) {
+				Ok(0) => {}
+				Ok(n) => println!("pruned {n} settled claims older than {:?}", self.retention),
+				Err(e) => eprintln!("pruning: {e}"),
+			}
+			tokio::time::sleep(Duration::from_secs(3600)).await;
+		}
 	}
 
 	/// The paying account.
@@ -145,14 +210,15 @@ impl Worker {
 		let secs = (claim_age_ms(claim) as f64) / 1000.0;
 		println!(
 			"claim {} {display} owner {} from {}: {what} after {secs:.1} s",
-			claim.id, claim.new.owner, claim.new.client
+			claim.public_id, claim.new.owner, claim.new.client
 		);
 	}
 
 	fn settle_failed(&self, claim: &Claim, why: &str) {
 		if let Err(e) = self.store.failed(claim.id, why) {
-			eprintln!("claim {}: {e}", claim.id);
+			eprintln!("claim {}: {e}", claim.public_id);
 		}
+		self.metrics.failed(why);
 		self.log(claim, &format!("failed: {why}"));
 	}
 
@@ -164,8 +230,9 @@ impl Worker {
 		handle: &str,
 	) {
 		if let Err(e) = self.store.finalized(claim.id, block, msa_id, handle) {
-			eprintln!("claim {}: {e}", claim.id);
+			eprintln!("claim {}: {e}", claim.public_id);
 		}
+		self.metrics.finalized.inc();
 		let at = block.map(|(_, n)| format!(" in block #{n}")).unwrap_or_default();
 		self.log(claim, &format!("finalized{at}, MSA {msa_id} {handle}"));
 	}
@@ -174,6 +241,7 @@ impl Worker {
 	pub async fn run(self: Arc<Self>) {
 		tokio::spawn(self.clone().watch_node());
 		tokio::spawn(self.clone().reconcile_loop());
+		tokio::spawn(self.clone().prune_loop());
 		self.submit_loop().await;
 	}
 
@@ -336,12 +404,17 @@ impl Worker {
 		let result_sent = submitted;
 		match result {
 			Ok((included, events)) => match created(included, &events) {
-				Ok(c) => self.settle_finalized(
-					&claim,
-					Some((&hex(&c.included.block_hash.0), c.included.block_number)),
-					c.msa_id,
-					&c.handle,
-				),
+				Ok(c) => {
+					if let Some(Ok(paid)) = events.find_first::<FeePaid>() {
+						let _ = self.store.paid(id, paid.actual_fee);
+					}
+					self.settle_finalized(
+						&claim,
+						Some((&hex(&c.included.block_hash.0), c.included.block_number)),
+						c.msa_id,
+						&c.handle,
+					)
+				}
 				Err(e) => self.settle_failed(&claim, &reason(&e)),
 			},
 			Err(e @ Error::Failed { .. }) | Err(e @ Error::Dispatch(_)) => {

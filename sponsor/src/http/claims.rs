@@ -1,15 +1,15 @@
 //! `POST /claims` (an owner's signed create payload: checked, queued) and `GET /claims/{id}`
 //! (where that claim is).
 
-use std::{net::SocketAddr, sync::Arc, time::Instant};
+use std::{sync::Arc, time::Instant};
 
 use axum::{
 	body::Bytes,
-	extract::{rejection::BytesRejection, ConnectInfo, Path, State},
-	http::StatusCode,
+	extract::{rejection::BytesRejection, Path, State},
+	http::{HeaderMap, StatusCode},
 	response::IntoResponse,
 	routing::{get, post},
-	Json, Router,
+	Extension, Json, Router,
 };
 use codec::{Decode, Encode};
 use handles_client::{
@@ -24,9 +24,13 @@ use sp_runtime::{AccountId32, MultiSignature};
 use super::{
 	error::{ApiError, ApiResult},
 	extract::body,
+	guard::is_json,
 	App,
 };
-use crate::store::{Claim, Inserted, NewClaim};
+use crate::{
+	limits::ClientId,
+	store::{Claim, Inserted, NewClaim},
+};
 
 /// The routes of claims.
 pub fn router() -> Router<Arc<App>> {
@@ -52,7 +56,7 @@ struct ClaimBody {
 /// A claim's status, for `GET /claims/{id}` (and `POST /claims` of a payload seen before).
 pub fn claim_json(claim: &Claim) -> Value {
 	json!({
-		"id": claim.id,
+		"id": claim.public_id,
 		"status": claim.status.as_str(),
 		"reason": claim.reason,
 		"handle": claim.handle,
@@ -99,12 +103,17 @@ pub fn parse_signature(
 }
 
 /// Checks the signed payload as the chain will, within the limits, and queues it: `202`; the
-/// same signed payload again: `200` and the claim it made.
+/// same signed payload again: `200` and the claim it made. JSON only (`415` otherwise: a form or
+/// `text/plain` post from another site's page is refused before any work).
 async fn post_claim(
 	State(app): State<Arc<App>>,
-	ConnectInfo(addr): ConnectInfo<SocketAddr>,
+	Extension(client_id): Extension<ClientId>,
+	headers: HeaderMap,
 	bytes: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
+	if !is_json(&headers) {
+		return Err(ApiError::NotJson);
+	}
 	let claim: ClaimBody = body(bytes)?;
 	let owner = parse_account(&claim.owner)?;
 	let payload = CreateHandlePayload {
@@ -124,16 +133,14 @@ async fn post_claim(
 		return Ok((StatusCode::OK, Json(claim_json(&existing))).into_response());
 	}
 	let owner_text = owner.to_string();
-	let (pending, mine) = store.pending(&owner_text)?;
-	if pending >= app.limits.queue {
-		return Err(ApiError::QueueFull(pending));
-	}
-	if mine >= app.limits.per_owner {
-		return Err(ApiError::OwnerLimit(owner_text, mine));
+	// Refused early when a limit is reached already (the insert checks again, atomically).
+	let admission = &app.limits.admission;
+	if let Some(refused) = store.admits(&owner_text, admission)? {
+		return Err(ApiError::Refused(refused, owner_text));
 	}
 	// Only claims that would be queued use up the client's allowance.
-	if let Err(wait) = app.rate.take(addr.ip(), Instant::now()) {
-		return Err(ApiError::RateLimited { client: addr.ip(), wait });
+	if let Err(wait) = app.rate.take(client_id, Instant::now()) {
+		return Err(ApiError::RateLimited { client: client_id, wait });
 	}
 	let options = client.check_create(&owner, &signature, &payload, app.margin).await?;
 	let new = NewClaim {
@@ -144,9 +151,9 @@ async fn post_claim(
 		suffix: payload.suffix,
 		expiration: payload.expiration,
 		canonical: String::from_utf8_lossy(&options.options.canonical).into_owned(),
-		client: addr.ip().to_string(),
+		client: client_id.to_string(),
 	};
-	match store.insert(&new)? {
+	match store.insert(&new, admission)? {
 		Inserted::New(id) => {
 			app.worker.wake.notify_one();
 			Ok((StatusCode::ACCEPTED, Json(json!({ "id": id, "status": "queued" })))
@@ -158,15 +165,14 @@ async fn post_claim(
 		Inserted::PairPending => Err(ApiError::SuffixPending(
 			handles_client::rules::format_display(&new.base_handle, new.suffix),
 		)),
+		Inserted::Refused(refused) => Err(ApiError::Refused(refused, new.owner)),
 	}
 }
 
 /// The claim `id`, or `404`.
 async fn get_claim(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult {
-	let not_found = || ApiError::NotFound(format!("no claim {id}"));
-	let Ok(number) = id.parse::<i64>() else { return Err(not_found()) };
-	match app.worker.store.get(number)? {
+	match app.worker.store.get(&id)? {
 		Some(claim) => Ok(Json(claim_json(&claim)).into_response()),
-		None => Err(not_found()),
+		None => Err(ApiError::NotFound(format!("no claim {id}"))),
 	}
 }

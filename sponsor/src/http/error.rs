@@ -1,7 +1,7 @@
 //! Every error answer of the API, in one type: each variant knows its HTTP status and its
 //! `{ "error": <code>, "message": <one line> }` body (the README's table of errors).
 
-use std::{net::IpAddr, time::Duration};
+use std::time::Duration;
 
 use axum::{
 	extract::rejection::BytesRejection,
@@ -12,7 +12,11 @@ use axum::{
 use handles_client::Error as ClientError;
 use serde_json::{json, Value};
 
-use crate::{store, worker::is_connection};
+use crate::{
+	limits::ClientId,
+	store::{self, Refusal},
+	worker::is_connection,
+};
 
 /// An error answer.
 #[derive(Debug)]
@@ -23,18 +27,27 @@ pub enum ApiError {
 	Body(BytesRejection),
 	/// `400 BadSignature`: the signature is not one the service reads (what is wrong with it).
 	BadSignature(&'static str),
+	/// `403 Forbidden`: a cross-origin preflight from an origin `--allow-origin` does not name.
+	Forbidden(&'static str),
+	/// `408 Timeout`: the body did not arrive within `--body-timeout`.
+	Timeout,
+	/// `413 TooLarge`: the body is longer than this many bytes.
+	TooLarge(usize),
+	/// `415 UnsupportedMediaType`: `POST` bodies are `application/json` only.
+	NotJson,
+	/// A limit of the store's admission: `429 QueueFull`, `429 OwnerLimit` (the owner, SS58),
+	/// `503 BudgetExhausted` (claims per hour, fees per day).
+	Refused(Refusal, String),
+	/// `503 NotReady`: `/healthz` says why the service cannot pay for a claim now.
+	NotReady(String),
 	/// `404 NotFound`: no such claim or route.
 	NotFound(String),
 	/// `409 SuffixPending`: another pending claim takes this display handle.
 	SuffixPending(String),
-	/// `429 QueueFull`: this many claims are pending.
-	QueueFull(u64),
-	/// `429 OwnerLimit`: the owner (SS58) has this many pending claims.
-	OwnerLimit(String, u64),
 	/// `429 RateLimited` with `Retry-After`: the client has no claim left for `wait`.
 	RateLimited {
-		/// The client's address.
-		client: IpAddr,
+		/// The client (an address or an IPv6 network).
+		client: ClientId,
 		/// Until it has one again.
 		wait: Duration,
 	},
@@ -76,20 +89,30 @@ impl ApiError {
 					format!("{display} is being claimed by another pending claim"),
 				),
 			),
-			Self::QueueFull(pending) => (
-				StatusCode::TOO_MANY_REQUESTS,
-				body("QueueFull", format!("{pending} claims are waiting: try again in a minute")),
+			Self::Forbidden(why) => (StatusCode::FORBIDDEN, body("Forbidden", why)),
+			Self::Timeout => (
+				StatusCode::REQUEST_TIMEOUT,
+				body("Timeout", "the request's body did not arrive in time"),
 			),
-			Self::OwnerLimit(owner, pending) => (
-				StatusCode::TOO_MANY_REQUESTS,
-				body("OwnerLimit", format!("{owner} has {pending} claims waiting already")),
+			Self::TooLarge(max) => (
+				StatusCode::PAYLOAD_TOO_LARGE,
+				body("TooLarge", format!("the body is longer than {max} bytes")),
 			),
+			Self::NotJson => (
+				StatusCode::UNSUPPORTED_MEDIA_TYPE,
+				body(
+					"UnsupportedMediaType",
+					"the body must be sent as Content-Type: application/json",
+				),
+			),
+			Self::Refused(refusal, owner) => refused(refusal, &owner),
+			Self::NotReady(why) => (StatusCode::SERVICE_UNAVAILABLE, body("NotReady", why)),
 			Self::RateLimited { client, wait } => (
 				StatusCode::TOO_MANY_REQUESTS,
 				body(
 					"RateLimited",
 					format!(
-						"too many claims from {client}: try again in {} s",
+						"too many requests from {client}: try again in {} s",
 						retry_after_secs(wait)
 					),
 				),
@@ -100,6 +123,36 @@ impl ApiError {
 			}
 			Self::Client(e) => client_answer(e),
 		}
+	}
+}
+
+/// A limit of the store's admission: who is waiting, or which budget is spent.
+fn refused(refusal: Refusal, owner: &str) -> (StatusCode, Value) {
+	match refusal {
+		Refusal::QueueFull(pending) => (
+			StatusCode::TOO_MANY_REQUESTS,
+			body("QueueFull", format!("{pending} claims are waiting: try again in a minute")),
+		),
+		Refusal::OwnerLimit(pending) => (
+			StatusCode::TOO_MANY_REQUESTS,
+			body("OwnerLimit", format!("{owner} has {pending} claims waiting already")),
+		),
+		Refusal::ClaimsPerHour(n) => (
+			StatusCode::SERVICE_UNAVAILABLE,
+			json!({
+				"error": "BudgetExhausted",
+				"reason": "claimsPerHour",
+				"message": format!("{n} claims were accepted in the last hour, the most this service pays for: try again later"),
+			}),
+		),
+		Refusal::FeesPerDay(spent) => (
+			StatusCode::SERVICE_UNAVAILABLE,
+			json!({
+				"error": "BudgetExhausted",
+				"reason": "feesPerDay",
+				"message": format!("claims of the last 24 hours cost {spent} planck, the most this service pays: try again later"),
+			}),
+		),
 	}
 }
 
@@ -186,14 +239,21 @@ mod tests {
 
 	#[tokio::test]
 	async fn every_error_is_its_status_a_code_and_a_one_line_message() {
-		let client: IpAddr = "10.0.0.1".parse().unwrap();
+		let client = crate::limits::Clients::default().id("10.0.0.1".parse().unwrap());
 		let cases = [
 			(ApiError::BadRequest("x".into()), 400, "BadRequest"),
 			(ApiError::BadSignature("is not 0x-prefixed hex"), 400, "BadSignature"),
 			(ApiError::NotFound("no claim 7".into()), 404, "NotFound"),
 			(ApiError::SuffixPending("Alice.7".into()), 409, "SuffixPending"),
-			(ApiError::QueueFull(9), 429, "QueueFull"),
-			(ApiError::OwnerLimit("5F".into(), 3), 429, "OwnerLimit"),
+			(ApiError::Refused(Refusal::QueueFull(9), "5F".into()), 429, "QueueFull"),
+			(ApiError::Refused(Refusal::OwnerLimit(3), "5F".into()), 429, "OwnerLimit"),
+			(ApiError::Refused(Refusal::ClaimsPerHour(9), "5F".into()), 503, "BudgetExhausted"),
+			(ApiError::Refused(Refusal::FeesPerDay(9), "5F".into()), 503, "BudgetExhausted"),
+			(ApiError::NotJson, 415, "UnsupportedMediaType"),
+			(ApiError::Timeout, 408, "Timeout"),
+			(ApiError::TooLarge(10), 413, "TooLarge"),
+			(ApiError::Forbidden("no"), 403, "Forbidden"),
+			(ApiError::NotReady("no funds".into()), 503, "NotReady"),
 			(
 				ApiError::RateLimited { client, wait: Duration::from_millis(19_400) },
 				429,
@@ -260,10 +320,10 @@ mod tests {
 
 	#[tokio::test]
 	async fn a_rate_limited_client_is_told_when_to_come_back() {
-		let client: IpAddr = "10.0.0.1".parse().unwrap();
+		let client = crate::limits::Clients::default().id("10.0.0.1".parse().unwrap());
 		let (_, body, retry) =
 			answer(ApiError::RateLimited { client, wait: Duration::from_millis(19_400) }).await;
 		assert_eq!(retry.as_deref(), Some("20"));
-		assert_eq!(body["message"], "too many claims from 10.0.0.1: try again in 20 s");
+		assert_eq!(body["message"], "too many requests from 10.0.0.1: try again in 20 s");
 	}
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use axum::{
 	body::Bytes,
 	extract::{rejection::BytesRejection, State},
+	http::HeaderMap,
 	response::IntoResponse,
 	routing::post,
 	Json, Router,
@@ -17,6 +18,7 @@ use serde_json::json;
 use super::{
 	error::{ApiError, ApiResult},
 	extract::body,
+	guard::is_json,
 	App,
 };
 
@@ -34,8 +36,12 @@ struct PayloadRequest {
 
 async fn post_payload(
 	State(app): State<Arc<App>>,
+	headers: HeaderMap,
 	bytes: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
+	if !is_json(&headers) {
+		return Err(ApiError::NotJson);
+	}
 	let request: PayloadRequest = body(bytes)?;
 	let base = &request.base_handle;
 	// An invalid handle is refused offline, also while the node is away.

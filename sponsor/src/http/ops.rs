@@ -1,0 +1,56 @@
+//! For operators: `GET /healthz` (200 when the node answers and the paying account can pay for a
+//! claim, 503 `NotReady` with the reason otherwise) and `GET /metrics` (Prometheus text).
+
+use std::sync::Arc;
+
+use axum::{extract::State, http::header, response::IntoResponse, routing::get, Json, Router};
+use serde_json::json;
+
+use super::{
+	error::{ApiError, ApiResult},
+	App,
+};
+
+/// The routes of health and metrics.
+pub fn router() -> Router<Arc<App>> {
+	Router::new().route("/healthz", get(get_health)).route("/metrics", get(get_metrics))
+}
+
+/// `200 { ok, balance, claimFee }` when the node answers and the free balance covers one claim's
+/// fee (the highest fee a claim paid so far; before the first, any balance above zero).
+async fn get_health(State(app): State<Arc<App>>) -> ApiResult {
+	let funds = app
+		.worker
+		.funds()
+		.await
+		.map_err(|e| ApiError::NotReady(format!("the node does not answer: {e}")))?;
+	let fee = app.worker.store.claim_fee()?.unwrap_or(1);
+	if funds.balance < fee {
+		return Err(ApiError::NotReady(format!(
+			"the paying account has {} planck, less than a claim's fee ({fee} planck)",
+			funds.balance
+		)));
+	}
+	Ok(Json(
+		json!({ "ok": true, "balance": funds.balance.to_string(), "claimFee": fee.to_string() }),
+	)
+	.into_response())
+}
+
+/// Every metric, claims per status counted now (at most every few seconds) and the account asked
+/// of the node.
+async fn get_metrics(State(app): State<Arc<App>>) -> ApiResult {
+	let metrics = &app.worker.metrics;
+	let counts = app.worker.store.counts()?;
+	for status in ["queued", "submitted", "in_block", "finalized", "failed"] {
+		let n = counts.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
+		metrics.claims.with_label_values(&[status]).set(i64::try_from(n).unwrap_or(i64::MAX));
+		if status == "queued" {
+			metrics.queue_depth.set(i64::try_from(n).unwrap_or(i64::MAX));
+		}
+	}
+	// The node's answer (or its absence) is in node_up.
+	let _ = app.worker.funds().await;
+	Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], metrics.render())
+		.into_response())
+}

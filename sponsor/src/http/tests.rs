@@ -1,0 +1,250 @@
+//! The API's guards over HTTP, without a node (its routes answer 503 `NodeUnavailable`; every
+//! guard answers before a handler asks the node anything).
+
+use std::{
+	io::{Read, Write},
+	net::{IpAddr, SocketAddr},
+	time::{Duration, Instant},
+};
+
+use axum::{
+	body::Body,
+	http::{header, Request, StatusCode},
+};
+use handles_client::Keypair;
+use serde_json::Value;
+
+use super::*;
+use crate::{store::Store, worker::Node};
+
+/// An app whose node is unreachable, with `limits` and `read_limit` reads per minute.
+fn app(limits: Limits, read_limit: u32) -> Arc<App> {
+	let store = Arc::new(Store::memory().unwrap());
+	let node = Node::new("ws://127.0.0.1:1", store.clone());
+	let key = Keypair::from_uri("//Dave").unwrap();
+	let worker = Worker::new(store, node, key, 5, Duration::from_secs(86_400));
+	Arc::new(App {
+		worker,
+		limits,
+		rate: RateLimit::new(30),
+		read_rate: RateLimit::new(read_limit),
+		margin: 5,
+	})
+}
+
+struct Answer {
+	status: StatusCode,
+	headers: axum::http::HeaderMap,
+	body: Value,
+}
+
+/// `request` from `peer` through the whole router.
+async fn send(app: &Arc<App>, peer: &str, mut request: Request<Body>) -> Answer {
+	let peer: IpAddr = peer.parse().unwrap();
+	request.extensions_mut().insert(ConnectInfo(SocketAddr::new(peer, 40_000)));
+	let response = router(app.clone()).oneshot(request).await.unwrap();
+	let status = response.status();
+	let headers = response.headers().clone();
+	let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+	let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+	Answer { status, headers, body }
+}
+
+fn get(path: &str) -> Request<Body> {
+	Request::get(path).body(Body::empty()).unwrap()
+}
+
+fn post(path: &str, content_type: &str, body: &str) -> Request<Body> {
+	Request::post(path)
+		.header(header::CONTENT_TYPE, content_type)
+		.body(Body::from(body.to_string()))
+		.unwrap()
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers_and_the_page_a_strict_csp() {
+	let app = app(Limits::default(), 100);
+	for path in ["/", "/app.js", "/js/dist/handles_rules.wasm", "/api/info", "/nowhere"] {
+		let answer = send(&app, "10.0.0.1", get(path)).await;
+		let h = |name: header::HeaderName| answer.headers.get(name).map(|v| v.to_str().unwrap());
+		assert_eq!(h(header::X_CONTENT_TYPE_OPTIONS), Some("nosniff"), "{path}");
+		assert_eq!(h(header::REFERRER_POLICY), Some("no-referrer"), "{path}");
+		assert_eq!(h(header::X_FRAME_OPTIONS), Some("DENY"), "{path}");
+		let csp = h(header::CONTENT_SECURITY_POLICY).unwrap();
+		assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+		assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"), "{csp}");
+		assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{csp}");
+	}
+}
+
+#[tokio::test]
+async fn posts_are_json_only() {
+	let app = app(Limits::default(), 100);
+	let body =
+		r#"{"owner":"x","signature":"0x","payload":{"baseHandle":"a","suffix":1,"expiration":9}}"#;
+	for content_type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"] {
+		for path in ["/claims", "/api/payload"] {
+			let answer = send(&app, "10.0.0.1", post(path, content_type, body)).await;
+			assert_eq!(answer.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{path} {content_type}");
+			assert_eq!(answer.body["error"], "UnsupportedMediaType");
+		}
+	}
+	// JSON goes on to the checks (here: a malformed owner, before the node is asked).
+	let answer =
+		send(&app, "10.0.0.1", post("/claims", "application/json; charset=utf-8", body)).await;
+	assert_eq!(
+		(answer.status, &answer.body["error"]),
+		(StatusCode::BAD_REQUEST, &"BadAccount".into())
+	);
+}
+
+#[tokio::test]
+async fn no_other_site_may_call_the_api_unless_allowed() {
+	let preflight = || {
+		Request::options("/claims")
+			.header(header::ORIGIN, "https://evil.example")
+			.header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.body(Body::empty())
+			.unwrap()
+	};
+	let from = |origin: &str| {
+		let mut request = get("/api/info");
+		request.headers_mut().insert(header::ORIGIN, origin.parse().unwrap());
+		request
+	};
+	let closed = app(Limits::default(), 100);
+	let answer = send(&closed, "10.0.0.1", preflight()).await;
+	assert_eq!(answer.status, StatusCode::FORBIDDEN);
+	assert!(answer.headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+	let answer = send(&closed, "10.0.0.1", from("https://evil.example")).await;
+	assert!(answer.headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+
+	let open = app(
+		Limits { allow_origins: vec!["https://evil.example".into()], ..Limits::default() },
+		100,
+	);
+	let answer = send(&open, "10.0.0.1", preflight()).await;
+	assert_eq!(answer.status, StatusCode::NO_CONTENT);
+	assert_eq!(answer.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "https://evil.example");
+	let answer = send(&open, "10.0.0.1", from("https://other.example")).await;
+	assert!(answer.headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none(), "only those named");
+}
+
+#[tokio::test]
+async fn reads_are_rate_limited_per_client_network_and_proxy_headers_only_count_from_proxies() {
+	let limits = Limits {
+		clients: Clients { trusted: vec!["10.9.0.0/16".parse().unwrap()], ipv6_prefix: 64 },
+		..Limits::default()
+	};
+	let app = app(limits, 2);
+	let status = |answer: Answer| answer.status;
+	let forwarded = |path: &str, client: &str| {
+		let mut request = get(path);
+		request.headers_mut().insert("x-forwarded-for", client.parse().unwrap());
+		request
+	};
+	for path in ["/api/options?base=a", "/api/lookup?handle=a.1"] {
+		assert_ne!(
+			status(send(&app, "2001:db8::1", get(path)).await),
+			StatusCode::TOO_MANY_REQUESTS
+		);
+	}
+	// A third read from the same /64, from another address of it: refused.
+	let answer = send(&app, "2001:db8::ffff", get("/api/info")).await;
+	assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+	assert_eq!(answer.body["error"], "RateLimited");
+	assert!(answer.headers.contains_key(header::RETRY_AFTER));
+	assert!(answer.headers.contains_key(header::CONTENT_SECURITY_POLICY));
+	assert_ne!(
+		status(send(&app, "2001:db8:0:1::1", get("/api/info")).await),
+		StatusCode::TOO_MANY_REQUESTS
+	);
+
+	// An untrusted peer cannot pick its bucket with the header: its own is used up.
+	for _ in 0..2 {
+		send(&app, "192.0.2.1", forwarded("/healthz", "203.0.113.1")).await;
+	}
+	let answer = send(&app, "192.0.2.1", forwarded("/metrics", "203.0.113.2")).await;
+	assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+	// Behind the proxy, each forwarded client has its own.
+	for client in ["203.0.113.1", "203.0.113.1", "203.0.113.2", "203.0.113.2"] {
+		let answer = send(&app, "10.9.0.5", forwarded("/", client)).await;
+		assert_eq!(answer.status, StatusCode::OK, "{client}");
+	}
+	let answer = send(&app, "10.9.0.5", forwarded("/", "203.0.113.1")).await;
+	assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+	assert!(answer.body["message"].as_str().unwrap().contains("203.0.113.1"), "{}", answer.body);
+}
+
+#[tokio::test]
+async fn health_and_metrics_say_the_node_is_away() {
+	let app = app(Limits::default(), 100);
+	let answer = send(&app, "10.0.0.1", get("/healthz")).await;
+	assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+	assert_eq!(answer.body["error"], "NotReady");
+	let response = router(app.clone())
+		.oneshot({
+			let mut r = get("/metrics");
+			r.extensions_mut().insert(ConnectInfo(SocketAddr::from(([10, 0, 0, 1], 1))));
+			r
+		})
+		.await
+		.unwrap();
+	assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
+	let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+	let text = String::from_utf8(bytes.to_vec()).unwrap();
+	assert!(text.contains("handles_sponsor_node_up 0"), "{text}");
+	assert!(text.contains("handles_sponsor_queue_depth 0"), "{text}");
+}
+
+#[tokio::test]
+async fn claim_ids_are_not_numbers_anyone_can_count() {
+	let app = app(Limits::default(), 100);
+	for id in ["1", "2", "0"] {
+		assert_eq!(
+			send(&app, "10.0.0.1", get(&format!("/claims/{id}"))).await.status,
+			StatusCode::NOT_FOUND
+		);
+	}
+}
+
+/// Serves `app` on a free port.
+async fn serving(app: Arc<App>) -> SocketAddr {
+	let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+	let addr = listener.local_addr().unwrap();
+	tokio::spawn(serve(listener, app, std::future::pending()));
+	addr
+}
+
+#[tokio::test]
+async fn a_client_that_trickles_its_headers_or_body_is_cut_off() {
+	let timeout = Duration::from_millis(400);
+	let limits = Limits { header_timeout: timeout, body_timeout: timeout, ..Limits::default() };
+	let addr = serving(app(limits, 100)).await;
+	let (headers_cut, body_answer) = tokio::task::spawn_blocking(move || {
+		// Headers that never end: the connection is closed.
+		let mut slow = std::net::TcpStream::connect(addr).unwrap();
+		slow.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+		slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1\r\n").unwrap();
+		let t0 = Instant::now();
+		let mut rest = Vec::new();
+		let _ = slow.read_to_end(&mut rest);
+		let headers_cut = t0.elapsed();
+		// A body announced as 100 bytes of which 10 come: 408.
+		let mut slow = std::net::TcpStream::connect(addr).unwrap();
+		slow.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+		slow.write_all(
+			b"POST /claims HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+			  Content-Length: 100\r\n\r\n{\"owner\":",
+		)
+		.unwrap();
+		let mut answer = [0u8; 512];
+		let n = slow.read(&mut answer).unwrap_or(0);
+		(headers_cut, String::from_utf8_lossy(&answer[..n]).into_owned())
+	})
+	.await
+	.unwrap();
+	assert!(headers_cut < Duration::from_secs(3), "cut off after {headers_cut:?}");
+	assert!(body_answer.starts_with("HTTP/1.1 408"), "{body_answer}");
+	assert!(body_answer.contains("\"Timeout\""), "{body_answer}");
+}

@@ -72,8 +72,10 @@ export function useClaimPage({ screenshots, sealing = 'instant' }) {
    * A new page (own browser context, so its own localStorage) on the sponsor with the injected
    * wallet of a fresh key; `languages` (best first) stand for the browser's languages
    * (navigator.languages, navigator.language and Accept-Language). Resolves to `{ page, owner,
-   * signs, errors, close() }`: `signs` records every signRaw request, `errors` the page's uncaught
-   * exceptions.
+   * signs, errors, violations, headers, close() }`: `signs` records every signRaw request, `errors`
+   * the page's uncaught exceptions, `violations` every Content-Security-Policy violation the page
+   * reported (its `securitypolicyviolation` events and console errors), `headers` the page's
+   * response headers.
    */
   page.open = async (viewport = DESKTOP, { languages = null } = {}) => {
     const context = await browser.createBrowserContext();
@@ -82,7 +84,17 @@ export function useClaimPage({ screenshots, sealing = 'instant' }) {
     const owner = ctx.keyring.addFromMnemonic(mnemonicGenerate());
     const signs = [];
     const errors = [];
+    const violations = [];
     tab.on('pageerror', (err) => errors.push(err.message));
+    tab.on('console', (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await tab.exposeFunction('e2eCspViolation', (v) => violations.push(v));
+    await tab.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.e2eCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+      );
+    });
     await tab.exposeFunction('e2eSignRaw', (raw) => {
       signs.push(raw);
       assert.equal(raw.address, owner.address, 'signRaw is asked for the injected account');
@@ -112,21 +124,23 @@ export function useClaimPage({ screenshots, sealing = 'instant' }) {
       },
       { address: owner.address, name: 'E2E tester', type: 'sr25519' },
     );
-    await tab.goto(`${page.sponsor.url}/`, { waitUntil: 'load' });
+    const response = await tab.goto(`${page.sponsor.url}/`, { waitUntil: 'load' });
     // The Wasm rules are loaded once the base input is enabled.
     await tab.waitForSelector('#base:not([disabled])', { timeout: 30_000 });
-    return { page: tab, owner, signs, errors, close: () => context.close() };
+    return { page: tab, owner, signs, errors, violations, headers: response.headers(), close: () => context.close() };
   };
 
   /**
    * Runs `fn({ page, owner, signs })` on a new page ({@link page.open} with `viewport` and
-   * `options`), which must throw no uncaught exception meanwhile, and closes the page.
+   * `options`), which must throw no uncaught exception and report no Content-Security-Policy
+   * violation meanwhile, and closes the page.
    */
   page.with = async (viewport, fn, options) => {
-    const { errors, close, ...opened } = await page.open(viewport, options);
+    const { errors, violations, close, ...opened } = await page.open(viewport, options);
     try {
       await fn(opened);
       assert.deepEqual(errors, []);
+      assert.deepEqual(violations, [], 'no Content-Security-Policy violation');
     } finally {
       await close();
     }

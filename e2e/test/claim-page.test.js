@@ -5,7 +5,8 @@
 // from typing the name to the finalized panel (the chain holds the handle for that key, the sponsor
 // paid), a refused name (the rule in words, no request, nothing to claim), a slow answer for an
 // older input, a suffix taken behind the page's back (the sponsor's refusal), a look-up by a
-// look-alike, and a keyboard-only claim at phone width. Screenshots go to test-output/claim-page/.
+// look-alike, a keyboard-only claim at phone width, and the page's hardening (its CSP and headers;
+// no page reports a CSP violation). Screenshots go to test-output/claim-page/.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -238,6 +239,36 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       assert.ok((await text(page, '#lookup-error')).length > 0);
       assert.equal(await page.$eval('#lookup-result', (el) => el.hidden), true);
     });
+  });
+
+  test('hardened: the page comes with its CSP and headers, loads its rules under it, and a violation would be seen', async () => {
+    const { page, headers, errors, violations, close } = await cp.open(DESKTOP);
+    try {
+      assert.equal(headers['x-content-type-options'], 'nosniff');
+      assert.equal(headers['referrer-policy'], 'no-referrer');
+      assert.equal(headers['x-frame-options'], 'DENY');
+      const csp = headers['content-security-policy'];
+      assert.match(csp, /frame-ancestors 'none'/);
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+      assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+      // The Wasm rules ran under it (the base input is enabled once they are loaded).
+      await typeName(page, 'Hardened');
+      assert.ok((await suffixList(page, 'Hardened', { all: false })).length > 0, 'the options came from the API');
+      assert.deepEqual(violations, [], 'the page loads and checks a name without a violation');
+      assert.deepEqual(errors, []);
+      // The listener is live: an inline script is refused and reported.
+      await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.e2eInline = 1';
+        document.body.append(s);
+      });
+      await sleep(300);
+      assert.equal(await page.evaluate(() => window.e2eInline), undefined, 'the inline script did not run');
+      assert.ok(violations.some((v) => v.includes('script-src')), JSON.stringify(violations));
+      violations.length = 0;
+    } finally {
+      await close();
+    }
   });
 
   test('keyboard only, at phone width: Tab to every control, Enter claims', async () => {

@@ -179,3 +179,19 @@ fn is_dev_key(uri: &str) -> bool {
 	let uri = uri.strip_prefix("ed25519:").or_else(|| uri.strip_prefix("ecdsa:")).unwrap_or(uri);
 	uri.starts_with("//") && !uri.contains(' ')
 }
+
+#[cfg(test)]
+mod tests {
+	use super::is_dev_key;
+
+	#[test]
+	fn only_well_known_dev_keys_are_quiet_on_the_command_line() {
+		for dev in ["//Dave", "//Alice//stash", "ed25519://Bob", "ecdsa://Eve/1"] {
+			assert!(is_dev_key(dev), "{dev}");
+		}
+		let mnemonic = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
+		for secret in [mnemonic, "0x1234", "ed25519:0x1234", &format!("{mnemonic}//Dave")] {
+			assert!(!is_dev_key(secret), "{secret}");
+		}
+	}
+}

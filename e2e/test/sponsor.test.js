@@ -392,6 +392,28 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     assert.match(metrics.body, /^handles_sponsor_balance \d/m);
     assert.match(metrics.body, /^handles_sponsor_nonce \d+$/m);
     assert.match(metrics.body, /^# TYPE handles_sponsor_finalized_total counter$/m);
+
+    // The fee budget: the 3 claims of today cost 3 fees of about claimFee (the highest of them).
+    // A budget of 2 x claimFee is spent; one of 5 x claimFee takes another claim.
+    const fee = BigInt(health.body.claimFee);
+    await sponsor.kill();
+    const feeArgs = (n) => ['--max-claims-per-hour', '0', '--max-fee-per-day', String(n * fee), '--client-limit', '1000'];
+    sponsor = await start({ key: '//Alice', db, args: feeArgs(2n) });
+    const spent = await claimThrough(sponsor, freshPair(), 'Publich');
+    assert.equal(spent.res.status, 503, JSON.stringify(spent.res.body));
+    assert.deepEqual([spent.res.body.error, spent.res.body.reason], ['BudgetExhausted', 'feesPerDay']);
+    await sponsor.kill();
+    sponsor = await start({ key: '//Alice', db, args: feeArgs(5n) });
+    const within = await claimThrough(sponsor, freshPair(), 'Publici');
+    assert.equal(within.res.status, 202, JSON.stringify(within.res.body));
+    assert.equal((await settled(sponsor, within.res.body.id)).status, 'finalized');
+
+    // A key without funds: not healthy, and it says why.
+    const broke = await start({ key: '//NoFundsHere', args: ['--client-limit', '1000'] });
+    const unhealthy = await broke.get('/healthz');
+    assert.equal(unhealthy.status, 503, JSON.stringify(unhealthy.body));
+    assert.equal(unhealthy.body.error, 'NotReady');
+    assert.match(unhealthy.body.message, /has 0 planck/);
   });
 
   test('200 concurrent claims: all finalized, none twice', async () => {

@@ -201,10 +201,11 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Replay store: `blake2_256(message ++ signer)` of every payload that took effect -> its
-	/// expiration. Kept until the expiration has passed (a payload is refused as expired from
-	/// block `expiration + 1` on), then pruned through [`ReplayQueue`]. No quota: an entry costs
-	/// its submitter a successful call, so nobody can fill the store for somebody else.
+	/// Replay store: `blake2_256(message ++ signer)` of every payload that took effect (`message`:
+	/// its legacy SCALE message, whichever form was signed) -> its expiration. Kept until the
+	/// expiration has passed (a payload is refused as expired from block `expiration + 1` on),
+	/// then pruned through [`ReplayQueue`]. No quota: an entry costs its submitter a successful
+	/// call, so nobody can fill the store for somebody else.
 	#[pallet::storage]
 	pub type ReplayEntries<T: Config> =
 		StorageMap<_, Identity, [u8; 32], BlockNumberFor<T>, OptionQuery>;
@@ -455,7 +456,8 @@ pub mod pallet {
 		/// Create a new MSA owned by `owner`, holding the handle `payload.base_handle.payload.suffix`.
 		///
 		/// Any signed origin may submit it (a sponsor) and pays the fee; `owner` consents by
-		/// signing the payload (see the README for the signed message, raw or in `<Bytes>`).
+		/// signing the payload: its readable text (raw, in `<Bytes>`, or EIP-191 for an Ethereum
+		/// key) or its legacy SCALE message (raw or in `<Bytes>`); see the README.
 		/// The new MSA's id is `msa_id(canonical, suffix)`.
 		///
 		/// - `owner`: the account that will own the MSA.
@@ -466,11 +468,12 @@ pub mod pallet {
 		/// `InvalidSignature`, `PayloadReplayed`, `SuffixOutOfRange`,
 		/// `SuffixNotOffered`, `HandleTaken`, `HandleCoolingDown`, `MsaIdInUse`, `TooManyMsas`.
 		///
-		/// Emits `MsaCreatedWithHandle`. Declares the weight of a raw signature (two
-		/// verifications) and of pruning two expired replay entries, and refunds what it did not
-		/// use: one verification when the owner signed the `<Bytes>`-wrapped message, as wallets
-		/// do, the pruning when nothing had expired (the same holds for every signed call), and
-		/// the removal of the pair's ended cooldown when it had none.
+		/// Emits `MsaCreatedWithHandle`. Declares the weight of the worst signature (a raw legacy
+		/// one: four verifications) and of pruning two expired replay entries, and refunds what
+		/// it did not use: three verifications when the owner signed as wallets do (the
+		/// `<Bytes>`-wrapped text, or EIP-191), the pruning when nothing had expired (the same
+		/// holds for every signed call), and the removal of the pair's ended cooldown when it had
+		/// none.
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::create_handle_weight())]
 		pub fn create_handle(

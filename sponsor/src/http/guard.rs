@@ -56,20 +56,19 @@ pub async fn guard(
 	let forwarded = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
 	let client = app.limits.clients.client(peer.ip(), forwarded);
 	let origin = allowed_origin(&app, request.headers());
-	let mut response = if request.method() == Method::OPTIONS {
-		preflight(origin.is_some())
-	} else {
-		let is_claim = request.method() == Method::POST && request.uri().path() == "/claims";
-		match if is_claim { Ok(()) } else { app.read_rate.take(client, Instant::now()) } {
-			Err(wait) => ApiError::RateLimited { client, wait }.into_response(),
-			Ok(()) => match read_body(&app, request).await {
-				Ok(mut request) => {
-					request.extensions_mut().insert(client);
-					next.run(request).await
-				}
-				Err(e) => e.into_response(),
-			},
-		}
+	// Claims take a token of their own, in the handler, only when they would be queued.
+	let is_claim = request.method() == Method::POST && request.uri().path() == "/claims";
+	let allowed = if is_claim { Ok(()) } else { app.read_rate.take(client, Instant::now()) };
+	let mut response = match allowed {
+		Err(wait) => ApiError::RateLimited { client, wait }.into_response(),
+		Ok(()) if request.method() == Method::OPTIONS => preflight(origin.is_some()),
+		Ok(()) => match read_body(&app, request).await {
+			Ok(mut request) => {
+				request.extensions_mut().insert(client);
+				next.run(request).await
+			}
+			Err(e) => e.into_response(),
+		},
 	};
 	let headers = response.headers_mut();
 	for (name, value) in SECURITY_HEADERS {

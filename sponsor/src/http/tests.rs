@@ -166,6 +166,8 @@ async fn reads_are_rate_limited_per_client_network_and_proxy_headers_only_count_
 	}
 	let answer = send(&app, "192.0.2.1", forwarded("/metrics", "203.0.113.2")).await;
 	assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+	let preflight = Request::options("/claims").body(Body::empty()).unwrap();
+	assert_eq!(send(&app, "192.0.2.1", preflight).await.status, StatusCode::TOO_MANY_REQUESTS);
 	// Behind the proxy, each forwarded client has its own.
 	for client in ["203.0.113.1", "203.0.113.1", "203.0.113.2", "203.0.113.2"] {
 		let answer = send(&app, "10.9.0.5", forwarded("/", client)).await;
@@ -221,7 +223,13 @@ async fn a_client_that_trickles_its_headers_or_body_is_cut_off() {
 	let timeout = Duration::from_millis(400);
 	let limits = Limits { header_timeout: timeout, body_timeout: timeout, ..Limits::default() };
 	let addr = serving(app(limits, 100)).await;
-	let (headers_cut, body_answer) = tokio::task::spawn_blocking(move || {
+	let (idle_cut, headers_cut, body_answer) = tokio::task::spawn_blocking(move || {
+		// A connection that sends nothing: closed too.
+		let mut idle = std::net::TcpStream::connect(addr).unwrap();
+		idle.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+		let t0 = Instant::now();
+		let _ = idle.read_to_end(&mut Vec::new());
+		let idle_cut = t0.elapsed();
 		// Headers that never end: the connection is closed.
 		let mut slow = std::net::TcpStream::connect(addr).unwrap();
 		slow.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
@@ -240,10 +248,11 @@ async fn a_client_that_trickles_its_headers_or_body_is_cut_off() {
 		.unwrap();
 		let mut answer = [0u8; 512];
 		let n = slow.read(&mut answer).unwrap_or(0);
-		(headers_cut, String::from_utf8_lossy(&answer[..n]).into_owned())
+		(idle_cut, headers_cut, String::from_utf8_lossy(&answer[..n]).into_owned())
 	})
 	.await
 	.unwrap();
+	assert!(idle_cut < Duration::from_secs(3), "an idle connection closed after {idle_cut:?}");
 	assert!(headers_cut < Duration::from_secs(3), "cut off after {headers_cut:?}");
 	assert!(body_answer.starts_with("HTTP/1.1 408"), "{body_answer}");
 	assert!(body_answer.contains("\"Timeout\""), "{body_answer}");

@@ -53,8 +53,16 @@ pub async fn guard(
 	request: Request,
 	next: Next,
 ) -> Response {
-	let forwarded = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
-	let client = app.limits.clients.client(peer.ip(), forwarded);
+	// Every X-Forwarded-For line, in order: a proxy may add its own line after the client's.
+	let forwarded: Vec<&str> = request
+		.headers()
+		.get_all("x-forwarded-for")
+		.iter()
+		.map(|v| v.to_str().unwrap_or("invalid"))
+		.collect();
+	let forwarded = forwarded.join(",");
+	let client =
+		app.limits.clients.client(peer.ip(), Some(forwarded.as_str()).filter(|f| !f.is_empty()));
 	let origin = allowed_origin(&app, request.headers());
 	// Claims take a token of their own, in the handler, only when they would be queued.
 	let is_claim = request.method() == Method::POST && request.uri().path() == "/claims";

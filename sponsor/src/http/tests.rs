@@ -175,6 +175,10 @@ async fn reads_are_rate_limited_per_client_network_and_proxy_headers_only_count_
 	}
 	let answer = send(&app, "10.9.0.5", forwarded("/", "203.0.113.1")).await;
 	assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+	// A client's own header line before the proxy's (HAProxy adds a line): the proxy's counts.
+	let mut request = forwarded("/", "198.51.100.99");
+	request.headers_mut().append("x-forwarded-for", "203.0.113.1".parse().unwrap());
+	assert_eq!(send(&app, "10.9.0.5", request).await.status, StatusCode::TOO_MANY_REQUESTS);
 	assert!(answer.body["message"].as_str().unwrap().contains("203.0.113.1"), "{}", answer.body);
 }
 

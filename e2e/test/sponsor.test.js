@@ -408,6 +408,23 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     assert.equal(within.res.status, 202, JSON.stringify(within.res.body));
     assert.equal((await settled(sponsor, within.res.body.id)).status, 'finalized');
 
+    // Six owners at once against a queue of 3 (no blocks meanwhile): exactly 3 are queued.
+    seal.on = false;
+    await sponsor.kill();
+    sponsor = await start({ key: '//Alice', args: ['--queue-limit', '3', '--client-limit', '1000'] });
+    const bodies = [];
+    for (const i of [0, 1, 2, 3, 4, 5]) {
+      const base = guest('Queue', i);
+      const res = await sponsor.post('/api/payload', { baseHandle: base, suffix: await pickSuffix(sponsor, base) });
+      const pair = freshPair();
+      bodies.push({ owner: pair.address, signature: walletSign(pair, res.body.message), payload: res.body.payload });
+    }
+    const rush = await Promise.all(bodies.map((body) => sponsor.post('/claims', body)));
+    assert.equal(rush.filter((a) => a.status === 202).length, 3, JSON.stringify(rush.map((a) => a.body)));
+    for (const a of rush.filter((x) => x.status !== 202)) assert.equal(a.body.error, 'QueueFull', JSON.stringify(a.body));
+    seal.on = true;
+    for (const a of rush.filter((x) => x.status === 202)) assert.equal((await settled(sponsor, a.body.id)).status, 'finalized');
+
     // A key without funds: not healthy, and it says why.
     const broke = await start({ key: '//NoFundsHere', args: ['--client-limit', '1000'] });
     const unhealthy = await broke.get('/healthz');

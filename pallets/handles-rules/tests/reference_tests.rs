@@ -1,5 +1,6 @@
 //! `validate` equals a reference implementation that evaluates rules 3 and 4 by calling
-//! `unicode-security` directly (identifier profile, augmented script sets), CLDR's exemplars from
+//! `unicode-security` directly (identifier profile; augmented script sets through the crate's
+//! `is_highly_restrictive`, which does not read the table), CLDR's exemplars from
 //! the pinned extract, and the leading-mark rule by calling `unicode-normalization`, as the crate
 //! did before its per-character table held that data.
 
@@ -10,7 +11,7 @@ use proptest::prelude::*;
 use unicode_normalization::char::is_combining_mark;
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 use unicode_script::{Script, UnicodeScript};
-use unicode_security::{mixed_script::AugmentedScriptSet, GeneralSecurityProfile};
+use unicode_security::GeneralSecurityProfile;
 
 /// Letters and marks of CLDR's main exemplars, from the pinned extract, with the other case of
 /// each letter, less the sacred-syllable signs written as symbols (om, ek onkar).
@@ -61,20 +62,6 @@ fn reference_allowed(c: char, cldr: &BTreeSet<char>) -> bool {
 		|| cldr.contains(&c)
 }
 
-/// Rule 4: UTS #39 restriction-level detection up to "highly restrictive".
-fn reference_highly_restrictive(text: &str) -> bool {
-	let mut set = AugmentedScriptSet::default();
-	let mut non_latin = AugmentedScriptSet::default();
-	for c in text.chars() {
-		let c_set = AugmentedScriptSet::for_char(c);
-		set.intersect_with(c_set);
-		if !c_set.base.contains_script(Script::Latin) {
-			non_latin.intersect_with(c_set);
-		}
-	}
-	text.is_ascii() || !set.is_empty() || non_latin.hanb || non_latin.jpan || non_latin.kore
-}
-
 /// Whether the fold of `c` holds a forbidden character (its canonical form then holds U+FFFD,
 /// which no other character's fold does; see `fffd_only_comes_from_forbidden_characters`).
 fn folds_to_forbidden(c: char) -> bool {
@@ -111,7 +98,9 @@ fn reference_validate(
 	if let Some(c) = text.chars().find(|c| !reference_allowed(*c, cldr_letters())) {
 		return Err(HandleError::DisallowedCharacter(c));
 	}
-	if !reference_highly_restrictive(text) {
+	// Rule 4 through the crate's `is_highly_restrictive`, which evaluates UTS #39 over
+	// `unicode-security`'s augmented script sets directly, not the table `validate` reads.
+	if !is_highly_restrictive(text) {
 		return Err(HandleError::MixedScript);
 	}
 	let canonical = canonical(text);

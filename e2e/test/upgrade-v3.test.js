@@ -59,7 +59,7 @@ describe('live upgrade to canonical forms of version 3', { timeout: 600_000 }, (
       onBlock: (events) => released.push(...findEvents(events, 'handles', 'HandleReleasedByMigration').map((e) => e.data.toJSON())),
     });
     const version = await rpc('state_getRuntimeVersion', []);
-    assert.equal(version.specVersion, 106);
+    assert.ok(version.specVersion > 105, `spec version ${version.specVersion}`);
     Object.assign(report, {
       upgradeBlock: upgrade.upgradeBlock,
       migrationBlocks: upgrade.migrationBlocks,

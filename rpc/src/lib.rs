@@ -74,6 +74,10 @@ const MAX_SS58_LEN: usize = 64;
 /// The first `HandlesApi` version with `signing_message` (`handles_signingMessage`).
 pub const SIGNING_MESSAGE_API_VERSION: u32 = 4;
 
+/// The first `HandlesApi` version with `legacy_payload_deadline` (`legacyPayloadDeadline` of
+/// `handles_getSettings`).
+pub const LEGACY_PAYLOAD_DEADLINE_API_VERSION: u32 = 5;
+
 /// The `handles_*` JSON-RPC methods. `BlockHash` is the chain's block hash type (`0x` hex in JSON).
 #[rpc(client, server, namespace = "handles")]
 pub trait HandlesApi<BlockHash> {
@@ -572,7 +576,17 @@ where
 			.runtime_api()
 			.settings(at)
 			.map_err(|e| runtime_error("HandlesApi_settings", e))?;
-		Ok(settings.into())
+		let deadline = if self.api_version(at)? >= LEGACY_PAYLOAD_DEADLINE_API_VERSION {
+			let deadline = self
+				.client
+				.runtime_api()
+				.legacy_payload_deadline(at)
+				.map_err(|e| runtime_error("HandlesApi_legacy_payload_deadline", e))?;
+			Some(deadline)
+		} else {
+			None
+		};
+		Ok(SettingsResponse::from_runtime(settings, deadline))
 	}
 
 	fn get_handles_for_msas(

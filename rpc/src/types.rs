@@ -111,6 +111,9 @@ pub struct SettingsResponse {
 	pub seed_rotation_period: u32,
 	/// Furthest a payload's expiration may lie ahead of the current block.
 	pub max_payload_lifetime: u32,
+	/// Last block at which signatures over a payload's legacy (SCALE) message are accepted;
+	/// `null` at blocks of a runtime before `HandlesApi` version 5, which has no deadline.
+	pub legacy_payload_deadline: Option<u32>,
 }
 
 /// The `payload` parameter of `handles_signingMessage`: the fields of one call's payload in
@@ -209,14 +212,16 @@ impl From<SeedInfo<u32>> for SeedResponse {
 	}
 }
 
-impl From<Settings<u32>> for SettingsResponse {
-	fn from(s: Settings<u32>) -> Self {
+impl SettingsResponse {
+	/// The response for `s` and the legacy-payload deadline, if the runtime has one.
+	pub fn from_runtime(s: Settings<u32>, legacy_payload_deadline: Option<u32>) -> Self {
 		Self {
 			suffix_min: s.suffix_min,
 			suffix_max: s.suffix_max,
 			reuse_cooldown: s.reuse_cooldown,
 			seed_rotation_period: s.seed_rotation_period,
 			max_payload_lifetime: s.max_payload_lifetime,
+			legacy_payload_deadline,
 		}
 	}
 }

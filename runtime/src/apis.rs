@@ -311,6 +311,9 @@ impl_runtime_apis! {
 		fn signing_message(payload: SigningPayload<AccountId, BlockNumber>) -> Result<Vec<u8>, QueryError> {
 			signing_message(payload)
 		}
+		fn legacy_payload_deadline() -> BlockNumber {
+			Handles::legacy_payload_deadline()
+		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -212,6 +212,7 @@ pub type MultiBlockMigrationSet = (
 	pallet_handles::migrations::CanonicalFormV2<Runtime>,
 	pallet_handles::migrations::PruningQueues<Runtime>,
 	pallet_handles::migrations::CanonicalFormV3<Runtime>,
+	pallet_handles::migrations::LegacyPayloadDeadline<Runtime>,
 );
 
 impl pallet_migrations::Config for Runtime {

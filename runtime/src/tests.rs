@@ -109,6 +109,6 @@ fn the_migrations_lead_from_storage_version_0_to_the_handles_pallets_version() {
 		assert_eq!(u16::from(from), version, "migration {n} starts where the one before ended");
 		version = u16::from(to);
 	}
-	assert_eq!(count, 3);
+	assert_eq!(count, 4);
 	assert_eq!(Handles::in_code_storage_version(), version);
 }

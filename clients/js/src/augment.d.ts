@@ -73,6 +73,8 @@ export interface HandlesRpcSettings extends Struct {
   readonly reuseCooldown: u32;
   readonly seedRotationPeriod: u32;
   readonly maxPayloadLifetime: u32;
+  /** The last block of legacy payload signatures; None at blocks before HandlesApi version 5. */
+  readonly legacyPayloadDeadline: Option<u32>;
 }
 
 export interface HandlesApiSeedInfo extends Struct {
@@ -112,7 +114,13 @@ export interface HandlesApiValidationResult extends Struct {
   readonly canonical: Option<Bytes>;
   readonly error: Option<Bytes>;
 }
-export interface HandlesApiSettings extends HandlesRpcSettings {}
+export interface HandlesApiSettings extends Struct {
+  readonly suffixMin: u32;
+  readonly suffixMax: u32;
+  readonly reuseCooldown: u32;
+  readonly seedRotationPeriod: u32;
+  readonly maxPayloadLifetime: u32;
+}
 export interface HandlesApiQueryError extends Enum {
   readonly isInvalidHandle: boolean;
   readonly asInvalidHandle: Bytes;
@@ -193,6 +201,8 @@ declare module '@polkadot/api-base/types/calls' {
       msasForHandles: AugmentedCall<ApiType, (displayHandles: Vec<Bytes> | BytesIn[]) => Observable<Result<Vec<Option<HandlesApiMsaForHandle>>, HandlesApiTooManyLookups>>>;
       /** The UTF-8 bytes of the text an owner signs for `payload` (a HandlesApiSigningPayload: the call's variant with its fields). */
       signingMessage: AugmentedCall<ApiType, (payload: Enum | Record<string, unknown>) => Observable<Result<Bytes, HandlesApiQueryError>>>;
+      /** The last block at which signatures over a payload's legacy (SCALE) message are accepted (version 5). */
+      legacyPayloadDeadline: AugmentedCall<ApiType, () => Observable<u32>>;
       [key: string]: DecoratedCallBase<ApiType>;
     };
   }

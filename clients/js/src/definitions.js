@@ -45,6 +45,7 @@ export const handlesTypes = {
     reuseCooldown: 'u32',
     seedRotationPeriod: 'u32',
     maxPayloadLifetime: 'u32',
+    legacyPayloadDeadline: 'Option<u32>',
   },
   HandlesApiSeedInfo: { current: '[u8; 32]', previous: '[u8; 32]', nextRotation: 'u32' },
   HandlesApiSuffixOptions: apiSuffixOptions,
@@ -135,7 +136,7 @@ export const handlesRpc = {
     type: 'HandlesRpcValidation',
   },
   getSettings: {
-    description: 'Suffix range, reuse cooldown, seed rotation period and payload lifetime.',
+    description: 'Suffix range, reuse cooldown, seed rotation period, payload lifetime and the last block of legacy payloads (None before HandlesApi version 5).',
     params: [at],
     type: 'HandlesRpcSettings',
   },
@@ -213,8 +214,19 @@ const handlesApiV3 = {
   },
 };
 
+/** The methods of version 4: version 3's and `signing_message`. */
+const handlesApiV4 = {
+  ...handlesApiV3,
+  signing_message: {
+    description: 'handles_signingMessage: the UTF-8 bytes of the text an owner signs for the payload',
+    params: [{ name: 'payload', type: 'HandlesApiSigningPayload' }],
+    type: 'Result<Bytes, HandlesApiQueryError>',
+  },
+};
+
 /**
- * The runtime API `HandlesApi`, for `ApiPromise.create({ runtime: handlesRuntime })`: version 4
+ * The runtime API `HandlesApi`, for `ApiPromise.create({ runtime: handlesRuntime })`: version 5
+ * adds `legacy_payload_deadline` (the last block of legacy SCALE payload signatures), version 4
  * adds `signing_message` (the text an owner signs, as UTF-8 bytes), version 3 the batch lookups
  * `handles_for_msas` and `msas_for_handles` (at most MAX_BATCH_LOOKUPS entries; spec version 105
  * on), version 2 `suffix_offer` (everything handles_getSuffixOptions answers, in one call); version
@@ -223,16 +235,17 @@ const handlesApiV3 = {
 export const handlesRuntime = {
   HandlesApi: [
     {
-      version: 4,
+      version: 5,
       methods: {
-        ...handlesApiV3,
-        signing_message: {
-          description: 'handles_signingMessage: the UTF-8 bytes of the text an owner signs for the payload',
-          params: [{ name: 'payload', type: 'HandlesApiSigningPayload' }],
-          type: 'Result<Bytes, HandlesApiQueryError>',
+        ...handlesApiV4,
+        legacy_payload_deadline: {
+          description: 'handles_getSettings legacyPayloadDeadline: the last block of legacy payload signatures',
+          params: [],
+          type: 'u32',
         },
       },
     },
+    { version: 4, methods: handlesApiV4 },
     { version: 3, methods: handlesApiV3 },
     { version: 2, methods: handlesApiV2 },
     { version: 1, methods: handlesApiV1 },

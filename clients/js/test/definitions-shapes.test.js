@@ -119,11 +119,13 @@ test('handles_* RPC: the README\'s answers decode to the same JSON', () => {
     HandlesRpcHandleForMsa: { handle: 'Alice.4821', baseHandle: 'Alice', suffix: 4821, canonical: 'allce', owner: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', createdAt: 7 },
     HandlesRpcOwnedMsa: { msaId: 123456, handle: 'Alice.4821' },
     HandlesRpcValidation: { valid: false, canonical: null, error: 'reserved handle' },
-    HandlesRpcSettings: { suffixMin: 1000, suffixMax: 9999, reuseCooldown: 100800, seedRotationPeriod: 100, maxPayloadLifetime: 200 },
+    HandlesRpcSettings: { suffixMin: 1000, suffixMax: 9999, reuseCooldown: 100800, seedRotationPeriod: 100, maxPayloadLifetime: 200, legacyPayloadDeadline: 100800 },
     HandlesRpcSigningMessage: { message: 'Handles: claim Alice.4821\nChain: Handles 0x11\nValid until block: 9', bytes: '0x48616e646c6573' },
   };
   for (const [type, json] of Object.entries(values)) assert.deepEqual(ours.createType(type, json).toJSON(), json, type);
   assert.deepEqual(ours.createType('HandlesRpcOwnedMsa', { msaId: 1, handle: null }).toJSON(), { msaId: 1, handle: null });
+  // A node answering at a block of a runtime before HandlesApi version 5: no deadline.
+  assert.equal(ours.createType('HandlesRpcSettings', { ...values.HandlesRpcSettings, legacyPayloadDeadline: null }).legacyPayloadDeadline.isNone, true);
   assert.deepEqual(ours.createType('HandlesRpcValidation', { valid: true, canonical: 'allce', error: null }).toJSON(), { valid: true, canonical: 'allce', error: null });
   // Numbers are u32: 2^32 - 1 fits, and the SCALE bytes are 4 little-endian.
   assert.equal(ours.createType('HandlesRpcSettings', { maxPayloadLifetime: 0xffffffff }).maxPayloadLifetime.toNumber(), 0xffffffff);

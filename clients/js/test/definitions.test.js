@@ -25,13 +25,13 @@ test('every RPC result type and runtime-call type is constructible', () => {
 test('the RPC result types decode the JSON the README\'s JSON-RPC section states', () => {
   const registry = new TypeRegistry();
   registry.register(handlesTypes);
-  const settings = registry.createType('HandlesRpcSettings', { suffixMin: 1000, suffixMax: 9999, reuseCooldown: 100800, seedRotationPeriod: 100, maxPayloadLifetime: 200 });
-  assert.deepEqual(settings.toJSON(), { suffixMin: 1000, suffixMax: 9999, reuseCooldown: 100800, seedRotationPeriod: 100, maxPayloadLifetime: 200 });
+  const json = { suffixMin: 1000, suffixMax: 9999, reuseCooldown: 100800, seedRotationPeriod: 100, maxPayloadLifetime: 200, legacyPayloadDeadline: 100800 };
+  assert.deepEqual(registry.createType('HandlesRpcSettings', json).toJSON(), json);
   const found = registry.createType('Option<HandlesRpcMsaForHandle>', { msaId: 7, owner: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', handle: 'Alice.4821' });
   assert.equal(found.unwrap().handle.toString(), 'Alice.4821');
 });
 
-test('ten RPC methods, seven runtime-API methods in version 1, suffix_offer in version 2, the batch lookups in version 3, signing_message in version 4, the node error codes', () => {
+test('ten RPC methods, seven runtime-API methods in version 1, suffix_offer in version 2, the batch lookups in version 3, signing_message in version 4, legacy_payload_deadline in version 5, the node error codes', () => {
   assert.deepEqual(Object.keys(handlesRpc).sort(), [
     'getHandleForMsa',
     'getHandlesForMsas',
@@ -44,8 +44,8 @@ test('ten RPC methods, seven runtime-API methods in version 1, suffix_offer in v
     'signingMessage',
     'validateHandle',
   ]);
-  const [v4, v3, v2, v1] = handlesRuntime.HandlesApi;
-  assert.deepEqual([v4.version, v3.version, v2.version, v1.version], [4, 3, 2, 1]);
+  const [v5, v4, v3, v2, v1] = handlesRuntime.HandlesApi;
+  assert.deepEqual([v5.version, v4.version, v3.version, v2.version, v1.version], [5, 4, 3, 2, 1]);
   const v1Methods = ['handle_for_msa', 'handles_for_owner', 'msa_for_handle', 'seed', 'settings', 'suffix_options', 'validate_handle'];
   assert.deepEqual(Object.keys(v1.methods).sort(), v1Methods);
   assert.deepEqual(Object.keys(v2.methods).sort(), [...v1Methods, 'suffix_offer'].sort());
@@ -53,6 +53,8 @@ test('ten RPC methods, seven runtime-API methods in version 1, suffix_offer in v
   assert.deepEqual(Object.keys(v4.methods).sort(), [...Object.keys(v3.methods), 'signing_message'].sort());
   for (const name of Object.keys(v2.methods)) assert.deepEqual(v3.methods[name], v2.methods[name], name);
   for (const name of Object.keys(v3.methods)) assert.deepEqual(v4.methods[name], v3.methods[name], name);
+  assert.deepEqual(Object.keys(v5.methods).sort(), [...Object.keys(v4.methods), 'legacy_payload_deadline'].sort());
+  for (const name of Object.keys(v4.methods)) assert.deepEqual(v5.methods[name], v4.methods[name], name);
   assert.deepEqual(handlesApiOptions.rpc.handles, handlesRpc);
   assert.equal(handlesErrorCodes.HANDLE_TOO_LONG, 8002);
   assert.equal(handlesErrorCodes.TOO_MANY_LOOKUPS, 8006);

@@ -3,7 +3,9 @@
 //! first), plus, per signature, the two verifications of the legacy forms the benchmark did not
 //! reach, at the costliest scheme, plus the pruning each entry it adds does; and the actual weight
 //! a signed call reports, which returns the verifications a signature did not need (three for a
-//! wallet's: `<Bytes>`-wrapped readable text or EIP-191).
+//! wallet's: `<Bytes>`-wrapped readable text or EIP-191). Each signed call also declares the
+//! read of the settings' legacy-payload deadline, which only a legacy signature needs (the
+//! benchmarks sign the readable text), and returns it when no signature was legacy.
 
 use crate::*;
 use frame_support::{dispatch::PostDispatchInfo, pallet_prelude::*};
@@ -40,16 +42,31 @@ impl<T: Config> Pallet<T> {
 			.saturating_mul(u64::from(extra.saturating_mul(signatures)))
 	}
 
+	/// The read of the settings that a legacy signature costs (its deadline), which the calls'
+	/// benchmarks (readable signatures) do not make.
+	fn legacy_deadline_weight() -> Weight {
+		T::DbWeight::get().reads(1)
+	}
+
 	/// What a call that declared `declared` did not use: `refund`.
 	pub(crate) fn actual_weight(declared: Weight, refund: Weight) -> PostDispatchInfo {
 		Some(declared.saturating_sub(refund)).into()
 	}
 
 	/// The weight a signed call declared but did not use: the verifications its signatures did
-	/// not need, and `unused` (pruning that found nothing to prune).
+	/// not need, the read of the legacy deadline when none was legacy, and `unused` (pruning
+	/// that found nothing to prune).
 	pub(crate) fn refund(signatures: &[Verified], unused: Weight) -> Weight {
 		let saved: u32 = signatures.iter().map(|v| v.saved()).sum();
-		Self::verification_weight().saturating_mul(u64::from(saved)).saturating_add(unused)
+		let deadline_unread = !signatures.iter().any(|v| v.is_legacy());
+		Self::verification_weight()
+			.saturating_mul(u64::from(saved))
+			.saturating_add(if deadline_unread {
+				Self::legacy_deadline_weight()
+			} else {
+				Weight::zero()
+			})
+			.saturating_add(unused)
 	}
 
 	/// `create_handle`: one replay entry.
@@ -58,6 +75,7 @@ impl<T: Config> Pallet<T> {
 			.max(T::WeightInfo::create_handle_ed25519())
 			.max(T::WeightInfo::create_handle_ecdsa())
 			.saturating_add(Self::unbenchmarked_verifications(1))
+			.saturating_add(Self::legacy_deadline_weight())
 			.saturating_add(Self::record_weight())
 	}
 
@@ -67,6 +85,7 @@ impl<T: Config> Pallet<T> {
 			.max(T::WeightInfo::retire_handle_ed25519())
 			.max(T::WeightInfo::retire_handle_ecdsa())
 			.saturating_add(Self::unbenchmarked_verifications(1))
+			.saturating_add(Self::legacy_deadline_weight())
 			.saturating_add(Self::record_weight())
 			.saturating_add(Self::cooldown_weight())
 	}
@@ -77,6 +96,7 @@ impl<T: Config> Pallet<T> {
 			.max(T::WeightInfo::change_handle_ed25519())
 			.max(T::WeightInfo::change_handle_ecdsa())
 			.saturating_add(Self::unbenchmarked_verifications(1))
+			.saturating_add(Self::legacy_deadline_weight())
 			.saturating_add(Self::record_weight())
 			.saturating_add(Self::cooldown_weight())
 	}
@@ -87,6 +107,7 @@ impl<T: Config> Pallet<T> {
 			.max(T::WeightInfo::transfer_ownership_ed25519())
 			.max(T::WeightInfo::transfer_ownership_ecdsa())
 			.saturating_add(Self::unbenchmarked_verifications(2))
+			.saturating_add(Self::legacy_deadline_weight())
 			.saturating_add(Self::record_weight().saturating_mul(2))
 	}
 

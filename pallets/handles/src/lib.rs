@@ -61,8 +61,10 @@ pub mod pallet {
 	/// The in-code storage version: 1 since canonical forms of version 2 of the rules crate
 	/// (migration [`migrations::CanonicalFormV2`] from 0), 2 since the replay store and the
 	/// cooldowns are pruned through queues (migration [`migrations::PruningQueues`] from 1), 3
-	/// since canonical forms of version 3 (migration [`migrations::CanonicalFormV3`] from 2).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	/// since canonical forms of version 3 (migration [`migrations::CanonicalFormV3`] from 2), 4
+	/// since the settings hold the deadline of legacy payloads (migration
+	/// [`migrations::LegacyPayloadDeadline`] from 3).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -118,13 +120,15 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
-	/// The default settings: suffixes `1000..=9999`, reuse cooldown 100_800 blocks.
+	/// The default settings: suffixes `1000..=9999`, reuse cooldown 100_800 blocks, legacy
+	/// payloads accepted until block 100_800.
 	#[pallet::type_value]
 	pub fn DefaultSettings<T: Config>() -> HandleSettingsRecord<BlockNumberFor<T>> {
 		HandleSettingsRecord {
 			suffix_min: handles_rules::DEFAULT_SUFFIX_MIN,
 			suffix_max: handles_rules::DEFAULT_SUFFIX_MAX,
 			reuse_cooldown: DEFAULT_REUSE_COOLDOWN.into(),
+			legacy_payload_deadline: DEFAULT_LEGACY_PAYLOAD_GRACE.into(),
 		}
 	}
 
@@ -244,6 +248,8 @@ pub mod pallet {
 		pub reuse_cooldown: BlockNumberFor<T>,
 		/// Reserved base handles, stored by canonical form (default `admin`, `everyone`, `all`).
 		pub reserved_handles: Vec<String>,
+		/// Last block at which legacy (SCALE) payload signatures are accepted (default 100_800).
+		pub legacy_payload_deadline: BlockNumberFor<T>,
 		/// Initial value of both seeds (current and previous).
 		pub initial_seed: Seed,
 	}
@@ -259,6 +265,7 @@ pub mod pallet {
 					.iter()
 					.map(|s| String::from(*s))
 					.collect(),
+				legacy_payload_deadline: settings.legacy_payload_deadline,
 				initial_seed: [0u8; 32],
 			}
 		}
@@ -275,6 +282,7 @@ pub mod pallet {
 				suffix_min: self.suffix_min,
 				suffix_max: self.suffix_max,
 				reuse_cooldown: self.reuse_cooldown,
+				legacy_payload_deadline: self.legacy_payload_deadline,
 			});
 			Seeds::<T>::put(SeedPair { current: self.initial_seed, previous: self.initial_seed });
 			for base in &self.reserved_handles {
@@ -357,6 +365,11 @@ pub mod pallet {
 			/// The MSA that keeps the pair.
 			held_by: MsaId,
 		},
+		/// Governance set the last block at which legacy (SCALE) payload signatures are accepted.
+		LegacyPayloadDeadlineSet {
+			/// The last block; from the next one only readable payloads are.
+			block: BlockNumberFor<T>,
+		},
 		/// The seeds of suffix candidates rotated.
 		SeedRotated {
 			/// The new current seed (the parent block's hash).
@@ -426,6 +439,9 @@ pub mod pallet {
 		/// Governance retired this handle of this MSA (`force_retire_handle`): it never returns
 		/// to it.
 		HandleModerated,
+		/// The payload was signed in its legacy (SCALE) form, which this chain no longer accepts
+		/// (after `legacy_payload_deadline`): sign the readable text instead.
+		LegacyPayloadExpired,
 	}
 
 	#[pallet::hooks]
@@ -638,9 +654,35 @@ pub mod pallet {
 			let refund = Self::do_force_retire_handle(msa_id)?;
 			Ok(Self::actual_weight(Self::force_retire_handle_weight(), refund))
 		}
+
+		/// Set the last block at which a signature over a payload's legacy (SCALE) message is
+		/// accepted; from the next block only the readable text is (`LegacyPayloadExpired`
+		/// otherwise). A block in the past ends legacy payloads at once; a later one brings them
+		/// back until then.
+		///
+		/// Origin: `GovernanceOrigin`.
+		///
+		/// Errors: `BadOrigin`.
+		///
+		/// Emits `LegacyPayloadDeadlineSet`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_legacy_payload_deadline())]
+		pub fn set_legacy_payload_deadline(
+			origin: OriginFor<T>,
+			block: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_legacy_payload_deadline(block);
+			Ok(())
+		}
 	}
 }
 
 /// Default reuse cooldown in blocks: 100_800 blocks, one week of 6-second blocks. The genesis
 /// default of `reuse_cooldown`.
 pub const DEFAULT_REUSE_COOLDOWN: u32 = 100_800;
+
+/// Blocks legacy (SCALE) payloads stay accepted after the upgrade that brings their deadline
+/// (migration [`migrations::LegacyPayloadDeadline`]), and after genesis on a new chain: 100_800,
+/// one week of 6-second blocks.
+pub const DEFAULT_LEGACY_PAYLOAD_GRACE: u32 = 100_800;

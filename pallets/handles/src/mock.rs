@@ -266,6 +266,12 @@ pub fn canonical(base: &str) -> Canonical {
 	Canonical::try_from(handles_rules::canonical(base).into_bytes()).unwrap()
 }
 
+/// One database read: what a signed call refunds when no signature was over a legacy message
+/// (the read of the legacy-payload deadline).
+pub fn one_read() -> Weight {
+	<Test as frame_system::Config>::DbWeight::get().reads(1)
+}
+
 /// One database write: what a create or change refunds when the pair it takes has no cooldown
 /// entry left to remove.
 pub fn one_write() -> Weight {
@@ -326,6 +332,18 @@ pub fn create_payload(base: &str, suffix: Suffix) -> CreateHandlePayload<BlockNu
 		base_handle: base.as_bytes().to_vec().try_into().unwrap(),
 		suffix,
 		expiration: System::block_number() + 10,
+	}
+}
+
+/// `key` creates `base` with its first available suffix, signing as its wallet does (the
+/// readable text); returns the MSA id and the suffix.
+pub fn create_with(key: &Key, base: &str) -> (MsaId, Suffix) {
+	let suffix = available_suffix(base);
+	let payload = create_payload(base, suffix);
+	assert_ok!(try_create_with_signature(key, key.sign_in(&payload, key.wallet_form()), payload));
+	match last_event() {
+		Event::MsaCreatedWithHandle { msa_id, .. } => (msa_id, suffix),
+		other => panic!("expected MsaCreatedWithHandle, got {other:?}"),
 	}
 }
 

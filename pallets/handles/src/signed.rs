@@ -64,6 +64,12 @@ impl Verified {
 		}
 	}
 
+	/// Whether the signature is over the legacy (SCALE) message, accepted only until the
+	/// settings' `legacy_payload_deadline`.
+	pub fn is_legacy(self) -> bool {
+		matches!(self, Verified::LegacyWrapped | Verified::LegacyRaw)
+	}
+
 	/// Verifications this signature did not need, of the [`MAX_VERIFICATIONS`] a call's weight
 	/// declares for it.
 	pub fn saved(self) -> u32 {
@@ -196,8 +202,26 @@ impl<T: Config> Pallet<T> {
 		signer: &T::AccountId,
 		signature: &T::Signature,
 	) -> Result<([u8; 32], Verified), DispatchError> {
-		let verified = messages.verify(signature, signer).ok_or(Error::<T>::InvalidSignature)?;
+		let verified =
+			Self::check_signature(messages, signer, signature, Error::<T>::InvalidSignature)?;
 		Ok((Self::check_unused(&messages.legacy, signer)?, verified))
+	}
+
+	/// How `signature` is `signer`'s signature over the payload of `messages`
+	/// ([`PayloadMessages::verify`]): `invalid` when it is not, `LegacyPayloadExpired` when it is
+	/// over the legacy message after the settings' `legacy_payload_deadline`.
+	pub(crate) fn check_signature(
+		messages: &PayloadMessages,
+		signer: &T::AccountId,
+		signature: &T::Signature,
+		invalid: Error<T>,
+	) -> Result<Verified, DispatchError> {
+		let verified = messages.verify(signature, signer).ok_or(invalid)?;
+		if verified.is_legacy() {
+			let deadline = HandleSettings::<T>::get().legacy_payload_deadline;
+			ensure!(Self::now() <= deadline, Error::<T>::LegacyPayloadExpired);
+		}
+		Ok(verified)
 	}
 
 	/// That `signer`'s payload `message` has not taken effect before (`PayloadReplayed`).

@@ -90,7 +90,8 @@ impl QueueBounds {
 	}
 }
 
-/// Settings that governance changes with `set_handle_settings`.
+/// Settings that governance changes with `set_handle_settings` and
+/// `set_legacy_payload_deadline`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct HandleSettingsRecord<BlockNumber> {
 	/// Smallest suffix of new claims (inclusive).
@@ -99,6 +100,9 @@ pub struct HandleSettingsRecord<BlockNumber> {
 	pub suffix_max: u32,
 	/// Blocks a retired `(canonical, suffix)` pair stays unavailable.
 	pub reuse_cooldown: BlockNumber,
+	/// Last block at which a signature over the legacy (SCALE) message of a payload is accepted;
+	/// after it only the readable text is (since storage version 4).
+	pub legacy_payload_deadline: BlockNumber,
 }
 
 impl<BlockNumber> HandleSettingsRecord<BlockNumber> {

@@ -502,5 +502,11 @@ sp_api::mock_impl_runtime_apis! {
 			self.log(at, "signing_message", &payload.encode());
 			signing_message_at(at, payload)
 		}
+
+		#[advanced]
+		fn legacy_payload_deadline(&self, at: <Block as BlockT>::Hash) -> Result<u32, ApiError> {
+			self.log(at, "legacy_payload_deadline", &[]);
+			Ok(if at == BEST { 100_901 } else { 100_800 })
+		}
 	}
 }

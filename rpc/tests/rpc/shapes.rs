@@ -201,7 +201,7 @@ async fn validate_handle_reports_broken_rule_in_result_not_as_error() {
 }
 
 #[tokio::test]
-async fn get_settings_returns_all_five_numbers() {
+async fn get_settings_returns_all_six_numbers() {
 	let (module, _) = mock::module();
 	let settings = request(&module, "handles_getSettings", json!([])).await.unwrap();
 	assert_eq!(
@@ -212,10 +212,12 @@ async fn get_settings_returns_all_five_numbers() {
 			"reuseCooldown": 100800,
 			"seedRotationPeriod": 100,
 			"maxPayloadLifetime": 200,
+			"legacyPayloadDeadline": 100901,
 		})
 	);
 	let typed: SettingsResponse = serde_json::from_value(settings).unwrap();
 	assert_eq!(typed.reuse_cooldown, 100_800);
+	assert_eq!(typed.legacy_payload_deadline, Some(100_901));
 }
 
 #[tokio::test]

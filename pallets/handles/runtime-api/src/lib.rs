@@ -233,8 +233,8 @@ sp_api::decl_runtime_apis! {
 	///
 	/// Version 2 adds [`HandlesApi::suffix_offer`]; version 3 the batch lookups
 	/// [`HandlesApi::handles_for_msas`] and [`HandlesApi::msas_for_handles`]; version 4
-	/// [`HandlesApi::signing_message`].
-	#[api_version(4)]
+	/// [`HandlesApi::signing_message`]; version 5 [`HandlesApi::legacy_payload_deadline`].
+	#[api_version(5)]
 	pub trait HandlesApi<AccountId, BlockNumber> where
 		AccountId: Codec,
 		BlockNumber: Codec,
@@ -273,10 +273,14 @@ sp_api::decl_runtime_apis! {
 		/// this chain (crate `handles-signing`), with the chain's name, genesis hash and SS58
 		/// format, and for a transfer the MSA's current display handle. A base handle over
 		/// `MAX_BASE_BYTES` or a display handle over `MAX_DISPLAY_BYTES`, which no call takes, is
-		/// refused ([`QueryError::InvalidHandle`], [`QueryError::MalformedDisplayHandle`]).
-		#[api_version(4)]
+		/// refused ([`QueryError::InvalidHandle`], [`QueryError::MalformedDisplayHandle`]). Since
+		/// version 4.
 		fn signing_message(
 			payload: SigningPayload<AccountId, BlockNumber>,
 		) -> Result<Vec<u8>, QueryError>;
+		/// The last block at which signatures over a payload's legacy (SCALE) message are
+		/// accepted (`legacyPayloadDeadline` of `handles_getSettings`, since version 5).
+		#[api_version(5)]
+		fn legacy_payload_deadline() -> BlockNumber;
 	}
 }

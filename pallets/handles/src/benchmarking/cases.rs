@@ -42,6 +42,7 @@ pub(super) fn setup<T: Config>() {
 		suffix_min: 0,
 		suffix_max: u32::MAX,
 		reuse_cooldown: DEFAULT_REUSE_COOLDOWN.into(),
+		legacy_payload_deadline: DEFAULT_LEGACY_PAYLOAD_GRACE.into(),
 	});
 	Seeds::<T>::put(SeedPair { current: [1u8; 32], previous: [2u8; 32] });
 }

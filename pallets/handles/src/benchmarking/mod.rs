@@ -149,6 +149,17 @@ handles_benchmarks! {
 		}
 
 		#[benchmark]
+		fn set_legacy_payload_deadline() -> Result<(), BenchmarkError> {
+			let origin = governance::<T>()?;
+
+			#[extrinsic_call]
+			_(origin as T::RuntimeOrigin, 7u32.into());
+
+			assert_last_event::<T>(Event::LegacyPayloadDeadlineSet { block: 7u32.into() });
+			Ok(())
+		}
+
+		#[benchmark]
 		fn add_reserved_handle() -> Result<(), BenchmarkError> {
 			let origin = governance::<T>()?;
 			let base = cases::worst_handle(WORST_SYLLABLE);

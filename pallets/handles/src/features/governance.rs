@@ -13,13 +13,23 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		handles_rules::SuffixRange::new(suffix_min, suffix_max)
 			.map_err(|_| Error::<T>::InvalidSuffixRange)?;
-		HandleSettings::<T>::put(HandleSettingsRecord { suffix_min, suffix_max, reuse_cooldown });
+		HandleSettings::<T>::mutate(|settings| {
+			settings.suffix_min = suffix_min;
+			settings.suffix_max = suffix_max;
+			settings.reuse_cooldown = reuse_cooldown;
+		});
 		Self::deposit_event(Event::HandleSettingsChanged {
 			suffix_min,
 			suffix_max,
 			reuse_cooldown,
 		});
 		Ok(())
+	}
+
+	/// Sets the last block of legacy payloads.
+	pub(crate) fn do_set_legacy_payload_deadline(block: BlockNumberFor<T>) {
+		HandleSettings::<T>::mutate(|settings| settings.legacy_payload_deadline = block);
+		Self::deposit_event(Event::LegacyPayloadDeadlineSet { block });
 	}
 
 	/// Puts the canonical form of `base` on the reserved list.

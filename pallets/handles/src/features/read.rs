@@ -167,4 +167,10 @@ impl<T: Config> Pallet<T> {
 			max_payload_lifetime: T::MaxPayloadLifetime::get(),
 		}
 	}
+
+	/// The last block of legacy payload signatures (`legacyPayloadDeadline` of
+	/// `handles_getSettings`).
+	pub fn legacy_payload_deadline() -> BlockNumberFor<T> {
+		HandleSettings::<T>::get().legacy_payload_deadline
+	}
 }

@@ -21,9 +21,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(new_owner != owner, Error::<T>::AlreadyOwner);
 		let messages = Self::messages_for(&payload);
 		let (replay_key, verified) = Self::check_signed(&messages, &owner, &signature)?;
-		let new_owner_verified = messages
-			.verify(&new_owner_signature, &new_owner)
-			.ok_or(Error::<T>::InvalidNewOwnerSignature)?;
+		let new_owner_verified = Self::check_signature(
+			&messages,
+			&new_owner,
+			&new_owner_signature,
+			Error::<T>::InvalidNewOwnerSignature,
+		)?;
 		// The new owner's signature is one-time too: it needs its own entry, beside the owner's.
 		let new_owner_key = Self::check_unused(&messages.legacy, &new_owner)?;
 		let new_list = Self::owned_with(&new_owner, msa_id)?;

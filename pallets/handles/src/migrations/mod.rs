@@ -10,13 +10,16 @@
 //!   tests run around every migration too (`UpgradeChecks`).
 //!
 //! The migrations, in the order the runtime lists them (each runs only from its storage version,
-//! so a chain at version 0 runs all three, and one at version 2 the last):
+//! so a chain at version 0 runs all four, and one at version 3 the last):
 //!
 //! - [`CanonicalFormV2`], storage version 0 -> 1: canonical forms of version 1 -> 2 of the rules
 //!   crate;
 //! - [`PruningQueues`] ([`v2_pruning_queues`]), storage version 1 -> 2: the replay store without
 //!   per-expiration quota and the cooldowns, both pruned through queues;
-//! - [`CanonicalFormV3`], storage version 2 -> 3: canonical forms of version 2 -> 3.
+//! - [`CanonicalFormV3`], storage version 2 -> 3: canonical forms of version 2 -> 3;
+//! - [`LegacyPayloadDeadline`] ([`v3_legacy_deadline`]), storage version 3 -> 4: the settings
+//!   gain the last block of legacy (SCALE) payload signatures. One value: a single step, so no
+//!   weights or benchmarks of its own (it is priced with the runtime's database weights).
 //!
 //! The two canonical-form migrations are one implementation, [`v1_canonical_form::CanonicalForm`]
 //! (named after the storage version that first brought it), with one instance per change of the
@@ -42,9 +45,11 @@ macro_rules! upgrade_checks_under_try_runtime {
 
 pub mod v1_canonical_form;
 pub mod v2_pruning_queues;
+pub mod v3_legacy_deadline;
 
 pub use v1_canonical_form::{CanonicalFormCursor, CanonicalFormV2, CanonicalFormV3};
 pub use v2_pruning_queues::{PruningQueues, PruningQueuesCursor};
+pub use v3_legacy_deadline::LegacyPayloadDeadline;
 
 use crate::{Config, Pallet, LOG_TARGET};
 use frame_support::{

@@ -4,15 +4,31 @@
 use crate::{
 	migrations::{
 		v1_canonical_form::weights::{SubstrateWeight, WeightInfo},
-		CanonicalFormV2, CanonicalFormV3, PruningQueues, UpgradeChecks,
+		v3_legacy_deadline::SettingsV3,
+		CanonicalFormV2, CanonicalFormV3, LegacyPayloadDeadline, PruningQueues, UpgradeChecks,
 	},
 	mock::*,
-	BaseHandle, Canonical, Event, HandleToMsa, MsaHandles, MsaId, Suffix,
+	BaseHandle, Canonical, Event, HandleSettings, HandleToMsa, MsaHandles, MsaId, Suffix,
 };
 use frame_support::{
 	traits::{GetStorageVersion, PalletInfoAccess, StorageVersion},
 	weights::{Weight, WeightMeter},
 };
+
+/// Emulates a chain at storage version `version`: the version, and before version 4 the
+/// settings in their form of then (without the legacy-payload deadline).
+pub fn at_storage_version(version: u16) {
+	StorageVersion::new(version).put::<Handles>();
+	if version < 4 {
+		let now = HandleSettings::<Test>::get();
+		let old = SettingsV3 {
+			suffix_min: now.suffix_min,
+			suffix_max: now.suffix_max,
+			reuse_cooldown: now.reuse_cooldown,
+		};
+		frame_support::storage::unhashed::put(&HandleSettings::<Test>::hashed_key(), &old);
+	}
+}
 
 /// `s` as a storage key, as it stands (an old canonical form, not today's).
 pub fn stale(s: &str) -> Canonical {
@@ -95,6 +111,8 @@ pub struct Steps {
 	pub queues: u32,
 	/// [`CanonicalFormV3`], storage version 2 -> 3.
 	pub forms_v3: u32,
+	/// [`LegacyPayloadDeadline`], storage version 3 -> 4.
+	pub deadline: u32,
 }
 
 /// Runs the runtime's migrations in order with `limit` per step, as `pallet-migrations` does;
@@ -109,9 +127,10 @@ pub fn migrate_with(first: Weight, then: Weight) -> Steps {
 		forms_v2: run_steps_with::<CanonicalFormV2<Test>>(first, then),
 		queues: run_steps_with::<PruningQueues<Test>>(first, then),
 		forms_v3: run_steps_with::<CanonicalFormV3<Test>>(first, then),
+		deadline: run_steps_with::<LegacyPayloadDeadline<Test>>(first, then),
 	};
 	assert_eq!(Handles::on_chain_storage_version(), Handles::in_code_storage_version());
-	assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(3));
+	assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(4));
 	steps
 }
 
@@ -155,7 +174,7 @@ pub fn same_state_in_one_step_and_in_many(
 	};
 	let (one_steps, one) = run(Weight::MAX, Weight::MAX);
 	let (many_steps, many) = run(first, then);
-	assert_eq!(one_steps, Steps { forms_v2: 1, queues: 1, forms_v3: 1 });
+	assert_eq!(one_steps, Steps { forms_v2: 1, queues: 1, forms_v3: 1, deadline: 1 });
 	assert_eq!(one.0, many.0, "storage after one step and after {many_steps:?} steps");
 	assert_eq!(one.1, many.1, "events after one step and after {many_steps:?} steps");
 	(many_steps, one)

@@ -7,13 +7,13 @@
 //! today's rules).
 
 use super::migrate::{
-	count_released, make_stale, migrate, released_events, resolves,
+	at_storage_version, count_released, make_stale, migrate, released_events, resolves,
 	same_state_in_one_step_and_in_many, small_steps, stale,
 };
 use crate::{
 	migrations::{
 		v1_canonical_form::weights::SubstrateWeight, CanonicalFormCursor, CanonicalFormV2,
-		CanonicalFormV3, PruningQueues, UpgradeChecks,
+		CanonicalFormV3, LegacyPayloadDeadline, PruningQueues, UpgradeChecks,
 	},
 	mock::*,
 	*,
@@ -28,7 +28,7 @@ use frame_support::{
 use migrations::v1_canonical_form::weights::WeightInfo as _;
 
 fn previous_version() {
-	StorageVersion::new(0).put::<Handles>();
+	at_storage_version(0);
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn migration_rekeys_every_handle_from_its_base() {
 		let steps = migrate(small_steps()).forms_v2;
 
 		assert!(steps > 1, "the migration ran in several steps ({steps})");
-		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(3));
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(4));
 		assert_eq!(resolves(&format!("パン.{pan_suffix}")), Some(pan));
 		assert_eq!(resolves(&format!("बंद.{band_suffix}")), Some(band));
 		assert_eq!(resolves(&format!("ALICE.{plain_suffix}")), Some(plain));
@@ -185,11 +185,12 @@ fn migration_is_skipped_on_a_chain_at_the_current_version() {
 	test(|| {
 		let (msa, suffix) = create(&alice(), "Alice");
 		make_stale(msa, "stale", None, None);
-		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(3));
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(4));
 		let mut meter = WeightMeter::with_limit(Weight::MAX);
 		assert_eq!(CanonicalFormV2::<Test>::step(None, &mut meter), Ok(None));
 		assert_eq!(PruningQueues::<Test>::step(None, &mut meter), Ok(None));
 		assert_eq!(CanonicalFormV3::<Test>::step(None, &mut meter), Ok(None));
+		assert_eq!(LegacyPayloadDeadline::<Test>::step(None, &mut meter), Ok(None));
 		assert_eq!(meter.consumed(), Weight::zero());
 		assert_eq!(resolves(&format!("Alice.{suffix}")), None, "nothing was touched");
 		// Restore the invariants for the end-of-test check.

@@ -6,8 +6,8 @@
 //! (yod and geresh, `ة` and `ۃ`) two handles of a pair become one.
 
 use super::migrate::{
-	count_released, make_stale, migrate, pallet_state, released_events, resolves, run_steps,
-	run_steps_with, same_state_in_one_step_and_in_many, small_steps, stale,
+	at_storage_version, count_released, make_stale, migrate, pallet_state, released_events,
+	resolves, run_steps, run_steps_with, same_state_in_one_step_and_in_many, small_steps, stale,
 };
 use crate::{
 	migrations::{
@@ -15,7 +15,8 @@ use crate::{
 			weights::{SubstrateWeight, WeightInfo},
 			StagedCooldowns, StagedModerated, ToFormsV2, ToFormsV3,
 		},
-		CanonicalFormCursor, CanonicalFormV2, CanonicalFormV3, PruningQueues, UpgradeChecks,
+		CanonicalFormCursor, CanonicalFormV2, CanonicalFormV3, LegacyPayloadDeadline,
+		PruningQueues, UpgradeChecks,
 	},
 	mock::*,
 	*,
@@ -46,7 +47,7 @@ mod v2 {
 }
 
 fn at_version_2() {
-	StorageVersion::new(2).put::<Handles>();
+	at_storage_version(2);
 }
 
 /// A cooldown of `(old, suffix)` until `until`, with its entry in the cooldown queue, as storage
@@ -141,7 +142,7 @@ fn v3_migration_keeps_the_older_of_each_pair_and_rekeys_the_apostrophe() {
 		let steps = migrate(small_steps());
 
 		assert!(steps.forms_v3 > 1, "the migration ran in several steps ({steps:?})");
-		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(3));
+		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(4));
 		// Yod and geresh: one handle, the older keeps it.
 		assert_eq!(resolves(&format!("דני.{dani}")), Some(yod));
 		assert_eq!(resolves(&format!("דנ׳.{dani}")), Some(yod));
@@ -246,6 +247,7 @@ fn v3_migration_run_again_changes_nothing() {
 		System::reset_events();
 
 		let steps = run_steps::<CanonicalFormV3<Test>>(small_steps());
+		run_steps::<LegacyPayloadDeadline<Test>>(small_steps());
 
 		assert!(steps > 1);
 		assert_eq!(pallet_state(), (after_first, vec![]), "no entry and no event changed");
@@ -262,7 +264,7 @@ fn a_chain_at_version_0_runs_all_three_and_the_last_finds_nothing_to_change() {
 			make_stale(msa, &format!("stale-v1-{i}"), None, None);
 		}
 		CoolingDown::<Test>::insert(stale(v2::DANI_GERESH), 7, 1_000);
-		StorageVersion::new(0).put::<Handles>();
+		at_storage_version(0);
 		run_steps::<CanonicalFormV2<Test>>(small_steps());
 		run_steps::<PruningQueues<Test>>(small_steps());
 		assert_eq!(Handles::on_chain_storage_version(), StorageVersion::new(2));
@@ -292,7 +294,7 @@ fn v3_migration_is_skipped_on_a_chain_at_another_version() {
 		test(|| {
 			let (msa, suffix) = create(&alice(), "oʼbrien");
 			make_stale(msa, v2::OBRIEN, None, None);
-			StorageVersion::new(version).put::<Handles>();
+			at_storage_version(version);
 			let mut meter = WeightMeter::with_limit(Weight::MAX);
 			assert_eq!(CanonicalFormV3::<Test>::step(None, &mut meter), Ok(None));
 			assert_eq!(meter.consumed(), Weight::zero());

@@ -1,7 +1,7 @@
 //! The pruning-queue migration (storage version 1 -> 2, `PruningQueues`): the replay store and
 //! cooldowns written in the layout of version 1 move to the queues without losing a live entry.
 
-use super::migrate::{pallet_state, run_steps, stale};
+use super::migrate::{at_storage_version, pallet_state, run_steps, stale};
 use crate::{
 	migrations::{PruningQueues, PruningQueuesCursor, UpgradeChecks},
 	mock::*,
@@ -61,7 +61,7 @@ fn version_1_state(live: u32, expired: u32, running: u32) -> Vec<([u8; 32], Bloc
 		let until = if i < running { now + 10 + u64::from(i) } else { now };
 		CoolingDown::<Test>::insert(stale(&format!("pair{i}")), 1000 + i, until);
 	}
-	StorageVersion::new(1).put::<Handles>();
+	at_storage_version(1);
 	keys
 }
 
@@ -116,7 +116,7 @@ fn after_the_queue_migration_a_moved_payload_is_still_refused_as_replayed() {
 		ReplayQueueBounds::<Test>::kill();
 		v1::UsedPayloads::insert(payload.expiration, key, ());
 		v1::UsedPayloadCount::insert(payload.expiration, 1);
-		StorageVersion::new(1).put::<Handles>();
+		at_storage_version(1);
 		// Before the migration the new store does not know it ...
 		assert!(!ReplayEntries::<Test>::contains_key(key));
 		run_steps::<PruningQueues<Test>>(Weight::MAX);

@@ -8,6 +8,7 @@ mod create_tests;
 mod fuzz_tests;
 mod governance_tests;
 mod invariants_tests;
+mod legacy_deadline_tests;
 mod lookalike_tests;
 mod migrate;
 mod migration_canonical_v2_tests;

@@ -1,7 +1,8 @@
 // The `handles` command line (clients/rust) through its real binary against a dev node with
 // instant sealing: every subcommand, text and --json output checked against the node's
-// handles_* JSON-RPC and storage, a claim whose owner holds no tokens (a sponsor pays), and the
-// error paths: invalid handle, suffix not available, wrong key, bad input, node down, bad usage.
+// handles_* JSON-RPC and storage, a claim whose owner holds no tokens (a sponsor pays), owners
+// signing the readable text (an `eth:` key EIP-191, the others `<Bytes>`-wrapped), and the error
+// paths: invalid handle, suffix not available, wrong key, bad input, node down, bad usage.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -9,7 +10,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 
-import { mnemonicGenerate } from '@polkadot/util-crypto';
+import { Keyring } from '@polkadot/keyring';
+import { hexToString, hexToU8a, stringToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
+import { encodeAddress, mnemonicGenerate, randomAsU8a, signatureVerify } from '@polkadot/util-crypto';
+
+import { ethereumAccount, signedMessageHex } from '@handles/client';
 
 import { cliBinaryPath, freePort } from '../lib/node.js';
 import { useChain } from '../lib/testing.js';
@@ -110,6 +115,52 @@ describe('handles command line', { timeout: 600_000 }, () => {
 
     const text = await handles(['whois', String(created.msaId)], { url });
     assert.match(text.stdout, new RegExp(`^MSA ${created.msaId} holds ${created.handle.replace('.', '\\.')} `));
+  });
+
+  /** The owner's signature of the create_handle call in block `blockHash`, and its payload, as JSON. */
+  async function claimIn(blockHash) {
+    const block = await ctx.api.rpc.chain.getBlock(blockHash);
+    const ext = block.block.extrinsics.find((x) => x.method.section === 'handles' && x.method.method === 'createHandle');
+    assert.ok(ext, `a handles.createHandle in block ${blockHash}`);
+    const payload = ext.method.args.at(-1).toJSON();
+    return { signature: ext.method.args[1].toJSON(), payload: { ...payload, baseHandle: hexToString(payload.baseHandle) } };
+  }
+
+  test('owners sign the readable text: an sr25519 key <Bytes>-wrapped; an eth: key without tokens EIP-191, claiming and retiring', async () => {
+    // sr25519: the signature in the block is over the wrapped text, not over the legacy message.
+    const owner = freeUri();
+    const created = await json(['claim', 'Lisible', '--owner', owner, '--sponsor', '//Alice']);
+    const call = await claimIn(created.blockHash);
+    const { message, bytes } = await ctx.rpc('handles_signingMessage', ['create', call.payload]);
+    assert.equal(message.split('\n')[0], `Handles: claim ${created.handle}`);
+    const verifies = (data) => signatureVerify(data, call.signature.sr25519, created.owner).isValid;
+    assert.ok(verifies(u8aWrapBytes(hexToU8a(bytes))), 'over <Bytes>text</Bytes>');
+    assert.ok(!verifies(u8aWrapBytes(hexToU8a(signedMessageHex(ctx.api.genesisHash.toHex(), 'create', call.payload)))), 'not over the legacy message');
+
+    // eth: a 32-byte secret in hex; its account is MultiSigner::Eth's, which holds nothing.
+    const secret = randomAsU8a(32);
+    const eth = new Keyring({ type: 'ethereum' }).addFromSeed(secret);
+    const account = encodeAddress(ethereumAccount(eth.publicKey), 42);
+    const uri = `eth:${u8aToHex(secret)}`;
+    assert.equal(await freeBalance(account), 0n);
+    const claimed = await json(['claim', 'Etherique', '--owner', uri, '--sponsor', '//Alice']);
+    assert.equal(claimed.owner, account);
+    assert.deepEqual(await ctx.rpc('handles_getMsaForHandle', [claimed.handle]), { msaId: claimed.msaId, owner: account, handle: claimed.handle });
+    const ethCall = await claimIn(claimed.blockHash);
+    assert.deepEqual(Object.keys(ethCall.signature), ['eth'], 'an Eth MultiSignature');
+    const ethText = (await ctx.rpc('handles_signingMessage', ['create', ethCall.payload])).message;
+    // What personal_sign of the text gives: an Ethereum wallet holding this key signs the same.
+    assert.equal(ethCall.signature.eth, u8aToHex(eth.sign(stringToU8a(`\x19Ethereum Signed Message:\n${stringToU8a(ethText).length}${ethText}`))));
+    assert.deepEqual(await json(['owned', account]), await ctx.rpc('handles_getHandlesForOwner', [account]));
+    const retired = await json(['retire', String(claimed.msaId), '--owner', uri.replace('0x', ''), '--sponsor', '//Alice']);
+    assert.equal(retired.handle, claimed.handle);
+    assert.equal(await ctx.rpc('handles_getMsaForHandle', [claimed.handle]), null);
+    assert.equal(await freeBalance(account), 0n, 'the eth: owner paid nothing');
+
+    // An eth: key signs payloads only: it cannot pay, and a bad secret is never echoed.
+    assert.equal(await fails(['claim', 'Etherique', '--owner', uri]), 'error: --owner: an eth: key signs payloads, not transactions; give --sponsor');
+    assert.equal(await fails(['claim', 'Etherique', '--owner', owner, '--sponsor', uri]), 'error: --sponsor: an eth: key signs payloads, not transactions; pay with another key');
+    assert.equal(await fails(['claim', 'Etherique', '--owner', 'eth:0x1234abcd']), 'error: --owner: not a valid eth: secret (32 bytes of hex, 0x optional)');
   });
 
   test('claim errors: invalid handle, suffix not available, taken, no tokens, bad key', async () => {

@@ -10,7 +10,7 @@ pub mod runtime;
 
 pub use client::{
 	check_display, create_call, created, Changed, Client, Created, Governance, HandlesConfig,
-	Included, Options, Progress, Retired, SignedTx, Transferred, Wait,
+	Included, Options, Progress, Retired, SignedTx, SigningChain, Transferred, Wait,
 };
 pub use error::{Error, Result};
 /// The rules crate this client checks handles with (validation, canonical forms, suffixes).
@@ -22,7 +22,8 @@ pub use keys::Keypair;
 /// The payload types and their signed-message format, from the pallet.
 pub use pallet_handles::{
 	replay_key, signed_message, verify_signature, wrap_bytes, ChangeHandlePayload,
-	CreateHandlePayload, RetireHandlePayload, SignedPayload, TransferOwnershipPayload,
+	CreateHandlePayload, PayloadMessages, RetireHandlePayload, SignedPayload,
+	TransferOwnershipPayload, Verified,
 };
 /// The `HandlesApi` result types.
 pub use pallet_handles_runtime_api as api;

@@ -1,6 +1,7 @@
-//! The user calls: claim, retire, change and transfer. The owner signs the payload, a sponsor
-//! (which may be the owner) signs and pays for the transaction; everything a call needs is read
-//! at one block and checked before anything is signed.
+//! The user calls: claim, retire, change and transfer. The owner signs the payload's readable
+//! text (SPEC "Signed payloads (v3)"; EIP-191 for an `eth:` key, `<Bytes>`-wrapped for the
+//! others), a sponsor (which may be the owner) signs and pays for the transaction; everything a
+//! call needs is read at one block and checked before anything is signed.
 
 use pallet_handles::{ChangeHandlePayload, RetireHandlePayload, TransferOwnershipPayload};
 use pallet_handles_runtime_api::HandleInfo;
@@ -8,7 +9,7 @@ use sp_runtime::AccountId32;
 use subxt::{extrinsics::ExtrinsicEvents, utils::Static};
 
 use super::{
-	payloads::{base_handle, create_call, display_handle, signed},
+	payloads::{base_handle, create_call, display_handle, readable, signed},
 	reads::Snapshot,
 	tx::first_event,
 	Changed, Client, Created, HandlesConfig, Included, Progress, Retired, Transferred, Wait,
@@ -63,7 +64,8 @@ impl Client {
 		progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<Created> {
 		let payload = self.create_payload(base, suffix).await?;
-		let signature = owner.sign(&self.message(&payload));
+		let chain = self.signing_chain().await?;
+		let (_, Static(signature), Static(payload)) = signed(&chain, owner, payload, None)?;
 		let call = create_call(&owner.account_id(), signature, payload);
 		let (included, events) = self.submit(&call, sponsor, wait, progress).await?;
 		created(included, &events)
@@ -85,7 +87,8 @@ impl Client {
 			handle: display_handle(&info.handle)?,
 			expiration: at.expiration(&at.settings().await?),
 		};
-		let (account, signature, payload) = signed(&self.genesis_hash(), owner, payload);
+		let chain = at.signing_chain(self.genesis_hash())?;
+		let (account, signature, payload) = signed(&chain, owner, payload, None)?;
 		let call = runtime::tx().handles().retire_handle(account, signature, payload);
 		let (included, event) = self
 			.submit_for::<_, runtime::handles::events::HandleRetired>(
@@ -129,7 +132,8 @@ impl Client {
 			new_suffix: suffix,
 			expiration: at.expiration(&settings),
 		};
-		let (account, signature, payload) = signed(&self.genesis_hash(), owner, payload);
+		let chain = at.signing_chain(self.genesis_hash())?;
+		let (account, signature, payload) = signed(&chain, owner, payload, None)?;
 		let call = runtime::tx().handles().change_handle(account, signature, payload);
 		let (included, event) = self
 			.submit_for::<_, runtime::handles::events::HandleChanged>(
@@ -155,19 +159,20 @@ impl Client {
 		progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<Transferred> {
 		let at = self.at().await?;
-		owned(&at, owner, msa_id).await?;
+		let held = owned(&at, owner, msa_id).await?.map(|info| info.handle);
 		let payload = TransferOwnershipPayload {
 			msa_id,
 			owner: subxt_account(&owner.account_id()),
 			new_owner: subxt_account(&new_owner.account_id()),
 			expiration: at.expiration(&at.settings().await?),
 		};
-		let message = self.message(&payload);
+		// Both keys sign the same text, which shows the handle the MSA holds now.
+		let text = readable(&at.signing_chain(self.genesis_hash())?, &payload, held.as_deref())?;
 		let call = runtime::tx().handles().transfer_ownership(
 			subxt_account(&owner.account_id()),
-			Static(owner.sign(&message)),
+			Static(owner.sign_readable(text.as_bytes())),
 			subxt_account(&new_owner.account_id()),
-			Static(new_owner.sign(&message)),
+			Static(new_owner.sign_readable(text.as_bytes())),
 			Static(payload),
 		);
 		let (included, event) = self

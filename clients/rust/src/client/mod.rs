@@ -27,7 +27,7 @@ mod tx;
 pub use actions::created;
 pub use governance::Governance;
 pub use outcome::{Changed, Created, Included, Options, Retired, Transferred};
-pub use payloads::create_call;
+pub use payloads::{create_call, SigningChain};
 pub use reads::check_display;
 pub use tx::{Progress, SignedTx, Wait};
 

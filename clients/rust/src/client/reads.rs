@@ -201,6 +201,18 @@ impl Snapshot {
 		Ok(value.is_some())
 	}
 
+	/// This block's runtime's name for the chain (`HandlesChainName`) and SS58 format: with the
+	/// genesis hash, what the readable messages name.
+	pub(super) fn chain_name_and_prefix(&self) -> Result<(String, u16)> {
+		let constants = self.0.constants();
+		let name = constants
+			.entry(runtime::constants().handles().handles_chain_name())
+			.map_err(Error::node)?;
+		let prefix =
+			constants.entry(runtime::constants().system().ss58_prefix()).map_err(Error::node)?;
+		Ok((name, prefix))
+	}
+
 	/// The expiration a new payload gets: half the payload lifetime after this block, so it is
 	/// still valid when the transaction lands.
 	pub(super) fn expiration(&self, settings: &Settings<u32>) -> u32 {

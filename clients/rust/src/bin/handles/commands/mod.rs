@@ -84,11 +84,12 @@ impl Command {
 #[derive(Args)]
 pub struct Signers {
 	/// The owner's secret URI (`//Alice`, a mnemonic, a 0x seed; `ed25519:` or `ecdsa:` first
-	/// for those schemes). It signs the payload.
+	/// for those schemes; `eth:0x…` and a 32-byte secret in hex for an Ethereum key). It signs the
+	/// payload's readable text.
 	#[arg(long)]
 	owner: String,
-	/// Secret URI of the account that signs and pays for the transaction (default: the owner).
-	/// The owner then needs no tokens.
+	/// Secret URI of the account that signs and pays for the transaction (default: the owner;
+	/// needed for an `eth:` owner). The owner then needs no tokens.
 	#[arg(long)]
 	sponsor: Option<String>,
 }
@@ -98,11 +99,27 @@ impl Signers {
 	pub fn keys(&self) -> Result<(Keypair, Keypair), Error> {
 		let owner = key(&self.owner, "owner")?;
 		let sponsor = match &self.sponsor {
-			Some(uri) => key(uri, "sponsor")?,
+			Some(uri) => payer(uri, "sponsor")?,
+			None if !owner.can_pay() => {
+				return Err(Error::Key(KeyError(
+					"--owner: an eth: key signs payloads, not transactions; give --sponsor".into(),
+				)))
+			}
 			None => owner.clone(),
 		};
 		Ok((owner, sponsor))
 	}
+}
+
+/// The key of `--<what>`, which signs and pays for a transaction: not an `eth:` key.
+pub fn payer(uri: &str, what: &str) -> Result<Keypair, Error> {
+	let key = key(uri, what)?;
+	if !key.can_pay() {
+		return Err(Error::Key(KeyError(format!(
+			"--{what}: an eth: key signs payloads, not transactions; pay with another key"
+		))));
+	}
+	Ok(key)
 }
 
 /// The key of the secret URI given as `--<what>`; an error names the option, never the secret.

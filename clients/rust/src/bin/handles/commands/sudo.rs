@@ -5,7 +5,7 @@ use clap::Subcommand;
 use handles_client::{Client, Error, Governance, Wait};
 use serde_json::json;
 
-use super::key;
+use super::payer;
 use crate::output::{with_progress, Output};
 
 #[derive(clap::Args)]
@@ -49,7 +49,7 @@ enum SudoCommand {
 }
 
 pub async fn run(client: &Client, args: Args, wait: Wait) -> Result<Output, Error> {
-	let sudo = key(&args.key, "key")?;
+	let sudo = payer(&args.key, "key")?;
 	let (call, what) = match args.call {
 		SudoCommand::SetSettings { min, max, cooldown } => (
 			Governance::SetSettings { suffix_min: min, suffix_max: max, reuse_cooldown: cooldown },

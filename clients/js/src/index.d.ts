@@ -30,7 +30,7 @@ export {
 export type * from './payload.js';
 export { eip191, ethereumAccount, signPayload, signReadable, toMultiSignature } from './sign.js';
 export type { Eip1193Like, KeyType, MultiSignatureJson, PairLike, RawSignerLike, SignOptions, SignReadableOptions } from './sign.js';
-export { HANDLES_CHAIN_NAME, MAX_CHAIN_NAME_BYTES, signingMessage } from './signing.js';
+export { HANDLES_CHAIN_NAME, MAX_CHAIN_NAME_BYTES, signingMessage, signingText } from './signing.js';
 export type { SigningCall, SigningChain, SigningMessage, SigningPayloadByCall } from './signing.js';
 export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle, lookupHandles, lookupMsas } from './chain.js';
 export type { BuildSignedCallOptions } from './chain.js';

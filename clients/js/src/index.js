@@ -28,6 +28,6 @@ export {
   wrappedMessage,
 } from './payload.js';
 export { eip191, ethereumAccount, signPayload, signReadable, toMultiSignature } from './sign.js';
-export { HANDLES_CHAIN_NAME, MAX_CHAIN_NAME_BYTES, signingMessage } from './signing.js';
+export { HANDLES_CHAIN_NAME, MAX_CHAIN_NAME_BYTES, signingMessage, signingText } from './signing.js';
 export { buildSignedCall, chooseExpiration, expirationFromChain, lookupHandle, lookupHandles, lookupMsas } from './chain.js';
 export { MAX_BATCH_LOOKUPS, handlesApiOptions, handlesErrorCodes, handlesRpc, handlesRuntime, handlesTypes } from './definitions.js';

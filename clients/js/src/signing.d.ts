@@ -35,3 +35,4 @@ export interface SigningMessage {
 /** The text an owner signs for a payload of `call` on `chain` (crate handles-signing, as WebAssembly). */
 export declare function signingMessage<C extends keyof SigningPayloadByCall>(call: C, payload: SigningPayloadByCall[C], chain: SigningChain): SigningMessage;
 export declare function signingMessage(call: SigningCall, payload: Record<string, unknown>, chain: SigningChain): SigningMessage;
+export { signingText } from './signing-text.js';

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { stringToU8a, u8aToHex } from '@polkadot/util';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsHex, cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
 
-import { ErrorCode, HANDLES_CHAIN_NAME, initRules, signingMessage, validate } from '../src/index.js';
+import { ErrorCode, HANDLES_CHAIN_NAME, initRules, signingMessage, signingText, validate } from '../src/index.js';
 import { rulesModule } from './lib/wasm.js';
 
 await cryptoWaitReady();
@@ -120,4 +120,21 @@ test('a module built before signing messages is refused with a WASM error naming
   }
   assert.equal(validate('Alice').valid, true);
   assert.ok(signingMessage('create', { baseHandle: 'Alice', suffix: 1, expiration: 1 }, CHAIN).message.startsWith('Handles: claim Alice.1\n'));
+});
+
+test('signingText, for pages without a bundler: imports no package, the same text with accounts as bytes or hex', () => {
+  // Only relative imports, each of a module that imports no package either (a page serves them as they are).
+  const imports = (file) => [...readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+  assert.deepEqual(imports('signing-text.js'), ['./errors.js', './rules.js']);
+  assert.deepEqual(imports('rules.js'), ['./errors.js']);
+  assert.deepEqual(imports('errors.js'), []);
+  for (const [title, call, payload] of VECTORS) {
+    const bytes = call === 'transfer' ? { ...payload, owner: decodeAddress(payload.owner), newOwner: u8aToHex(decodeAddress(payload.newOwner)) } : payload;
+    assert.deepEqual(signingText(call, bytes, CHAIN), signingMessage(call, payload, CHAIN), title);
+  }
+  // SS58 is signingMessage's: signingText takes 32 bytes or 0x hex only.
+  assert.throws(
+    () => signingText('transfer', { msaId: 1, handle: null, owner: ALICE, newOwner: ALICE, expiration: 1 }, CHAIN),
+    (e) => e.code === ErrorCode.BAD_BYTES && /^owner must be 0x/.test(e.message),
+  );
 });

@@ -1,18 +1,24 @@
 // The claim page of handles-sponsor in headless Chromium, as the page tests share it: a dev node
 // with instant sealing, the handles-sponsor binary serving the page, one browser, and pages opened
-// with a wallet extension injected (`window.injectedWeb3['e2e-signer']`) whose signRaw signs in
-// Node.js with a fresh sr25519 key that holds no tokens, exactly as the polkadot.js extension signs
-// raw bytes. Screenshots go to e2e/test-output/<dir>/ (ignored by git).
+// with a wallet injected that signs in Node.js with a fresh key holding no tokens: by default a
+// polkadot.js-interface extension (`window.injectedWeb3['e2e-signer']`) whose signRaw signs with an
+// sr25519 key exactly as the polkadot.js extension signs raw bytes; with `wallet: 'ethereum'` an
+// EIP-1193 provider (`window.ethereum`) whose personal_sign signs with an Ethereum key exactly as
+// MetaMask does (EIP-191, v 27 or 28). Screenshots go to e2e/test-output/<dir>/ (ignored by git).
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { mnemonicGenerate } from '@polkadot/util-crypto';
+import { Keyring } from '@polkadot/keyring';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
 import puppeteer from 'puppeteer-core';
 
-import { walletSign } from './chain.js';
+import { eip191, ethereumAccount } from '@handles/client';
+
+import { SS58_PREFIX, walletSign } from './chain.js';
 import { chromiumPath, tempDir } from './node.js';
 import { sponsorBinaryPath, startSponsor } from './sponsor.js';
 import { useChain } from './testing.js';
@@ -70,18 +76,23 @@ export function useClaimPage({ screenshots, sealing = 'instant' }) {
 
   /**
    * A new page (own browser context, so its own localStorage) on the sponsor with the injected
-   * wallet of a fresh key; `languages` (best first) stand for the browser's languages
-   * (navigator.languages, navigator.language and Accept-Language). Resolves to `{ page, owner,
-   * signs, errors, violations, headers, close() }`: `signs` records every signRaw request, `errors`
-   * the page's uncaught exceptions, `violations` every Content-Security-Policy violation the page
-   * reported (its `securitypolicyviolation` events and console errors), `headers` the page's
-   * response headers.
+   * wallet of a fresh key (`wallet`: 'polkadot', the default, or 'ethereum'); `languages` (best
+   * first) stand for the browser's languages (navigator.languages, navigator.language and
+   * Accept-Language); `prepare(tab)` runs before the page loads (request interception, say);
+   * `beforeSign(tab)` runs when the wallet is asked to sign, before it answers (a screenshot of the
+   * page while the wallet shows the text, say).
+   * Resolves to `{ page, owner, signs, errors, violations, headers, close() }`: `owner` the key
+   * (`kind`, `address` as the wallet lists it, `account` its SS58 account on the chain), `signs`
+   * records every signRaw request (polkadot) or every personal_sign request's params (ethereum),
+   * `errors` the page's uncaught exceptions, `violations` every Content-Security-Policy violation
+   * the page reported (its `securitypolicyviolation` events and console errors), `headers` the
+   * page's response headers.
    */
-  page.open = async (viewport = DESKTOP, { languages = null } = {}) => {
+  page.open = async (viewport = DESKTOP, { languages = null, wallet = 'polkadot', prepare = null, beforeSign = null } = {}) => {
     const context = await browser.createBrowserContext();
     const tab = await context.newPage();
     await tab.setViewport(viewport);
-    const owner = ctx.keyring.addFromMnemonic(mnemonicGenerate());
+    const owner = wallet === 'ethereum' ? ethereumOwner() : polkadotOwner(ctx.keyring);
     const signs = [];
     const errors = [];
     const violations = [];
@@ -95,11 +106,23 @@ export function useClaimPage({ screenshots, sealing = 'instant' }) {
         window.e2eCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
       );
     });
-    await tab.exposeFunction('e2eSignRaw', (raw) => {
+    await tab.exposeFunction('e2eSignRaw', async (raw) => {
       signs.push(raw);
+      await beforeSign?.(tab);
       assert.equal(raw.address, owner.address, 'signRaw is asked for the injected account');
       // What the polkadot.js extension does for { type: 'bytes' }: sign the <Bytes>-wrapped data.
-      return { id: signs.length, signature: walletSign(owner, raw.data) };
+      return { id: signs.length, signature: walletSign(owner.pair, raw.data) };
+    });
+    await tab.exposeFunction('e2eEthRequest', async ({ method, params }) => {
+      if (method === 'eth_requestAccounts') return [owner.address];
+      if (method !== 'personal_sign') throw new Error(`e2e wallet: no method ${method}`);
+      signs.push(params);
+      await beforeSign?.(tab);
+      assert.equal(params[1], owner.address, 'personal_sign is asked for the injected account');
+      // What MetaMask does: sign keccak-256 of the EIP-191 form of the data; v is 27 or 28.
+      const signature = owner.pair.sign(eip191(hexToU8a(params[0])));
+      signature[64] += 27;
+      return u8aToHex(signature);
     });
     if (languages) {
       await tab.setExtraHTTPHeaders({ 'accept-language': languages.join(',') });
@@ -108,7 +131,23 @@ export function useClaimPage({ screenshots, sealing = 'instant' }) {
         Object.defineProperty(navigator, 'language', { get: () => list[0] });
       }, languages);
     }
-    await tab.evaluateOnNewDocument(
+    if (owner.kind === 'ethereum') {
+      await tab.evaluateOnNewDocument(() => {
+        window.ethereum = { isMetaMask: true, request: (args) => window.e2eEthRequest(args) };
+      });
+    } else {
+      await injectExtension(tab, owner);
+    }
+    await prepare?.(tab);
+    const response = await tab.goto(`${page.sponsor.url}/`, { waitUntil: 'load' });
+    // The Wasm rules are loaded once the base input is enabled.
+    await tab.waitForSelector('#base:not([disabled])', { timeout: 30_000 });
+    return { page: tab, owner, signs, errors, violations, headers: response.headers(), close: () => context.close() };
+  };
+
+  /** The polkadot.js-interface extension with `owner`'s one account. */
+  const injectExtension = (tab, owner) =>
+    tab.evaluateOnNewDocument(
       (account) => {
         window.injectedWeb3 = window.injectedWeb3 || {};
         window.injectedWeb3['e2e-signer'] = {
@@ -124,11 +163,6 @@ export function useClaimPage({ screenshots, sealing = 'instant' }) {
       },
       { address: owner.address, name: 'E2E tester', type: 'sr25519' },
     );
-    const response = await tab.goto(`${page.sponsor.url}/`, { waitUntil: 'load' });
-    // The Wasm rules are loaded once the base input is enabled.
-    await tab.waitForSelector('#base:not([disabled])', { timeout: 30_000 });
-    return { page: tab, owner, signs, errors, violations, headers: response.headers(), close: () => context.close() };
-  };
 
   /**
    * Runs `fn({ page, owner, signs })` on a new page ({@link page.open} with `viewport` and
@@ -154,6 +188,12 @@ export function useClaimPage({ screenshots, sealing = 'instant' }) {
 
   return page;
 }
+
+/**
+ * The text a claim of `display` signs on the chain `genesisHash` (SPEC "Signed payloads (v3)",
+ * the dev chain's `HandlesChainName`), as the spec writes it out.
+ */
+export const signedText = (display, genesisHash, expiration) => `Handles: claim ${display}\nChain: Handles ${genesisHash}\nValid until block: ${expiration}`;
 
 /** The trimmed text of the first element `selector` matches. */
 export const text = (tab, selector) => tab.$eval(selector, (el) => el.textContent.trim());
@@ -198,10 +238,25 @@ export async function suffixList(tab, base, { all = true } = {}) {
   );
 }
 
+/** A fresh sr25519 key, as the polkadot.js extension holds it. */
+function polkadotOwner(keyring) {
+  const pair = keyring.addFromMnemonic(mnemonicGenerate());
+  return { kind: 'polkadot', pair, address: pair.address, account: pair.address };
+}
+
+/**
+ * A fresh Ethereum key, as MetaMask holds it: `address` its Ethereum address (what the wallet
+ * lists), `account` its chain account (MultiSigner::Eth, SS58), which is not that address.
+ */
+function ethereumOwner() {
+  const pair = new Keyring({ type: 'ethereum' }).addFromMnemonic(mnemonicGenerate());
+  return { kind: 'ethereum', pair, address: pair.address, account: encodeAddress(ethereumAccount(pair.publicKey), SS58_PREFIX) };
+}
+
 /** Connects the injected wallet; its one account, `owner`'s, is chosen. */
 export async function connect(tab, owner) {
   await tab.click('#connect');
   await tab.waitForSelector('#account option', { timeout: 10_000 });
   assert.equal(await tab.$eval('#account', (s) => s.value), owner.address);
-  assert.equal(await tab.evaluate(() => window.e2eEnabledBy), 'Handles claim page');
+  if (owner.kind !== 'ethereum') assert.equal(await tab.evaluate(() => window.e2eEnabledBy), 'Handles claim page');
 }

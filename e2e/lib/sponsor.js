@@ -1,13 +1,13 @@
 // handles-sponsor processes for the tests: the binary's path, starting one beside a node on a free
 // port with its own SQLite file, its HTTP API as JSON, and signed claims as a wallet makes them
-// (the `<Bytes>`-wrapped message of @handles/client, signed by `walletSign` of ./chain.js).
+// (the `<Bytes>`-wrapped readable text of @handles/client, signed by `walletSign` of ./chain.js).
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-import { signedMessageHex } from '@handles/client';
+import { HANDLES_CHAIN_NAME, signedMessageHex, signingMessage } from '@handles/client';
 
-import { walletSign } from './chain.js';
+import { SS58_PREFIX, walletSign } from './chain.js';
 import { debugBinaryPath, freePort, waitFor } from './node.js';
 
 /** Path of the handles-sponsor binary: `$HANDLES_SPONSOR`, else `handles-sponsor` of the debug build. */
@@ -102,9 +102,12 @@ export async function startSponsor({ url, key = '//Dave', db, port, args = [], e
 
 /**
  * The body of `POST /claims` for `pair` claiming `payload` (`{ baseHandle, suffix, expiration }`)
- * on the chain `genesisHash`, signed as a wallet signs.
+ * on the dev chain `genesisHash`, signed as a wallet signs: the readable text (SPEC "Signed
+ * payloads (v3)"), or with `legacy` the legacy SCALE message.
  */
-export function claimBody(pair, genesisHash, payload) {
-  const message = signedMessageHex(genesisHash, 'create', payload, { unchecked: true });
+export function claimBody(pair, genesisHash, payload, { legacy = false } = {}) {
+  const message = legacy
+    ? signedMessageHex(genesisHash, 'create', payload, { unchecked: true })
+    : signingMessage('create', payload, { name: HANDLES_CHAIN_NAME, genesisHash, ss58Prefix: SS58_PREFIX }).bytes;
   return { owner: pair.address, signature: walletSign(pair, message), payload };
 }

@@ -14,10 +14,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 
-import { formatDisplay, signedMessageHex, validate } from '@handles/client';
+import { formatDisplay, validate } from '@handles/client';
 
 import { bestNumber, decodeDispatchResult, send, signedCall, theEvent } from '../lib/chain.js';
-import { assertBrowserTools, CLAIM_TIMEOUT_MS, connect, DESKTOP, PHONE, suffixList, text, typeName, useClaimPage, visible } from '../lib/claim-page.js';
+import { assertBrowserTools, CLAIM_TIMEOUT_MS, connect, DESKTOP, PHONE, signedText, suffixList, text, typeName, useClaimPage, visible } from '../lib/claim-page.js';
 import { assertOk } from '../lib/testing.js';
 // From the package's source: e2e/node_modules holds a copy of @handles/client made by npm ci.
 import { explainRule } from '../../clients/js/src/messages.js';
@@ -95,17 +95,23 @@ describe('the claim page of handles-sponsor in Chromium', { timeout: 900_000 }, 
       assert.equal(prepared.genesisHash, cp.genesisHash);
       const sent = JSON.parse((await claimRequest).postData());
       assert.equal(signs.length, 1, 'one signature asked');
-      assert.deepEqual(signs[0], {
-        address: owner.address,
-        data: signedMessageHex(cp.genesisHash, 'create', prepared.payload),
-        type: 'bytes',
-      });
+      // The wallet is asked for the readable text (SPEC "Signed payloads (v3)"), the node's.
+      const expected = signedText(display, cp.genesisHash, prepared.payload.expiration);
+      assert.equal(prepared.message, expected);
+      assert.deepEqual(Object.keys(signs[0]).sort(), ['address', 'data', 'type']);
+      assert.deepEqual([signs[0].address, signs[0].type], [owner.address, 'bytes']);
+      assert.equal(Buffer.from(signs[0].data.slice(2), 'hex').toString('utf8'), expected, 'the bytes asked for are the text');
+      assert.equal(await page.$eval('#sign-text', (el) => el.textContent), expected, 'the page showed the text it asked to sign');
+      assert.equal(await page.$eval('#sign-panel', (el) => el.hidden), false);
       assert.equal(sent.owner, owner.address);
       assert.deepEqual(sent.payload, prepared.payload, 'the payload goes back exactly as received');
       assert.match(sent.signature, /^0x01[0-9a-f]{128}$/, 'the sr25519 signature as the wallet returned it');
 
       await visible(page, '#result', CLAIM_TIMEOUT_MS);
       console.log(`click to finalized handle on the page: ${Date.now() - clicked} ms (sealing ${SEALING})`);
+      // The node's text (asked once the chain has a block: at block 0 the runtime does not know
+      // the genesis hash yet).
+      assert.equal(signs[0].data, (await ctx.rpc('handles_signingMessage', ['create', prepared.payload])).bytes);
       assert.equal(await page.$eval('#progress', (el) => el.dataset.status), 'finalized');
       const handle = await text(page, '#result-handle');
       const msaId = Number(await text(page, '#result-msa'));

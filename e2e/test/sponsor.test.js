@@ -10,7 +10,13 @@ import { writeFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { bestNumber, blockHash, freshPair, send, signedCall, walletSign } from '../lib/chain.js';
+import { Keyring } from '@polkadot/keyring';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
+
+import { HANDLES_CHAIN_NAME, eip191, ethereumAccount } from '@handles/client';
+
+import { SS58_PREFIX, bestNumber, blockHash, freshPair, send, signedCall, walletSign } from '../lib/chain.js';
 import { startValidator } from '../lib/network.js';
 import { rpcCall, startDevNode, tempDir, waitFor } from '../lib/node.js';
 import { claimBody, startSponsor } from '../lib/sponsor.js';
@@ -44,12 +50,12 @@ async function pickSuffix(sponsor, base) {
   return suffix;
 }
 
-/** What the claim page does: payload and message from the sponsor, the wallet's signature, the claim. */
+/** What the claim page does: payload and text to sign from the sponsor, the wallet's signature, the claim. */
 async function claimThrough(sponsor, pair, base) {
   const suffix = await pickSuffix(sponsor, base);
   const prepared = await sponsor.post('/api/payload', { baseHandle: base, suffix });
   assert.equal(prepared.status, 200, JSON.stringify(prepared.body));
-  const body = { owner: pair.address, signature: walletSign(pair, prepared.body.message), payload: prepared.body.payload };
+  const body = { owner: pair.address, signature: walletSign(pair, prepared.body.bytes), payload: prepared.body.payload };
   return { body, res: await sponsor.post('/claims', body) };
 }
 
@@ -163,6 +169,55 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     assert.equal(sponsor.logs().filter((l) => l.startsWith(`claim ${id} `)).length, 1, 'one log line per claim');
   });
 
+  test('the text to sign is the chain\'s readable text; an Ethereum key without tokens (personal_sign) and a legacy signature claim too', async () => {
+    seal.on = true;
+    const sponsor = await start({ key: '//Dave' });
+    const genesis = ctx.api.genesisHash.toHex();
+    const info = (await sponsor.get('/api/info')).body;
+    assert.deepEqual([info.chainName, info.genesisHash, info.ss58Prefix], [HANDLES_CHAIN_NAME, genesis, SS58_PREFIX]);
+
+    /** Payload and text of `base` from the sponsor; the text is the node's handles_signingMessage. */
+    async function prepare(base) {
+      const suffix = await pickSuffix(sponsor, base);
+      const res = await sponsor.post('/api/payload', { baseHandle: base, suffix });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const { payload, message, bytes } = res.body;
+      assert.equal(message, `Handles: claim ${base}.${suffix}\nChain: ${HANDLES_CHAIN_NAME} ${genesis}\nValid until block: ${payload.expiration}`);
+      assert.deepEqual({ message, bytes }, await ctx.rpc('handles_signingMessage', ['create', payload]));
+      return res.body;
+    }
+    async function lands(body, owner) {
+      const res = await sponsor.post('/claims', body);
+      assert.equal(res.status, 202, JSON.stringify(res.body));
+      const done = await settled(sponsor, res.body.id);
+      assert.equal(done.status, 'finalized', JSON.stringify(done));
+      assert.equal(done.owner, owner);
+      assert.deepEqual(await ctx.rpc('handles_getMsaForHandle', [done.handle]), { msaId: done.msaId, owner, handle: done.handle });
+    }
+
+    // An Ethereum wallet: personal_sign of the text gives r || s || v with v 27 or 28 (MetaMask),
+    // or 0 or 1; the owner is the key's chain account (MultiSigner::Eth), sent as 0x hex.
+    for (const [base, v] of [['Etherea', 27], ['Ethereb', 0]]) {
+      const eth = new Keyring({ type: 'ethereum' }).addFromMnemonic(mnemonicGenerate());
+      const account = ethereumAccount(eth.publicKey);
+      assert.equal(await freeOf(ctx, account), 0n);
+      const prepared = await prepare(base);
+      const signature = eth.sign(eip191(hexToU8a(prepared.bytes)));
+      signature[64] = (signature[64] % 27) + v;
+      const body = { owner: account, signature: u8aToHex(signature), payload: prepared.payload };
+      // Over the text without the prefix it is no signature of this claim.
+      const bare = eth.sign(hexToU8a(prepared.bytes));
+      const wrong = await sponsor.post('/claims', { ...body, signature: u8aToHex(bare) });
+      assert.equal(wrong.status, 422, JSON.stringify(wrong.body));
+      assert.equal(wrong.body.error, 'InvalidSignature');
+      await lands(body, encodeAddress(account, SS58_PREFIX));
+    }
+    // The legacy SCALE message is still taken while the chain takes it (the page never signs it).
+    const owner = freshPair();
+    const { payload } = await prepare('Legacya');
+    await lands(claimBody(owner, genesis, payload, { legacy: true }), owner.address);
+  });
+
   test('every refusal is a 4xx with a reason, and costs the sponsor nothing', async () => {
     seal.on = true;
     const sponsor = await start({ key: '//Charlie' });
@@ -204,7 +259,8 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     );
     const invalid = await refused(claimBody(owner, genesis, { ...payload, baseHandle: 'a b' }), 422, 'InvalidHandle', 'invalid handle');
     assert.equal(typeof invalid.rule, 'string');
-    await refused(claimBody(owner, genesis, { ...payload, baseHandle: 'x'.repeat(200) }), 422, 'InvalidHandle', 'over-long handle');
+    // A base over 32 bytes has no readable text: signed over the legacy message.
+    await refused(claimBody(owner, genesis, { ...payload, baseHandle: 'x'.repeat(200) }, { legacy: true }), 422, 'InvalidHandle', 'over-long handle');
     const options = (await sponsor.get(`/api/options?base=${base}`)).body;
     const notOffered = [...Array(100).keys()].map((i) => 10 + i).find((s) => !options.candidates.includes(s));
     const taken = await refused(claimBody(owner, genesis, { ...payload, suffix: notOffered }), 409, 'SuffixNotAvailable', 'suffix not offered');
@@ -337,7 +393,7 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     for (const base of ['Publica', 'Publicb', 'Publicc', 'Publicd']) {
       const res = await sponsor.post('/api/payload', { baseHandle: base, suffix: await pickSuffix(sponsor, base) });
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      prepared.push({ owner: owner.address, signature: walletSign(owner, res.body.message), payload: res.body.payload });
+      prepared.push({ owner: owner.address, signature: walletSign(owner, res.body.bytes), payload: res.body.payload });
     }
     const plain = await sponsor.post('/claims', JSON.stringify(prepared[0]), { 'content-type': 'text/plain' });
     assert.equal(plain.status, 415, JSON.stringify(plain.body));
@@ -417,7 +473,7 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
       const base = guest('Queue', i);
       const res = await sponsor.post('/api/payload', { baseHandle: base, suffix: await pickSuffix(sponsor, base) });
       const pair = freshPair();
-      bodies.push({ owner: pair.address, signature: walletSign(pair, res.body.message), payload: res.body.payload });
+      bodies.push({ owner: pair.address, signature: walletSign(pair, res.body.bytes), payload: res.body.payload });
     }
     const rush = await Promise.all(bodies.map((body) => sponsor.post('/claims', body)));
     assert.equal(rush.filter((a) => a.status === 202).length, 3, JSON.stringify(rush.map((a) => a.body)));

@@ -34,7 +34,10 @@ async function api(path, { method = 'GET', body, signal } = {}) {
 /** `GET /api/options?base=`: the suffixes offered for `base`. */
 export const suffixOptions = (base, signal) => api(`/api/options?base=${encodeURIComponent(base)}`, { signal });
 
-/** `POST /api/payload`: the payload for `base` and `suffix`, and the message to sign. */
+/** `GET /api/info`: the chain as signed texts name it (`chainName`, `genesisHash`, `ss58Prefix`). */
+export const chainInfo = () => api('/api/info');
+
+/** `POST /api/payload`: the payload for `base` and `suffix`, and the text to sign (`message`). */
 export const preparePayload = (base, suffix) => api('/api/payload', { method: 'POST', body: { baseHandle: base, suffix } });
 
 /** `POST /claims`: the owner's signed payload, to be paid for. */

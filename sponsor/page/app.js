@@ -11,8 +11,9 @@
 //   load-rules.js  waits for the Wasm rules
 //   tabs.js        the claim and look-up views as tabs
 //   choose.js      steps 1 and 2: the name (checked by the rules) and its suffixes
-//   wallet.js      step 3: the wallet extension and its accounts
-//   claim.js       step 4: payload, signature, claim, progress, result
+//   wallet.js      step 3: the wallets (polkadot.js extension interface, EIP-1193) and their accounts
+//   ethereum.js    an Ethereum wallet's signature: the key it recovers to and its chain account
+//   claim.js       step 4: payload, the text to sign (checked, shown), signature, claim, progress, result
 //   lookup.js      the look-up view
 //
 // Element ids the end-to-end tests (e2e/test/claim-page*.test.js) rely on:
@@ -30,9 +31,12 @@
 //                                 the list is for; expiring ones have class "expiring"
 //   #suffixes-more                "Show all N numbers" (only the first 8 are listed before)
 //   #connect, #wallet-status      connect button and its message
-//   #account                      <select> of accounts, value = address
+//   #account                      <select> of accounts, value = address (0x… for an Ethereum wallet's)
+//   #account-note                 shown for an Ethereum wallet's account: how it owns the handle
 //   #claim, #claim-summary        claim button and what it will claim
-//   #claim-error                  any refusal of the claim (sponsor, wallet, failed reason)
+//   #claim-error                  any refusal of the claim (sponsor, wallet, failed reason; the
+//                                 sponsor's text to sign not the page's: [data-i18n="claim.mismatch"])
+//   #sign-panel, #sign-text       the text the wallet is asked to sign, shown before it is asked
 //   #progress                     <ol> of steps li[data-step]; [data-status] = last status seen;
 //                                 the current step has aria-current="step"
 //   #result                       success panel: #result-handle, #result-msa, #result-owner, #result-block

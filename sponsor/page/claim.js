@@ -1,14 +1,18 @@
-// Step 4: the claim. The sponsor makes the payload and the message, the wallet signs it, the
-// sponsor takes the claim and pays; the page follows it through queued, submitted, in a block and
-// finalized, and shows the handle that is now the owner's.
+// Step 4: the claim. The sponsor makes the payload and the text to sign; the page writes the text
+// itself from the payload and the chain (the JavaScript package's signingText, the crate
+// handles-signing as WebAssembly), shows it, and asks the wallet to sign only when the sponsor's is
+// the same; the sponsor takes the claim and pays; the page follows it through queued, submitted,
+// in a block and finalized, and shows the handle that is now the owner's.
 
 import { formatDisplay } from '/js/src/rules.js';
+import { signingText } from '/js/src/signing-text.js';
 
-import { claimStatus, errorMessage, preparePayload, sendClaim } from './api.js';
+import { chainInfo, claimStatus, errorMessage, preparePayload, sendClaim } from './api.js';
 import { chosen, lockName, refreshOptions, startOver } from './choose.js';
 import { $, hide, shortAddress, show } from './dom.js';
+import { fromHex, signerAccount } from './ethereum.js';
 import { hasText, say, t } from './i18n.js';
-import { selectedAccount } from './wallet.js';
+import { accountName, selectedAccount } from './wallet.js';
 
 const POLL_MS = 700;
 const STEPS = ['queued', 'submitted', 'in_block', 'finalized'];
@@ -30,10 +34,7 @@ export function updateClaimButton() {
   else if (options.available.length === 0) say(summary, 'claim.noNumber');
   else if (suffix === null) say(summary, 'claim.pickNumber');
   else if (!account) say(summary, 'claim.connect', { handle: formatDisplay(base, suffix) });
-  else {
-    const name = account.name || (() => t('wallet.unnamed'));
-    say(summary, 'claim.ready', { handle: formatDisplay(base, suffix), account: name, address: shortAddress(account.address) });
-  }
+  else say(summary, 'claim.ready', { handle: formatDisplay(base, suffix), account: accountName(account), address: shortAddress(account.address) });
   // While a claim runs the button keeps the focus (aria-disabled, presses ignored); otherwise it
   // is disabled until there is something to claim.
   claimBtn.disabled = !state.claiming && (!options || suffix === null || !account);
@@ -91,6 +92,39 @@ function failedMessage(claimState) {
   return ['claim.failed', { reason }];
 }
 
+/**
+ * The text to sign for `prepared` (the sponsor's `{ payload, message }`) as this page writes it from
+ * the payload and the chain of `info` (the sponsor's /api/info); null when the payload is not the
+ * claim of `base.suffix` or the sponsor's text differs from the page's.
+ */
+function checkedText(prepared, info, base, suffix) {
+  const { payload, message } = prepared;
+  if (payload?.baseHandle !== base || payload?.suffix !== suffix) return null;
+  let own;
+  try {
+    own = signingText('create', payload, { name: info.chainName, genesisHash: info.genesisHash, ss58Prefix: info.ss58Prefix });
+  } catch {
+    return null;
+  }
+  return own.message === message ? own : null;
+}
+
+/**
+ * The owner's signature of `text` (`{ message, bytes }`) with `account`: `{ owner, signature }`.
+ * A polkadot.js-interface wallet signs the bytes `<Bytes>`-wrapped (signRaw, type bytes) for its
+ * account; an Ethereum wallet signs them behind the EIP-191 prefix (personal_sign), and the owner
+ * is the chain account of the key the signature recovers to.
+ */
+async function sign(account, text) {
+  if (account.kind === 'ethereum') {
+    const signature = await account.provider.request({ method: 'personal_sign', params: [text.bytes, account.address] });
+    const owner = typeof signature === 'string' ? signerAccount(fromHex(text.bytes), signature) : null;
+    return { owner, signature };
+  }
+  const signed = await account.signer.signRaw({ address: account.address, data: text.bytes, type: 'bytes' });
+  return { owner: account.address, signature: signed.signature };
+}
+
 function finishClaim() {
   state.claiming = false;
   lockName(false);
@@ -108,40 +142,50 @@ async function claim() {
   hide($('claim-error'));
   $('result').hidden = true;
   $('progress-panel').hidden = true;
+  $('sign-panel').hidden = true;
 
   try {
-    // 1. The payload and the exact bytes to sign.
+    // 1. The payload and the text to sign, from the sponsor; the chain the text names.
     const display = formatDisplay(base, suffix);
     say($('claim-summary'), 'claim.preparing');
-    const prepared = await preparePayload(base, suffix);
-    if (!prepared.ok) {
-      claimError(...errorMessage(prepared, { handle: display, base }));
-      if (prepared.body?.error === 'SuffixNotAvailable') refreshOptions();
-      return;
+    const [prepared, info] = await Promise.all([preparePayload(base, suffix), chainInfo()]);
+    for (const res of [prepared, info]) {
+      if (!res.ok) {
+        claimError(...errorMessage(res, { handle: display, base }));
+        if (res.body?.error === 'SuffixNotAvailable') refreshOptions();
+        return;
+      }
     }
-    const { payload, message } = prepared.body;
+    const { payload } = prepared.body;
 
-    // 2. The owner's signature.
+    // 2. The text, written here too: the wallet is asked only for the text this page would sign.
+    const text = checkedText(prepared.body, info.body, base, suffix);
+    if (!text) return claimError('claim.mismatch', { handle: display });
+    $('sign-text').textContent = text.message;
+    $('sign-panel').hidden = false;
+
+    // 3. The owner's signature.
     say($('claim-summary'), 'claim.approve');
     let signed;
     try {
-      signed = await account.signer.signRaw({ address: account.address, data: message, type: 'bytes' });
+      signed = await sign(account, text);
     } catch (e) {
       const why = String(e?.message ?? '');
       if (!why || /cancel|reject|denied|declin/i.test(why)) return claimError('claim.cancelled');
       return claimError('claim.walletFailed', { error: why });
     }
+    if (!signed.owner) return claimError('claim.walletFailed', { error: () => t('claim.noSignature') });
 
-    // 3. The claim.
+    // 4. The claim.
     say($('claim-summary'), 'claim.sending');
-    const sent = await sendClaim(account.address, signed.signature, payload);
+    const sent = await sendClaim(signed.owner, signed.signature, payload);
     if (!sent.ok) {
       claimError(...errorMessage(sent, { handle: display, base }));
       if (sent.body?.error === 'SuffixNotAvailable') refreshOptions();
       return;
     }
     setProgress(sent.body.status ?? 'queued');
-    await follow(sent.body.id, mySeq, account.address);
+    await follow(sent.body.id, mySeq, signed.owner);
   } catch (e) {
     claimError('net.unreachable', { error: e.message });
   } finally {
@@ -181,7 +225,8 @@ async function follow(id, mySeq, owner) {
     if (claimState.status === 'finalized') {
       $('result-handle').textContent = claimState.handle ?? '';
       $('result-msa').textContent = claimState.msaId === null || claimState.msaId === undefined ? '' : String(claimState.msaId);
-      $('result-owner').textContent = owner;
+      // The sponsor's SS58 form of the owner (an Ethereum key's account is sent as 0x hex).
+      $('result-owner').textContent = claimState.owner ?? owner;
       $('result-block').textContent = claimState.blockNumber === null || claimState.blockNumber === undefined ? '' : `#${claimState.blockNumber}`;
       $('result').hidden = false;
       $('result').focus();

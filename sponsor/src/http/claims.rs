@@ -15,7 +15,7 @@ use codec::{Decode, Encode};
 use handles_client::{
 	json::{parse_account, unhex},
 	rules::HandleError,
-	CreateHandlePayload, Error,
+	CreateHandlePayload, Error, PayloadMessages,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -73,33 +73,48 @@ pub fn claim_json(claim: &Claim) -> Value {
 }
 
 /// A signature as wallets give it: SCALE `MultiSignature` (a scheme byte, then the signature),
-/// or 64 bare bytes of an sr25519 or ed25519 signature, whichever verifies.
+/// 64 bare bytes of an sr25519 or ed25519 signature (whichever verifies over one of the payload's
+/// `messages`), or 65 bare bytes `r || s || v` of an Ethereum wallet's `personal_sign` (an Eth
+/// signature; `v` 27 or 28 is taken as 0 or 1). 65 bytes are also a SCALE sr25519 or ed25519
+/// signature: the reading that verifies is taken, the SCALE one when neither does.
 pub fn parse_signature(
 	input: &str,
 	owner: &AccountId32,
-	message: &[u8],
+	messages: &PayloadMessages,
 ) -> Result<MultiSignature, ApiError> {
 	let bytes = unhex(input).ok_or(ApiError::BadSignature("is not 0x-prefixed hex"))?;
+	let verifies = |signature: &MultiSignature| messages.verify(signature, owner).is_some();
 	if let Ok(raw) = <[u8; 64]>::try_from(bytes.as_slice()) {
 		let sr = MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw(raw));
-		if handles_client::verify_signature(&sr, owner, message).is_some() {
+		if verifies(&sr) {
 			return Ok(sr);
 		}
 		return Ok(MultiSignature::Ed25519(sp_core::ed25519::Signature::from_raw(raw)));
 	}
-	let signature = MultiSignature::decode(&mut &bytes[..])
-		.map_err(|_| ApiError::BadSignature("is not a SCALE MultiSignature"))?;
-	if signature.encoded_size() != bytes.len() {
-		return Err(ApiError::BadSignature("has bytes after the MultiSignature"));
+	let scale = MultiSignature::decode(&mut &bytes[..]);
+	let eth = <[u8; 65]>::try_from(bytes.as_slice()).ok().and_then(personal_sign);
+	match (scale, eth) {
+		(Ok(scale), eth) if scale.encoded_size() == bytes.len() => match eth {
+			Some(eth) if !verifies(&scale) && verifies(&eth) => Ok(eth),
+			_ => Ok(scale),
+		},
+		(_, Some(eth)) => Ok(eth),
+		(Ok(_), None) => Err(ApiError::BadSignature("has bytes after the MultiSignature")),
+		(Err(_), None) if bytes.len() == 65 => {
+			Err(ApiError::BadSignature("has a recovery byte v other than 27, 28, 0 or 1"))
+		}
+		(Err(_), None) => Err(ApiError::BadSignature("is not a SCALE MultiSignature")),
 	}
-	// Only the three schemes of the spec; the chain's type knows a fourth.
-	if !matches!(
-		signature,
-		MultiSignature::Sr25519(_) | MultiSignature::Ed25519(_) | MultiSignature::Ecdsa(_)
-	) {
-		return Err(ApiError::BadSignature("scheme is not sr25519, ed25519 or ecdsa"));
-	}
-	Ok(signature)
+}
+
+/// The Eth signature of `personal_sign`'s 65 bytes `r || s || v` (`v` 0, 1, 27 or 28).
+fn personal_sign(mut raw: [u8; 65]) -> Option<MultiSignature> {
+	raw[64] = match raw[64] {
+		v @ (0 | 1) => v,
+		v @ (27 | 28) => v - 27,
+		_ => return None,
+	};
+	Some(MultiSignature::Eth(sp_core::ecdsa::KeccakSignature::from_raw(raw)))
 }
 
 /// Checks the signed payload as the chain will, within the limits, and queues it: `202`; the
@@ -124,9 +139,11 @@ async fn post_claim(
 		expiration: claim.payload.expiration,
 	};
 	let client = app.worker.node.client().await?;
-	let message = client.message(&payload);
-	let signature = parse_signature(&claim.signature, &owner, &message)?;
-	let replay_key = handles_client::replay_key(&message, &owner);
+	// The readable text and the legacy message: a signature may be over either, as on chain; the
+	// replay key is the pallet's, of the legacy message, whichever was signed.
+	let messages = client.payload_messages(&payload).await?;
+	let signature = parse_signature(&claim.signature, &owner, &messages)?;
+	let replay_key = handles_client::replay_key(&messages.legacy, &owner);
 	let store = &app.worker.store;
 	// The same signed payload again (a retry): the claim it made.
 	if let Some(existing) = store.by_replay_key(&replay_key)? {
@@ -174,5 +191,104 @@ async fn get_claim(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiRe
 	match app.worker.store.get(&id)? {
 		Some(claim) => Ok(Json(claim_json(&claim)).into_response()),
 		None => Err(ApiError::NotFound(format!("no claim {id}"))),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use handles_client::Keypair;
+
+	use super::*;
+
+	const TEXT: &[u8] = b"Handles: claim Alice.4821\nChain: Handles 0x00\nValid until block: 9";
+
+	fn messages() -> PayloadMessages {
+		PayloadMessages { readable: Some(TEXT.to_vec()), legacy: b"legacy".to_vec() }
+	}
+
+	fn hex(bytes: &[u8]) -> String {
+		handles_client::json::hex(bytes)
+	}
+
+	/// The signature `input` is taken for, and whether it is the owner's over the payload.
+	fn parsed(input: &str, key: &Keypair) -> (MultiSignature, bool) {
+		let signature = parse_signature(input, &key.account_id(), &messages()).unwrap();
+		let verified = messages().verify(&signature, &key.account_id()).is_some();
+		(signature, verified)
+	}
+
+	#[test]
+	fn a_bare_64_byte_signature_is_the_scheme_that_verifies_over_the_readable_text() {
+		for uri in ["//Ferdie", "ed25519://Ferdie"] {
+			let key = Keypair::from_uri(uri).unwrap();
+			let signature = key.sign_readable(TEXT);
+			let bare = match &signature {
+				MultiSignature::Sr25519(s) => s.0,
+				MultiSignature::Ed25519(s) => s.0,
+				other => panic!("{other:?}"),
+			};
+			let (parsed_signature, verified) = parsed(&hex(&bare), &key);
+			assert_eq!(parsed_signature, signature, "{uri}");
+			assert!(verified, "{uri}");
+		}
+	}
+
+	#[test]
+	fn personal_sign_bytes_are_an_eth_signature_whatever_v_says() {
+		let key = Keypair::from_uri(
+			"eth:0x4646464646464646464646464646464646464646464646464646464646464646",
+		)
+		.unwrap();
+		let MultiSignature::Eth(sig) = key.sign_readable(TEXT) else { panic!("an eth key") };
+		let raw: [u8; 65] = sig.0;
+		assert!(raw[64] <= 1);
+		// As MetaMask returns it (v 27 or 28) and as some wallets do (v 0 or 1).
+		let mut wallet = raw;
+		wallet[64] += 27;
+		for bytes in [raw, wallet] {
+			let (signature, verified) = parsed(&hex(&bytes), &key);
+			assert_eq!(signature, MultiSignature::Eth(sig));
+			assert!(verified);
+		}
+		// The SCALE form (scheme byte 3) too.
+		let (signature, verified) = parsed(&hex(&MultiSignature::Eth(sig).encode()), &key);
+		assert!(matches!(signature, MultiSignature::Eth(_)) && verified);
+		// Over the text without the EIP-191 prefix it is no signature of the payload.
+		let plain = key.sign(TEXT);
+		let MultiSignature::Eth(plain) = plain else { panic!() };
+		assert!(!parsed(&hex(&plain.0), &key).1);
+		// Any other v is refused (when the bytes are no SCALE signature either).
+		let mut bad = raw;
+		bad[64] = 29;
+		bad[0] = 9;
+		assert!(parse_signature(&hex(&bad), &key.account_id(), &messages()).is_err());
+		// An Eth signature whose r starts with the scheme byte of sr25519 is still read as one.
+		let starts_like_scale = (0u8..=255)
+			.map(|i| {
+				let text = [TEXT, &[b' ', i]].concat();
+				(text.clone(), key.sign_readable(&text))
+			})
+			.find_map(|(text, s)| match s {
+				MultiSignature::Eth(s) if s.0[0] == 1 => Some((text, s.0)),
+				_ => None,
+			});
+		let (text, raw) = starts_like_scale.expect("one r in 256 starts with 0x01");
+		let text_messages = PayloadMessages { readable: Some(text), legacy: b"-".to_vec() };
+		let signature = parse_signature(&hex(&raw), &key.account_id(), &text_messages).unwrap();
+		assert!(matches!(signature, MultiSignature::Eth(_)));
+	}
+
+	#[test]
+	fn scale_signatures_of_every_scheme_and_nothing_after_them() {
+		for uri in ["//Ferdie", "ed25519://Ferdie", "ecdsa://Ferdie"] {
+			let key = Keypair::from_uri(uri).unwrap();
+			let signature = key.sign_readable(TEXT);
+			let (parsed_signature, verified) = parsed(&hex(&signature.encode()), &key);
+			assert_eq!(parsed_signature, signature);
+			assert!(verified, "{uri}");
+			let mut longer = signature.encode();
+			longer.push(0);
+			assert!(parse_signature(&hex(&longer), &key.account_id(), &messages()).is_err());
+		}
 	}
 }

@@ -1,4 +1,5 @@
-//! `GET /api/info`: the chain, the paying account, the finalized block and claims per status.
+//! `GET /api/info`: the chain (as the readable messages name it), the paying account, the
+//! finalized block and claims per status.
 
 use std::sync::Arc;
 
@@ -22,8 +23,11 @@ async fn get_info(State(app): State<Arc<App>>) -> ApiResult {
 		.into_iter()
 		.map(|(status, n)| (status, Value::from(n)))
 		.collect();
+	let chain = client.signing_chain().await?;
 	Ok(Json(json!({
 		"genesisHash": hex(&client.genesis_hash().0),
+		"chainName": chain.name,
+		"ss58Prefix": chain.ss58_prefix,
 		"sponsor": app.worker.sponsor().account_id().to_string(),
 		"finalized": client.finalized_number().await?,
 		"claims": counts,

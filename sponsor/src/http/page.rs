@@ -31,6 +31,7 @@ const FILES: &[(&str, &str, &[u8])] = &[
 	page!(JS, "choose.js"),
 	page!(JS, "claim.js"),
 	page!(JS, "dom.js"),
+	page!(JS, "ethereum.js"),
 	page!(JS, "i18n.js"),
 	page!(JS, "load-rules.js"),
 	page!(JS, "lookup.js"),
@@ -40,6 +41,9 @@ const FILES: &[(&str, &str, &[u8])] = &[
 	// The rules, as the JavaScript package ships them (Wasm from the Rust crate).
 	("/js/src/rules.js", JS, include_bytes!("../../../clients/js/src/rules.js")),
 	("/js/src/errors.js", JS, include_bytes!("../../../clients/js/src/errors.js")),
+	// The text an owner signs, written by the page itself to check the sponsor's (the crate
+	// handles-signing, in the same Wasm).
+	("/js/src/signing-text.js", JS, include_bytes!("../../../clients/js/src/signing-text.js")),
 	// Messages for people about a refused name, and their one table (shared with the CLI).
 	("/js/src/messages.js", JS, include_bytes!("../../../clients/js/src/messages.js")),
 	("/js/src/messages.json", JSON, include_bytes!("../../../clients/js/src/messages.json")),

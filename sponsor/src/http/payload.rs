@@ -1,5 +1,6 @@
-//! `POST /api/payload`: the create payload for a base handle and suffix, and the exact message
-//! the owner's wallet signs for it.
+//! `POST /api/payload`: the create payload for a base handle and suffix, and the readable text the
+//! owner's wallet signs for it (SPEC "Signed payloads (v3)", the same text as the RPC
+//! `handles_signingMessage`).
 
 use std::sync::Arc;
 
@@ -50,9 +51,11 @@ async fn post_payload(
 	let client = app.worker.node.client().await?;
 	let payload = client.create_payload(base, Some(request.suffix)).await?;
 	let (suffix, expiration) = (payload.suffix, payload.expiration);
+	let message = client.signing_message(&payload).await?;
 	Ok(Json(json!({
 		"payload": { "baseHandle": base, "suffix": suffix, "expiration": expiration },
-		"message": hex(&client.message(&payload)),
+		"message": message,
+		"bytes": hex(message.as_bytes()),
 		"genesisHash": hex(&client.genesis_hash().0),
 	}))
 	.into_response())

@@ -46,7 +46,7 @@ try {
     owners.map(async (owner, i) => {
       const options = (await sponsor.get(`/api/options?base=${base(i)}`)).body;
       const prepared = (await sponsor.post('/api/payload', { baseHandle: base(i), suffix: options.available[0] })).body;
-      const res = await sponsor.post('/claims', { owner: owner.address, signature: walletSign(owner, prepared.message), payload: prepared.payload });
+      const res = await sponsor.post('/claims', { owner: owner.address, signature: walletSign(owner, prepared.bytes), payload: prepared.payload });
       if (res.status !== 202) throw new Error(`claim ${i}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.id;
     }),

@@ -151,6 +151,29 @@ function nestedErrorVariant(api, palletIndex, errorIndex, nestedIndex) {
   return nested ? nested.name.toString() : null;
 }
 
+/** The pool's custom codes of `InvalidHandle(rule)` start here (pallet-handles `INVALID_HANDLE_CODES`). */
+const INVALID_HANDLE_CODES = 64;
+
+/**
+ * The pallet error a handles call was refused with when it entered the transaction pool (the
+ * runtime runs the call there and refuses what would fail: `1010: Invalid Transaction: Custom
+ * error: <code>`, the code the index of the pallet error, or 64 plus the rule's index for
+ * `InvalidHandle(rule)`), as an inclusion result that never reached a block:
+ * `{ refusedByPool: true, error, events: [], blockHash: null, blockNumber: null }`, `error` decoded
+ * as {@link decodeDispatchError} decodes a dispatch error. Null for any other error.
+ */
+export function poolRefusal(api, err) {
+  const match = /^1010: Invalid Transaction: Custom error: (\d+)$/.exec(String(err?.message ?? ''));
+  if (!match) return null;
+  const code = Number(match[1]);
+  const pallet = api.registry.metadata.pallets.find((p) => p.name.toString() === 'Handles');
+  const invalidHandle = api.errors.handles.InvalidHandle.meta.index.toNumber();
+  const bytes = code >= INVALID_HANDLE_CODES ? [invalidHandle, code - INVALID_HANDLE_CODES, 0, 0] : [code, 0, 0, 0];
+  const module = { index: pallet.index.toNumber(), error: bytes };
+  const error = decodeDispatchError(api, api.registry.createType('DispatchError', { Module: module }));
+  return { refusedByPool: true, error, events: [], blockHash: null, blockNumber: null };
+}
+
 /** A `DispatchResult` (`Result<(), DispatchError>`) as null (Ok) or a decoded error. */
 export function decodeDispatchResult(api, result) {
   return result.isErr ? decodeDispatchError(api, result.asErr) : null;
@@ -162,8 +185,9 @@ export function decodeDispatchResult(api, result) {
  * pool took it, to `{ included }`: a promise of `{ blockHash, blockNumber, inBlock, events, error }`
  * once a block includes it (with `finalized: true`, once that block is finalized), where `events`
  * are the extrinsic's events, `error` its decoded dispatch error ({@link decodeDispatchError}) or
- * null, and `inBlock` the hash of the block it was first seen in. Rejects at once when the pool
- * refuses the extrinsic; `included` rejects when the pool drops it or after `timeoutMs`. Blocks
+ * null, and `inBlock` the hash of the block it was first seen in. A handles call the pool refuses
+ * because it would fail resolves at once to `{ included }` of {@link poolRefusal}'s result; any
+ * other refusal rejects at once; `included` rejects when the pool drops it or after `timeoutMs`. Blocks
  * made with finalize = true may take it from Ready straight to Finalized, so both statuses count.
  */
 export async function send(api, tx, signer, { timeoutMs = 60_000, finalized = false, options = { nonce: -1 } } = {}) {
@@ -202,6 +226,11 @@ export async function send(api, tx, signer, { timeoutMs = 60_000, finalized = fa
       unsub = await tx.signAndSend(signer, options, watch);
       break;
     } catch (err) {
+      const refused = poolRefusal(api, err);
+      if (refused) {
+        clearTimeout(timer);
+        return { included: Promise.resolve(refused) };
+      }
       if (!/ancient birth block/.test(String(err.message)) || attempt === 30) {
         clearTimeout(timer);
         throw err;
@@ -224,7 +253,8 @@ export async function send(api, tx, signer, { timeoutMs = 60_000, finalized = fa
 
 /**
  * {@link send}, then one block made with {@link seal}; resolves to the inclusion result
- * `{ blockHash, blockNumber, events, error }`. Rejects when the pool refuses the extrinsic.
+ * `{ blockHash, blockNumber, events, error }`. A handles call the pool refuses resolves
+ * to the refusal ({@link poolRefusal}); any other refusal rejects.
  */
 export async function submit(api, tx, signer, { timeoutMs = 60_000 } = {}) {
   const { included } = await send(api, tx, signer, { timeoutMs });

@@ -76,8 +76,8 @@ describe('batch lookups on the build\'s runtime', { timeout: 600_000 }, () => {
     },
   });
 
-  test('the runtime offers HandlesApi version 4 (batch lookups since version 3)', async () => {
-    assert.equal(handlesApiVersion(await ctx.rpc('state_getRuntimeVersion', [])), 4);
+  test('the runtime offers HandlesApi version 5 (batch lookups since version 3)', async () => {
+    assert.equal(handlesApiVersion(await ctx.rpc('state_getRuntimeVersion', [])), 5);
   });
 
   test('handles_getHandlesForMsas: each id as handles_getHandleForMsa, in order', async () => {

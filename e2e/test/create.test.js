@@ -190,6 +190,7 @@ describe('create_handle by a sponsor for an owner without tokens', { timeout: 60
       reuseCooldown: 100800,
       seedRotationPeriod: 100,
       maxPayloadLifetime: 200,
+      legacyPayloadDeadline: 100800,
     });
     assert.deepEqual((await api.rpc.handles.getSettings()).toJSON(), res);
   });

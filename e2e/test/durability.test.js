@@ -237,7 +237,7 @@ describe('durability: SIGKILL right after finalization, restart on the same base
       assert.deepEqual(now.owners[pair.address], byOwner(pair.address), `owner list of ${pair.address}`);
     }
     assert.equal(now.owners[owners.sr.address].length, 2);
-    assert.deepEqual(now.settings, { ...NEW_SETTINGS, seedRotationPeriod: 100, maxPayloadLifetime: 200 });
+    assert.deepEqual(now.settings, { ...NEW_SETTINGS, seedRotationPeriod: 100, maxPayloadLifetime: 200, legacyPayloadDeadline: 100800 });
     assert.equal(now.validate[RESERVED].valid, false);
     assert.equal(now.validate[RESERVED.toUpperCase()].valid, false);
     assert.equal(now.validate.admin.valid, false);

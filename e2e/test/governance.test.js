@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { bestNumber, councilMotion, findEvents, freshPair, signedCall, submit, sudo, text, theEvent } from '../lib/chain.js';
 import { assertFails, assertOk, useChain } from '../lib/testing.js';
 
-const DEFAULTS = { suffixMin: 1000, suffixMax: 9999, reuseCooldown: 100800, seedRotationPeriod: 100, maxPayloadLifetime: 200 };
+const DEFAULTS = { suffixMin: 1000, suffixMax: 9999, reuseCooldown: 100800, seedRotationPeriod: 100, maxPayloadLifetime: 200, legacyPayloadDeadline: 100800 };
 
 describe('governance: settings and reserved handles', { timeout: 300_000 }, () => {
   let api;

@@ -60,17 +60,18 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     assert.deepEqual(await owned(owner), [{ msaId, handle: `${base}.${suffix}` }]);
   });
 
-  test('one payload submitted twice in one block: one takes effect, the other is PayloadReplayed', async () => {
+  test('one payload submitted twice for one block: the copy never enters the pool, one takes effect', async () => {
     const owner = freshPair('ed25519');
     const { suffix } = await pick('Twice');
     const payload = { baseHandle: 'Twice', suffix, expiration: (await bestNumber(api)) + 50 };
     const s = await sign(api, owner, 'create', payload);
     const p1 = await send(api, createTx(api, owner, s, payload), ctx.bob);
-    const p2 = await send(api, createTx(api, owner, s, payload), ctx.charlie);
+    // Both provide the payload's replay key: the second sponsor's copy is refused at submission.
+    const charlie = (await api.query.system.account(ctx.charlie.address)).toJSON();
+    await assert.rejects(send(api, createTx(api, owner, s, payload), ctx.charlie), /1014|Priority is too low/);
     await seal(api);
-    const results = await Promise.all([p1.included, p2.included]);
-    assert.equal(results[0].blockNumber, results[1].blockNumber);
-    assert.deepEqual(results.map((r) => r.error?.name ?? 'ok').sort(), ['PayloadReplayed', 'ok']);
+    assertOk(await p1.included, 'the first copy');
+    assert.deepEqual((await api.query.system.account(ctx.charlie.address)).toJSON(), charlie, 'the second sponsor paid nothing');
     assert.equal((await owned(owner)).length, 1);
   });
 
@@ -162,27 +163,44 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
   test('no quota to fill: 501 transfers (1,002 replay entries) expiring at one block leave another user free to use that block', async () => {
     // The attack of a per-expiration quota (1,000 entries on the previous runtime): a party makes
     // cheap transfers with expiration E until the quota is full, and every other payload with
-    // expiration E fails. Here: a chain of 501 transfers of one MSA across fresh keys, all with E.
-    const keys = Array.from({ length: 502 }, () => freshPair());
-    const { suffix } = await pick('Relay');
-    assertOk(await submit(api, await signedCall(api, 'create', keys[0], { baseHandle: 'Relay', suffix, expiration: (await bestNumber(api)) + 50 }), ctx.bob), 'create');
-    const [{ msaId }] = await owned(keys[0]);
-    const exp = (await bestNumber(api)) + 150;
+    // expiration E fails. Here: 501 MSAs, each transferred once to a fresh key, all with E. (Each
+    // transfer is checked against the state when it enters the pool, so they are independent.)
     const sponsor = ctx.charlie;
-    let nonce = (await api.rpc.system.accountNextIndex(sponsor.address)).toNumber();
+    // 501 bases with distinct canonical forms (look-alikes such as `Relayal` and `Relayai` share one).
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const bases = [];
+    const canonicals = new Set();
+    for (let i = 0; bases.length < 501; i++) {
+      const base = `Relay${letters[Math.floor(i / 26)]}${letters[i % 26]}`;
+      const { canonical } = await rpc('handles_validateHandle', [base]);
+      if (canonical && !canonicals.has(canonical)) {
+        canonicals.add(canonical);
+        bases.push(base);
+      }
+    }
+    const owners = bases.map(() => freshPair());
+    const sendAll = async (txs) => {
+      let nonce = (await api.rpc.system.accountNextIndex(sponsor.address)).toNumber();
+      // Immortal: many submissions take a while, and each is checked against the block it was signed at.
+      for (const tx of txs) await (await tx).signAndSend(sponsor, { nonce: nonce++, era: 0 });
+      const onChainNonce = async () => (await api.query.system.account(sponsor.address)).nonce.toNumber();
+      for (let i = 0; i < 20 && (await onChainNonce()) < nonce; i++) await seal(api);
+      assert.equal(await onChainNonce(), nonce, 'every transaction is in a block');
+    };
+    const createExp = (await bestNumber(api)) + 150;
+    await sendAll(bases.map(async (base, i) => {
+      const [suffix] = (await rpc('handles_getSuffixOptions', [base])).available;
+      return signedCall(api, 'create', owners[i], { baseHandle: base, suffix, expiration: createExp });
+    }));
+    const msaIds = await Promise.all(owners.map(async (o) => (await owned(o))[0].msaId));
+    const exp = (await bestNumber(api)) + 150;
     const first = (await bestNumber(api)) + 1;
-    // Immortal: 501 submissions take a while, and each is checked against the block it was signed at.
-    for (let i = 0; i < 501; i++) {
-      const [from, to] = [keys[i], keys[i + 1]];
-      const t = { msaId, owner: from.address, newOwner: to.address, expiration: exp };
-      await transferTx(api, from, await sign(api, from, 'transfer', t), to, await sign(api, to, 'transfer', t), t).signAndSend(sponsor, { nonce: nonce++, era: 0 });
-    }
-    // Blocks until the sponsor's last transfer is in (its nonce in the state, not the pool's).
-    const onChainNonce = async () => (await api.query.system.account(sponsor.address)).nonce.toNumber();
-    for (let i = 0; i < 20 && (await onChainNonce()) < nonce; i++) {
-      await seal(api);
-    }
-    assert.equal(await onChainNonce(), nonce, 'every transfer is in a block');
+    const receivers = owners.map(() => freshPair());
+    await sendAll(owners.map(async (from, i) => {
+      const to = receivers[i];
+      const t = { msaId: msaIds[i], owner: from.address, newOwner: to.address, expiration: exp };
+      return transferTx(api, from, await sign(api, from, 'transfer', t), to, await sign(api, to, 'transfer', t), t);
+    }));
     let transferred = 0;
     let failed = 0;
     for (let n = first; n <= (await bestNumber(api)); n++) {
@@ -192,7 +210,7 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     }
     assert.equal(failed, 0, 'no transfer failed');
     assert.equal(transferred, 501);
-    assert.deepEqual(await owned(keys[501]), [{ msaId, handle: `Relay.${suffix}` }]);
+    assert.deepEqual(await owned(receivers[500]), [{ msaId: msaIds[500], handle: (await owned(receivers[500]))[0].handle }]);
     // 1,002 entries of the replay store expire at `exp`; another user's payload with `exp` works.
     const user = freshPair();
     const { suffix: s2 } = await pick('Bystander');
@@ -216,11 +234,12 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     const best = await bestNumber(api);
     const owner = freshPair();
     const { suffix } = await pick('Expiry');
-    // Included in block best + 1: expiration best is past.
+    // For block best + 1: expiration best is past, and the pool refuses it before anyone pays.
     const expired = { baseHandle: 'Expiry', suffix, expiration: best };
     const res = await submit(api, await signedCall(api, 'create', owner, expired), ctx.bob);
-    assert.equal(res.blockNumber, best + 1);
+    assert.equal(res.refusedByPool, true, 'refused by the pool');
     assertFails(res, 'PayloadExpired');
+    assert.equal(await bestNumber(api), best + 1);
     // Included in block best + 2 with expiration best + 2: still valid.
     const edge = { baseHandle: 'Expiry', suffix, expiration: best + 2 };
     const res2 = await submit(api, await signedCall(api, 'create', owner, edge), ctx.bob);
@@ -236,7 +255,7 @@ describe('replay protection and payload binding', { timeout: 300_000 }, () => {
     let inclusion = (await bestNumber(api)) + 1;
     const tooFar = { baseHandle: 'Faraway', suffix, expiration: inclusion + maxPayloadLifetime + 1 };
     const res = await submit(api, await signedCall(api, 'create', owner, tooFar), ctx.bob);
-    assert.equal(res.blockNumber, inclusion);
+    assert.equal(res.refusedByPool, true, 'refused by the pool');
     assertFails(res, 'PayloadExpirationTooFar');
     inclusion = (await bestNumber(api)) + 1;
     const edge = { baseHandle: 'Faraway', suffix, expiration: inclusion + maxPayloadLifetime };

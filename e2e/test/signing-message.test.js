@@ -44,8 +44,8 @@ describe('handles_signingMessage on the build\'s runtime', { timeout: 600_000 },
     return answer.message;
   };
 
-  test('the runtime offers HandlesApi version 4', async () => {
-    assert.equal(handlesApiVersion(await ctx.rpc('state_getRuntimeVersion', [])), 4);
+  test('the runtime offers HandlesApi version 5 (signing_message since version 4)', async () => {
+    assert.equal(handlesApiVersion(await ctx.rpc('state_getRuntimeVersion', [])), 5);
   });
 
   test('claim, retire, change (from no handle, restyle) and transfer read as the SPEC spells them', async () => {

@@ -83,8 +83,8 @@ describe('live upgrade to pruning queues', { timeout: 600_000 }, () => {
     console.log(`pruning-queue migration done after ${migrationBlocks} block(s)`);
   });
 
-  test('after the upgrade, a block of the old runtime answers as before, new blocks through version 4', async () => {
-    assert.equal(handlesApiVersion(await rpc('state_getRuntimeVersion', [])), 4);
+  test('after the upgrade, a block of the old runtime answers as before, new blocks through version 5', async () => {
+    assert.equal(handlesApiVersion(await rpc('state_getRuntimeVersion', [])), 5);
     assert.deepEqual(await rpc('handles_getSuffixOptions', ['Oldtimer', oldAnswer.at]), oldAnswer.answer);
     const now = await rpc('handles_getSuffixOptions', ['Oldtimer']);
     assert.equal(now.canonical, oldAnswer.answer.canonical);

@@ -166,7 +166,17 @@ impl_runtime_apis! {
 			tx: <Block as BlockT>::Extrinsic,
 			block_hash: <Block as BlockT>::Hash,
 		) -> TransactionValidity {
-			Executive::validate_transaction(source, tx, block_hash)
+			// A handles user call is also run and rolled back (`pool_validity`): one that would
+			// fail is refused before anyone pays, and each payload provides its replay key.
+			let handles_call = match &tx.function {
+				RuntimeCall::Handles(call) => Some(call.clone()),
+				_ => None,
+			};
+			let valid = Executive::validate_transaction(source, tx, block_hash)?;
+			match handles_call.map(|call| Handles::pool_validity(&call)).transpose()?.flatten() {
+				Some(checked) => Ok(valid.combine_with(checked)),
+				None => Ok(valid),
+			}
 		}
 	}
 

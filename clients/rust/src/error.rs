@@ -72,7 +72,8 @@ pub enum Error {
 	},
 	/// The node's transaction pool refused the transaction (bad nonce, fees, an invalid call...).
 	Rejected(String),
-	/// The transaction was included and failed: the pallet's error by name.
+	/// The transaction was included and failed, or the pool refused it because it would fail
+	/// (the runtime's pool check of a handles call: no fee was paid): the pallet's error by name.
 	Failed {
 		/// The pallet (`Handles`, `Sudo`, ...).
 		pallet: String,

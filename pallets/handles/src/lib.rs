@@ -37,7 +37,10 @@ mod mock;
 mod tests;
 
 pub use call_weights::BENCHMARKED_VERIFICATIONS;
-pub use features::hooks::MAX_HOOK_PROOF_SIZE;
+pub use features::{
+	hooks::MAX_HOOK_PROOF_SIZE,
+	pool::{INVALID_HANDLE_CODES, POOL_TAG},
+};
 pub use pallet::*;
 pub use pruning::PRUNE_PER_ENTRY;
 pub use signed::{

@@ -49,6 +49,21 @@ impl Snapshot {
 			.is_some_and(|api| api.method_by_name("suffix_offer").is_some())
 	}
 
+	/// `HandlesApi::legacy_payload_deadline` (version 5 of the API): the last block of legacy
+	/// payload signatures; `None` at a block of a runtime before it (no deadline).
+	pub(super) async fn legacy_payload_deadline(&self) -> Result<Option<u32>> {
+		let has_it = self
+			.0
+			.metadata_ref()
+			.runtime_api_trait_by_name("HandlesApi")
+			.is_some_and(|api| api.method_by_name("legacy_payload_deadline").is_some());
+		if !has_it {
+			return Ok(None);
+		}
+		let call = runtime::runtime_apis().handles_api().legacy_payload_deadline();
+		Ok(Some(self.api(call).await?))
+	}
+
 	/// Whether this block's runtime has the batch lookups (version 3 of the API).
 	fn has_batch_lookups(&self) -> bool {
 		self.0
@@ -239,6 +254,12 @@ impl Client {
 	/// `HandlesApi::settings`: range, cooldown, rotation period and payload lifetime.
 	pub async fn settings(&self) -> Result<Settings<u32>> {
 		self.at().await?.settings().await
+	}
+
+	/// The last block at which signatures over a payload's legacy (SCALE) message are accepted
+	/// (`legacyPayloadDeadline` of `handles_getSettings`); `None` on a runtime without one.
+	pub async fn legacy_payload_deadline(&self) -> Result<Option<u32>> {
+		self.at().await?.legacy_payload_deadline().await
 	}
 
 	/// `HandlesApi::validate_handle`: the rules and this chain's reserved list.

@@ -109,9 +109,16 @@ impl Client {
 		progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<(Included, ExtrinsicEvents<HandlesConfig>)> {
 		let at = self.current().await?;
+		let metadata = at.metadata();
+		let refused =
+			|message: String| pool_refusal(&metadata, &message).unwrap_or(Error::Rejected(message));
 		let submittable = at.transactions().from_bytes(tx.bytes.clone());
-		let mut watch =
-			submittable.submit_and_watch().await.map_err(|e| Error::Rejected(e.to_string()))?;
+		// The node's reason (`Custom error: <code>`) is in the error's data, which only its
+		// debug form shows.
+		let mut watch = submittable.submit_and_watch().await.map_err(|e| {
+			let message = e.to_string();
+			pool_refusal(&metadata, &format!("{e:?}")).unwrap_or(Error::Rejected(message))
+		})?;
 		progress(Progress::Submitted(tx.hash));
 		while let Some(status) = watch.next().await {
 			let (in_block, finalized) = match status.map_err(Error::node)? {
@@ -135,7 +142,7 @@ impl Client {
 					(in_block, true)
 				}
 				TransactionStatus::Invalid { message } | TransactionStatus::Dropped { message } => {
-					return Err(Error::Rejected(message))
+					return Err(refused(message))
 				}
 				TransactionStatus::Error { message } => return Err(Error::Node(message)),
 			};
@@ -181,5 +188,72 @@ impl Client {
 	) -> Result<(Included, E)> {
 		let (included, events) = self.submit(call, sponsor, wait, progress).await?;
 		Ok((included, first_event::<E>(&events)?))
+	}
+}
+
+/// The pallet error a handles call was refused with when it entered the pool: the runtime runs
+/// the call there and refuses one that would fail with `Invalid Transaction: Custom error: <i>`,
+/// `i` the index of the error of pallet `Handles` (its pool check). [`Error::Failed`] with that
+/// error's name and docs, as if the call had failed in a block (no fee was paid); `None` for any
+/// other refusal.
+pub(crate) fn pool_refusal(metadata: &subxt::Metadata, message: &str) -> Option<Error> {
+	let (_, code) = message.split_once("Custom error: ")?;
+	let digits: String = code.chars().take_while(char::is_ascii_digit).collect();
+	let code: u8 = digits.parse().ok()?;
+	// `InvalidHandle(rule)` is refused with `INVALID_HANDLE_CODES` plus the rule's index.
+	let index = if code >= pallet_handles::INVALID_HANDLE_CODES { 0 } else { code };
+	let handles = metadata.pallet_by_name("Handles")?;
+	let variant = handles.error_variants()?.iter().find(|v| v.index == index)?;
+	Some(Error::Failed {
+		pallet: "Handles".into(),
+		error: variant.name.clone(),
+		docs: variant.docs.join(" "),
+	})
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// The committed metadata the client is generated from.
+	fn metadata() -> subxt::Metadata {
+		let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../js/.papi/metadata/handles.scale");
+		let bytes = std::fs::read(path).expect("the committed metadata file exists");
+		subxt::Metadata::decode_from(&bytes[..]).expect("the metadata decodes")
+	}
+
+	#[test]
+	fn a_pool_refusal_of_a_doomed_call_names_the_pallet_error() {
+		let metadata = metadata();
+		let message = "Invalid Transaction: Custom error: 3";
+		match pool_refusal(&metadata, message) {
+			Some(Error::Failed { pallet, error, docs }) => {
+				assert_eq!((pallet.as_str(), error.as_str()), ("Handles", "PayloadReplayed"));
+				assert!(docs.contains("already taken effect"), "{docs}");
+			}
+			other => panic!("expected Handles.PayloadReplayed, got {other:?}"),
+		}
+		let invalid_handle = format!("Custom error: {}", pallet_handles::INVALID_HANDLE_CODES + 2);
+		assert!(matches!(
+			pool_refusal(&metadata, &invalid_handle),
+			Some(Error::Failed { error, .. }) if error == "InvalidHandle"
+		));
+		let in_rpc_error = "Rpc error: 1010: Invalid Transaction: Custom error: 25 (data)";
+		assert!(matches!(
+			pool_refusal(&metadata, in_rpc_error),
+			Some(Error::Failed { error, .. }) if error == "LegacyPayloadExpired"
+		));
+	}
+
+	#[test]
+	fn other_refusals_are_left_as_they_are() {
+		let metadata = metadata();
+		for message in [
+			"Invalid Transaction: Transaction has a bad signature",
+			"Invalid Transaction: Custom error: 60",
+			"Invalid Transaction: Custom error: x",
+		] {
+			assert_eq!(pool_refusal(&metadata, message), None, "{message}");
+		}
 	}
 }

@@ -159,6 +159,16 @@ impl<T: Config> SignedCall<T> {
 		call.dispatch_bypass_filter(origin)?;
 		Ok(())
 	}
+
+	/// Runs the pool check of the call (`Pallet::pool_validity`): it must find it valid.
+	pub(super) fn pool_check(self) -> Result<(), BenchmarkError> {
+		let call = <Call<T> as Decode>::decode(&mut &self.encoded[..])
+			.expect("the call is encoded above, encoding must be correct");
+		match Pallet::<T>::pool_validity(&call) {
+			Ok(Some(_)) => Ok(()),
+			_ => Err(BenchmarkError::Stop("the pool check refused a call that would land")),
+		}
+	}
 }
 
 /// A `create_handle` case: a new key of `scheme`, holding `owned` MSAs, signs in `form` a payload

@@ -280,6 +280,24 @@ handles_benchmarks! {
 			Ok(())
 		}
 
+		/// The pool check of the worst wallet-signed `create_handle` (`Pallet::pool_validity`:
+		/// the call run and rolled back when it enters the transaction pool). Not a weight: the
+		/// pool check runs in `validate_transaction`, outside blocks; this is what the pool pays
+		/// per claim. Nothing remains of it.
+		#[benchmark(extra)]
+		fn probe_pool_check_create() -> Result<(), BenchmarkError> {
+			let case = CreateCase::<T>::worst(Scheme::Sr25519, Form::Wrapped);
+			let owner = case.owner.account.clone();
+			let (call, _) = case.call();
+			#[block]
+			{
+				call.pool_check()?;
+			}
+			assert!(OwnerMsas::<T>::get(&owner).len() < T::MaxMsasPerOwner::get() as usize);
+			assert_eq!(ReplayQueueBounds::<T>::get().len(), 0, "no replay entry remains");
+			Ok(())
+		}
+
 		/// `create_handle` signed over the raw legacy message: four verifications, the worst
 		/// path. `create_handle` plus two `verify_*` must not be less.
 		#[benchmark(extra)]

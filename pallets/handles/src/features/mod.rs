@@ -7,6 +7,7 @@ mod change;
 mod create;
 mod governance;
 pub mod hooks;
+pub mod pool;
 mod read;
 mod retire;
 mod transfer;

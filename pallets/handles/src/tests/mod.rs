@@ -14,6 +14,7 @@ mod migrate;
 mod migration_canonical_v2_tests;
 mod migration_canonical_v3_tests;
 mod migration_pruning_queues_tests;
+mod pool_tests;
 mod pruning_tests;
 mod race_tests;
 mod read_tests;

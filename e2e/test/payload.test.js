@@ -166,6 +166,7 @@ test('result types read the contract JSON back unchanged', () => {
       reuseCooldown: 100800,
       seedRotationPeriod: 100,
       maxPayloadLifetime: 200,
+      legacyPayloadDeadline: 100800,
     },
   };
   for (const [type, json] of Object.entries(samples)) {

@@ -39,6 +39,10 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			id if chain_spec::dev_scale_count(id).is_some() => {
+				let count = chain_spec::dev_scale_count(id).expect("checked by the guard")?;
+				Box::new(chain_spec::dev_scale_chain_spec(count)?)
+			}
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			}

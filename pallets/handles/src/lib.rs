@@ -253,6 +253,9 @@ pub mod pallet {
 		pub reserved_handles: Vec<String>,
 		/// Last block at which legacy (SCALE) payload signatures are accepted (default 100_800).
 		pub legacy_payload_deadline: BlockNumberFor<T>,
+		/// Synthetic handles to make at genesis, for development chains at scale (default 0;
+		/// `features::synthetic`).
+		pub synthetic_handles: u32,
 		/// Initial value of both seeds (current and previous).
 		pub initial_seed: Seed,
 	}
@@ -269,6 +272,7 @@ pub mod pallet {
 					.map(|s| String::from(*s))
 					.collect(),
 				legacy_payload_deadline: settings.legacy_payload_deadline,
+				synthetic_handles: 0,
 				initial_seed: [0u8; 32],
 			}
 		}
@@ -296,6 +300,9 @@ pub mod pallet {
 					"handles genesis: more reserved handles than MaxReservedHandles"
 				);
 				ReservedHandles::<T>::insert(canonical, ());
+			}
+			if self.synthetic_handles > 0 {
+				Pallet::<T>::build_synthetic(self.synthetic_handles);
 			}
 		}
 	}

@@ -205,16 +205,17 @@ pub fn sponsor() -> RuntimeOrigin {
 
 /// Storage of the mock: the product defaults, both seeds [`GENESIS_SEED`].
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	test_ext_with(pallet_handles::GenesisConfig::<Test> {
+		initial_seed: GENESIS_SEED,
+		..Default::default()
+	})
+}
+
+/// Storage of the mock with the pallet's genesis `handles`.
+pub fn test_ext_with(handles: pallet_handles::GenesisConfig<Test>) -> sp_io::TestExternalities {
 	// The whole runtime's genesis, as a chain builds it (pallets' storage versions included).
-	let storage = RuntimeGenesisConfig {
-		system: Default::default(),
-		handles: pallet_handles::GenesisConfig::<Test> {
-			initial_seed: GENESIS_SEED,
-			..Default::default()
-		},
-	}
-	.build_storage()
-	.unwrap();
+	let storage =
+		RuntimeGenesisConfig { system: Default::default(), handles }.build_storage().unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.register_extension(sp_keystore::KeystoreExt::new(
 		sp_keystore::testing::MemoryKeystore::new(),

@@ -10,6 +10,7 @@ pub mod hooks;
 pub mod pool;
 mod read;
 mod retire;
+pub mod synthetic;
 mod transfer;
 #[cfg(any(feature = "try-runtime", test))]
 mod try_state;

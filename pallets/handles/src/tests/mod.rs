@@ -22,4 +22,5 @@ mod readable_tests;
 mod replay_tests;
 mod retire_tests;
 mod seed_tests;
+mod synthetic_tests;
 mod transfer_tests;

@@ -109,8 +109,10 @@ pub struct Claim {
 	pub msa_id: Option<u32>,
 	/// The display handle it got, once finalized.
 	pub handle: Option<String>,
-	/// Times the transaction was refused by the pool and signed again.
+	/// Times its transaction was found dead (refused, dropped, banned) and signed again.
 	pub attempts: u32,
+	/// Milliseconds since the Unix epoch before which a requeued claim is not signed again.
+	pub retry_ms: i64,
 	/// Milliseconds since the Unix epoch when it arrived.
 	pub created_ms: i64,
 	/// Milliseconds since the Unix epoch of its last change.
@@ -225,7 +227,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ";
 
 /// Columns added since the first schema, with their type (added to older files on open).
-const ADDED: &[(&str, &str)] = &[("public_id", "TEXT"), ("fee", "INTEGER")];
+const ADDED: &[(&str, &str)] =
+	&[("public_id", "TEXT"), ("fee", "INTEGER"), ("retry_ms", "INTEGER NOT NULL DEFAULT 0")];
 
 const INDEXES: &str = "
 UPDATE claims SET public_id = lower(hex(randomblob(16))) WHERE public_id IS NULL;
@@ -236,7 +239,7 @@ CREATE INDEX IF NOT EXISTS claims_settled ON claims (updated_ms) WHERE status IN
 
 const COLUMNS: &str = "id, replay_key, owner, signature, base_handle, suffix, expiration, \
 	canonical, client, status, reason, nonce, tx, tx_hash, block_hash, block_number, msa_id, \
-	handle, attempts, created_ms, updated_ms, public_id, fee";
+	handle, attempts, created_ms, updated_ms, public_id, fee, retry_ms";
 
 fn claim(row: &Row<'_>) -> rusqlite::Result<Claim> {
 	let key: Vec<u8> = row.get(1)?;
@@ -269,6 +272,7 @@ fn claim(row: &Row<'_>) -> rusqlite::Result<Claim> {
 		updated_ms: row.get(20)?,
 		public_id: row.get(21)?,
 		fee: row.get::<_, Option<i64>>(22)?.map(|f| f as u128),
+		retry_ms: row.get(23)?,
 	})
 }
 
@@ -328,6 +332,19 @@ fn refusal(
 		}
 	}
 	Ok(None)
+}
+
+/// The lowest nonce from `from` not in `held` (sorted).
+fn first_free(from: u64, held: &[u64]) -> u64 {
+	let mut next = from;
+	for &n in held {
+		if n == next {
+			next += 1;
+		} else if n > next {
+			break;
+		}
+	}
+	next
 }
 
 /// Why the claims database failed.
@@ -510,13 +527,15 @@ impl Store {
 		})
 	}
 
-	/// The oldest `limit` queued claims.
+	/// The oldest `limit` queued claims that may be signed now (a requeued claim waits until
+	/// its `retry_ms`).
 	pub fn queued(&self, limit: usize) -> Result<Vec<Claim>> {
 		self.with(|db| {
 			let mut stmt = db.prepare(&format!(
-				"SELECT {COLUMNS} FROM claims WHERE status = 'queued' ORDER BY id LIMIT ?1"
+				"SELECT {COLUMNS} FROM claims WHERE status = 'queued' AND retry_ms <= ?1 \
+				 ORDER BY id LIMIT ?2"
 			))?;
-			let rows = stmt.query_map([limit as i64], claim)?;
+			let rows = stmt.query_map(params![now_ms(), limit as i64], claim)?;
 			rows.collect()
 		})
 	}
@@ -533,16 +552,30 @@ impl Store {
 		})
 	}
 
-	/// The highest nonce of an unsettled transaction: new ones must come after it.
-	pub fn highest_unsettled_nonce(&self) -> Result<Option<u64>> {
+	/// The nonces the unsettled transactions hold, lowest first.
+	fn held_nonces(&self) -> Result<Vec<u64>> {
 		self.with(|db| {
-			db.query_row(
-				"SELECT MAX(nonce) FROM claims WHERE status IN ('submitted', 'in_block')",
-				[],
-				|row| row.get::<_, Option<i64>>(0),
-			)
-			.map(|n| n.map(|n| n as u64))
+			let mut stmt = db.prepare(
+				"SELECT nonce FROM claims WHERE status IN ('submitted', 'in_block') \
+				 AND nonce IS NOT NULL ORDER BY nonce",
+			)?;
+			let rows = stmt.query_map([], |row| row.get::<_, i64>(0))?;
+			rows.map(|n| n.map(|n| n as u64)).collect()
 		})
+	}
+
+	/// The nonce for the next transaction: the lowest from `from` (the node's next nonce) that no
+	/// unsettled transaction holds, so a nonce a dead transaction left is taken again first.
+	pub fn free_nonce(&self, from: u64) -> Result<u64> {
+		Ok(first_free(from, &self.held_nonces()?))
+	}
+
+	/// A nonce from `from` that no unsettled transaction holds while a later one does: the
+	/// transactions after it wait in the pool until something takes it.
+	pub fn nonce_gap(&self, from: u64) -> Result<Option<u64>> {
+		let held = self.held_nonces()?;
+		let free = first_free(from, &held);
+		Ok(held.last().is_some_and(|&last| last > free).then_some(free))
 	}
 
 	/// Pending claims in all and of `owner`.
@@ -618,14 +651,17 @@ impl Store {
 		)
 	}
 
-	/// The pool refused its transaction before taking it (a nonce the node saw already): back
-	/// to the queue, to be signed again.
-	pub fn requeue(&self, id: i64) -> Result<()> {
+	/// Its transaction will never be included (refused, dropped, banned, signed for an earlier
+	/// runtime): back to the queue without it, its nonce free, to be checked and signed again
+	/// after `wait`; `counted` adds one to its attempts.
+	pub fn requeue(&self, id: i64, counted: bool, wait: Duration) -> Result<()> {
+		let retry = now_ms().saturating_add(wait.as_millis() as i64);
 		self.update(
 			"UPDATE claims SET status = 'queued', nonce = NULL, tx = NULL, tx_hash = NULL, \
-			 attempts = attempts + 1, updated_ms = ?1 WHERE id = ?2 AND status = 'submitted'",
+			 block_hash = NULL, attempts = attempts + ?1, retry_ms = ?2, updated_ms = ?3 \
+			 WHERE id = ?4 AND status IN ('submitted', 'in_block')",
 			id,
-			&[],
+			&[&i64::from(counted), &retry],
 		)
 	}
 
@@ -707,7 +743,7 @@ mod tests {
 		assert_eq!(store.queued(10).unwrap().iter().map(|c| c.id).collect::<Vec<_>>(), vec![id]);
 		store.submitted(id, 41, &[9, 9], "0xab").unwrap();
 		assert!(store.queued(10).unwrap().is_empty());
-		assert_eq!(store.highest_unsettled_nonce().unwrap(), Some(41));
+		assert_eq!(store.free_nonce(41).unwrap(), 42);
 		drop(store);
 
 		// Reopened: the signed transaction is there to be sent again.
@@ -776,16 +812,61 @@ mod tests {
 		let store = Store::memory().unwrap();
 		let (public, id) = queue(&store, &new(1, "alice", "a1ice", 7));
 		store.submitted(id, 3, &[1], "0x01").unwrap();
-		store.requeue(id).unwrap();
+		store.requeue(id, true, Duration::ZERO).unwrap();
 		let claim = store.get(&public).unwrap().unwrap();
 		assert_eq!(
 			(claim.status, claim.nonce, claim.tx, claim.attempts),
 			(Status::Queued, None, None, 1)
 		);
-		// Requeue only applies to a submitted claim.
-		store.requeue(id).unwrap();
+		// Requeue only applies to a sent claim.
+		store.requeue(id, true, Duration::ZERO).unwrap();
 		assert_eq!(store.get(&public).unwrap().unwrap().attempts, 1);
 		assert_eq!(store.counts().unwrap(), vec![("queued".to_string(), 1)], "one claim, queued");
+	}
+
+	#[test]
+	fn a_requeued_claim_waits_its_time_and_an_uncounted_refusal_is_no_attempt() {
+		let store = Store::memory().unwrap();
+		let (public, id) = queue(&store, &new(1, "alice", "a1ice", 7));
+		store.submitted(id, 0, &[1], "0x01").unwrap();
+		store.in_block(id, "0xb1").unwrap();
+		// Out of funds: no attempt, and not signed again for a while.
+		store.requeue(id, false, Duration::from_secs(60)).unwrap();
+		let claim = store.get(&public).unwrap().unwrap();
+		assert_eq!((claim.status, claim.attempts, claim.block_hash), (Status::Queued, 0, None));
+		assert!(store.queued(10).unwrap().is_empty(), "it waits");
+		let (_, other) = queue(&store, &new(2, "bob", "b0b", 7));
+		assert_eq!(store.queued(10).unwrap().iter().map(|c| c.id).collect::<Vec<_>>(), vec![other]);
+		store.submitted(other, 1, &[1], "0x02").unwrap();
+		store.requeue(other, true, Duration::ZERO).unwrap();
+		assert_eq!(store.queued(10).unwrap().iter().map(|c| c.id).collect::<Vec<_>>(), vec![other]);
+	}
+
+	#[test]
+	fn a_nonce_a_dead_transaction_left_is_taken_first_and_a_gap_is_found() {
+		let store = Store::memory().unwrap();
+		let ids: Vec<i64> = (0..4u8)
+			.map(|i| queue(&store, &new(i, &format!("o{i}"), &format!("h{i}"), 1)).1)
+			.collect();
+		for (nonce, id) in ids.iter().enumerate() {
+			store.submitted(*id, 10 + nonce as u64, &[1], "0x01").unwrap();
+		}
+		// 10..=13 held: the next is 14, and nothing waits behind a gap.
+		assert_eq!(store.free_nonce(10).unwrap(), 14);
+		assert_eq!(store.free_nonce(20).unwrap(), 20);
+		assert_eq!(store.nonce_gap(10).unwrap(), None);
+		// 11 is dead: it is the next nonce, and 12 and 13 wait behind it.
+		store.requeue(ids[1], true, Duration::ZERO).unwrap();
+		assert_eq!(store.free_nonce(10).unwrap(), 11);
+		assert_eq!(store.nonce_gap(10).unwrap(), Some(11));
+		// 13 is settled failed: 11 is still the gap; once 11 is held again, none is left.
+		store.failed(ids[3], "Handles.PayloadExpired").unwrap();
+		assert_eq!(store.nonce_gap(10).unwrap(), Some(11));
+		store.submitted(ids[1], 11, &[1], "0x03").unwrap();
+		assert_eq!(store.nonce_gap(10).unwrap(), None);
+		assert_eq!(store.free_nonce(10).unwrap(), 13);
+		// The chain used 10 and 11 (the node's next nonce is 12): 12 is held, 13 is next.
+		assert_eq!(store.free_nonce(12).unwrap(), 13);
 	}
 
 	#[test]

@@ -91,6 +91,58 @@ pub fn payload_of(claim: &Claim) -> Result<CreateHandlePayload<u32>, String> {
 	})
 }
 
+/// What becomes of a claim whose transaction ended without landing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fate {
+	/// The pallet's error (the pool refused the call as doomed, or it failed in a block): the
+	/// claim fails with this reason.
+	Fail(String),
+	/// The transaction will never be included (signed for an earlier runtime, banned, dropped, a
+	/// nonce taken by another transaction of the key): the claim is checked and signed again
+	/// with a fresh nonce after `wait`; `counted` makes it one of its attempts.
+	Resign {
+		/// One of the claim's [`MAX_ATTEMPTS`].
+		counted: bool,
+		/// How long it waits in the queue first.
+		wait: Duration,
+	},
+	/// The transaction may still land (it is in the pool already, its nonce is used by a block
+	/// not finalized yet, or the connection went): the reconciler settles it from the chain.
+	Reconcile,
+}
+
+/// Times a claim's transaction may be found dead and signed again before it fails.
+pub const MAX_ATTEMPTS: u32 = 3;
+
+/// How long a claim waits before it is signed again when the paying account cannot pay.
+pub const FUNDS_WAIT: Duration = Duration::from_secs(3);
+
+/// How long a claim whose payload another transaction in the pool carries waits before it is
+/// checked again (until that transaction lands or the payload expires).
+pub const PAYLOAD_POOLED_WAIT: Duration = Duration::from_secs(3);
+
+/// What becomes of a claim whose transaction ended with `e`, the node's words as the client
+/// reports them (a pool refusal of a handles call is already the pallet's error).
+pub fn fate(e: &Error) -> Fate {
+	let message = match e {
+		Error::Failed { .. } | Error::Dispatch(_) => return Fate::Fail(reason(e)),
+		Error::Rejected(message) => message.to_lowercase(),
+		_ => return Fate::Reconcile,
+	};
+	if message.contains("inability to pay") {
+		// The paying account ran out of funds: claims wait for a top-up, not counted.
+		Fate::Resign { counted: false, wait: FUNDS_WAIT }
+	} else if message.contains("priority is too low") {
+		// Another transaction provides the same tag: the same payload sent by another
+		// sponsor (its claim settles once that lands or the payload expires), or this nonce.
+		Fate::Resign { counted: false, wait: PAYLOAD_POOLED_WAIT }
+	} else if message.contains("already imported") || message.contains("outdated") {
+		Fate::Reconcile
+	} else {
+		Fate::Resign { counted: true, wait: Duration::ZERO }
+	}
+}
+
 fn reason(e: &Error) -> String {
 	match e {
 		Error::Failed { pallet, error, docs } if docs.is_empty() => format!("{pallet}.{error}"),
@@ -125,6 +177,15 @@ pub struct Funds {
 	pub balance: u128,
 	/// Nonce at the finalized block.
 	pub nonce: u64,
+	/// The chain's existential deposit (planck): fees are never paid from it.
+	pub existential: u128,
+}
+
+impl Funds {
+	/// What fees may be paid from: the free balance above the existential deposit.
+	pub fn spendable(&self) -> u128 {
+		self.balance.saturating_sub(self.existential)
+	}
 }
 
 impl Worker {
@@ -154,9 +215,14 @@ impl Worker {
 		let ask = async {
 			let client = self.node.client().await?;
 			let account = self.key.account_id();
+			let deposit = handles_client::runtime::constants().balances().existential_deposit();
+			let node = |e: &dyn std::fmt::Display| Error::Node(e.to_string());
+			let at = client.api().at_current_block().await.map_err(|e| node(&e))?;
+			let existential = at.constants().entry(deposit).map_err(|e| node(&e))?;
 			Ok::<_, Error>(Funds {
 				balance: client.free_balance(&account).await?,
 				nonce: client.finalized_nonce(&account).await?,
+				existential,
 			})
 		};
 		let answer = match tokio::time::timeout(Duration::from_secs(5), ask).await {
@@ -172,6 +238,17 @@ impl Worker {
 			Err(_) => self.metrics.node_up.set(0),
 		}
 		answer
+	}
+
+	/// What a claim is expected to cost (planck): the highest fee a claim paid so far; before the
+	/// first, 1.
+	pub fn claim_fee(&self) -> u128 {
+		self.store.claim_fee().ok().flatten().unwrap_or(1)
+	}
+
+	/// Whether the paying account is known to be unable to pay for a claim now.
+	async fn cannot_pay(&self) -> bool {
+		matches!(self.funds().await, Ok(funds) if funds.spendable() < self.claim_fee())
 	}
 
 	/// Deletes the settled claims older than the retention, every hour.
@@ -263,17 +340,15 @@ impl Worker {
 
 	/// Signs and sends queued claims one at a time, with consecutive nonces.
 	async fn submit_loop(self: Arc<Self>) {
-		let mut nonce: Option<u64> = None;
 		loop {
 			let client = match self.node.client().await {
 				Ok(client) => client,
 				Err(_) => {
 					tokio::time::sleep(Duration::from_secs(1)).await;
-					nonce = None;
 					continue;
 				}
 			};
-			match self.submit_next(&client, &mut nonce).await {
+			match self.submit_next(&client).await {
 				Ok(true) => continue,
 				Ok(false) => {
 					let _ = tokio::time::timeout(Duration::from_millis(500), self.wake.notified())
@@ -284,7 +359,6 @@ impl Worker {
 					if is_connection(&e) {
 						self.node.lost().await;
 					}
-					nonce = None;
 					tokio::time::sleep(Duration::from_secs(1)).await;
 				}
 			}
@@ -310,7 +384,7 @@ impl Worker {
 				return Ok(None);
 			}
 		};
-		if claim.attempts >= 3 {
+		if claim.attempts >= MAX_ATTEMPTS {
 			self.settle_failed(claim, "the node refused its transaction three times");
 			return Ok(None);
 		}
@@ -318,59 +392,74 @@ impl Worker {
 			Ok(_) => Ok(Some((owner, signature, payload))),
 			Err(e) if is_connection(&e) => Err(e),
 			Err(e) => {
-				self.settle_failed(claim, &reason(&e));
+				self.settle_refused(client, claim, &e).await?;
 				Ok(None)
 			}
 		}
 	}
 
-	/// Sends the oldest queued claims (up to [`BATCH`]): checked concurrently, then signed and
-	/// sent one by one with consecutive nonces. `Ok(false)` when none is queued.
-	async fn submit_next(
-		self: &Arc<Self>,
+	/// The handle of `claim`, when its owner holds it: `(MSA, display handle)`.
+	async fn held_handle(
+		&self,
 		client: &Client,
-		nonce: &mut Option<u64>,
-	) -> Result<bool, Error> {
+		claim: &Claim,
+	) -> Result<Option<(u32, String)>, Error> {
+		let display =
+			handles_client::rules::format_display(&claim.new.base_handle, claim.new.suffix);
+		Ok(match client.msa_for_handle(&display).await? {
+			Some(found) if found.owner.to_string() == claim.new.owner => {
+				Some((found.msa_id, String::from_utf8_lossy(&found.handle).into_owned()))
+			}
+			_ => None,
+		})
+	}
+
+	/// Settles a claim the chain refuses with `e`: failed with the pallet's error as reason, but
+	/// finalized when the payload was replayed by its own landing (a copy sent by another
+	/// sponsor, or a transaction of this one seen late) and the owner holds the handle.
+	async fn settle_refused(&self, client: &Client, claim: &Claim, e: &Error) -> Result<(), Error> {
+		let replayed = matches!(e, Error::Failed { error, .. } if error == "PayloadReplayed")
+			|| matches!(e, Error::WouldFail { error: "PayloadReplayed", .. });
+		if replayed {
+			if let Some((msa_id, handle)) = self.held_handle(client, claim).await? {
+				self.settle_finalized(claim, None, msa_id, &handle);
+				return Ok(());
+			}
+		}
+		self.settle_failed(claim, &reason(e));
+		Ok(())
+	}
+
+	/// Sends the oldest queued claims (up to [`BATCH`]): checked concurrently, then signed and
+	/// sent one by one, each with the lowest nonce from the node's next one that no unsettled
+	/// transaction holds (a nonce a dead transaction left is taken first, so nothing waits
+	/// behind it). `Ok(false)` when none is queued.
+	async fn submit_next(self: &Arc<Self>, client: &Client) -> Result<bool, Error> {
 		let claims = self.store.queued(BATCH).map_err(store_error)?;
 		if claims.is_empty() {
 			return Ok(false);
 		}
 		let checked =
 			futures::future::join_all(claims.iter().map(|claim| self.recheck(client, claim))).await;
+		let pool = client.next_nonce(&self.key.account_id()).await?;
 		for (claim, checked) in claims.into_iter().zip(checked) {
 			let Some((owner, signature, payload)) = checked? else { continue };
-			let next = match *nonce {
-				Some(n) => n,
-				None => {
-					// After the transactions still unsettled (sent again by the reconciler).
-					let pool = client.next_nonce(&self.key.account_id()).await?;
-					let after =
-						self.store.highest_unsettled_nonce().map_err(store_error)?.map(|n| n + 1);
-					pool.max(after.unwrap_or(0))
-				}
-			};
+			// Not a nonce of a transaction still unsettled (sent again by the reconciler).
+			let next = self.store.free_nonce(pool).map_err(store_error)?;
 			let call = create_call(&owner, signature, payload);
 			let tx = client.sign(&call, &self.key, Some(next)).await?;
 			self.store
 				.submitted(claim.id, next, &tx.bytes, &hex(&tx.hash.0))
 				.map_err(store_error)?;
-			*nonce = Some(next + 1);
 			let (sent_tx, sent) = oneshot::channel();
 			self.set_following(claim.id, true);
 			tokio::spawn(self.clone().follow(client.clone(), claim, tx, Some(sent_tx)));
 			match tokio::time::timeout(Duration::from_secs(30), sent).await {
 				Ok(Ok(Ok(()))) => {}
-				Ok(Ok(Err(message))) => {
-					// Refused before the pool took it: signed again with a fresh nonce.
-					eprintln!("the node refused a transaction ({message}); signing it again");
-					*nonce = None;
-					return Ok(true);
-				}
-				// No answer: the reconciler settles it once its follower ends.
-				Ok(Err(_)) | Err(_) => {
-					*nonce = None;
-					return Ok(true);
-				}
+				// Refused before the pool took it (requeued or settled by its follower), or no
+				// answer (the reconciler settles it once its follower ends): the batch starts
+				// over from the node's next nonce.
+				Ok(Ok(Err(_))) | Ok(Err(_)) | Err(_) => return Ok(true),
 			}
 		}
 		Ok(true)
@@ -417,28 +506,36 @@ impl Worker {
 				}
 				Err(e) => self.settle_failed(&claim, &reason(&e)),
 			},
-			Err(e @ Error::Failed { .. }) | Err(e @ Error::Dispatch(_)) => {
-				self.settle_failed(&claim, &reason(&e))
-			}
-			Err(Error::Rejected(message)) if !result_sent && sent.is_some() => {
-				// First sending, refused before the pool took it: a nonce the node has seen
-				// (another transaction of this key), so it is signed again with a new one. A
-				// transaction the pool holds already is the reconciler's to settle.
-				let already = message.to_lowercase().contains("already imported");
-				if !already {
-					let _ = self.store.requeue(id);
-				}
-				if let Some(sent) = sent.take() {
-					let _ = sent.send(if already { Ok(()) } else { Err(message) });
-				}
-			}
 			Err(e) => {
-				// Dropped by the pool or the connection: the reconciler settles it from the chain.
-				if is_connection(&e) {
-					self.node.lost().await;
+				let mut fate = fate(&e);
+				// The node's refusal for lack of funds does not always say so: the balance does.
+				if matches!(fate, Fate::Resign { counted: true, .. }) && self.cannot_pay().await {
+					fate = Fate::Resign { counted: false, wait: FUNDS_WAIT };
+				}
+				match &fate {
+					Fate::Fail(why) => {
+						if self.settle_refused(&client, &claim, &e).await.is_err() {
+							self.settle_failed(&claim, why);
+						}
+					}
+					Fate::Resign { counted, wait } => {
+						eprintln!(
+							"claim {}: its transaction (nonce {}) will not be included ({e}); \
+							 signing it again",
+							claim.public_id, tx.nonce
+						);
+						let _ = self.store.requeue(id, *counted, *wait);
+						self.wake.notify_one();
+					}
+					Fate::Reconcile => {
+						if is_connection(&e) {
+							self.node.lost().await;
+						}
+					}
 				}
 				if let Some(sent) = sent.take() {
-					let _ = sent.send(Ok(()));
+					let taken = result_sent || fate == Fate::Reconcile;
+					let _ = sent.send(if taken { Ok(()) } else { Err(e.to_string()) });
 				}
 			}
 		}
@@ -461,26 +558,25 @@ impl Worker {
 
 	/// Settles the sent claims nobody follows (after a restart or a lost connection): a nonce
 	/// the finalized chain has used tells the transaction landed, and the handle's owner tells
-	/// whether it took effect; a transaction not landed yet is sent again as the same bytes.
+	/// whether it took effect (if not, the claim is checked and signed again: its payload may
+	/// still land); a transaction not landed yet is sent again as the same bytes, and its
+	/// follower signs it again when the node refuses them. Then fills a nonce gap nothing else
+	/// will ([`Self::fill_gap`]).
 	pub async fn reconcile(self: &Arc<Self>, client: &Client) -> Result<(), Error> {
 		let used = client.finalized_nonce(&self.key.account_id()).await?;
+		self.fill_gap(client).await?;
 		for claim in self.store.unsettled().map_err(store_error)? {
 			if self.follows(claim.id) {
 				continue;
 			}
 			let (Some(nonce), Some(bytes)) = (claim.nonce, claim.tx.clone()) else { continue };
 			if nonce < used {
-				let display =
-					handles_client::rules::format_display(&claim.new.base_handle, claim.new.suffix);
-				match client.msa_for_handle(&display).await? {
-					Some(found) if found.owner.to_string() == claim.new.owner => {
-						let handle = String::from_utf8_lossy(&found.handle).into_owned();
-						self.settle_finalized(&claim, None, found.msa_id, &handle);
+				match self.held_handle(client, &claim).await? {
+					Some((msa_id, handle)) => self.settle_finalized(&claim, None, msa_id, &handle),
+					None => {
+						let _ = self.store.requeue(claim.id, true, Duration::ZERO);
+						self.wake.notify_one();
 					}
-					_ => self.settle_failed(
-						&claim,
-						"its transaction is in a finalized block but the handle is not the owner's",
-					),
 				}
 				continue;
 			}
@@ -499,10 +595,94 @@ impl Worker {
 	}
 }
 
+impl Worker {
+	/// A nonce no unsettled transaction holds while later ones wait behind it (their claims'
+	/// transactions were dead and requeued, or failed), with no queued claim to take it: a
+	/// `system.remark` with that nonce, so the later ones can land.
+	async fn fill_gap(&self, client: &Client) -> Result<(), Error> {
+		if !self.store.queued(1).map_err(store_error)?.is_empty() {
+			return Ok(());
+		}
+		let pool = client.next_nonce(&self.key.account_id()).await?;
+		let Some(gap) = self.store.nonce_gap(pool).map_err(store_error)? else { return Ok(()) };
+		let remark = handles_client::runtime::tx().system().remark(Vec::new());
+		let tx = client.sign(&remark, &self.key, Some(gap)).await?;
+		eprintln!("nonce {gap} is free while later transactions wait: a remark takes it");
+		let mut sent = false;
+		match client.follow(&tx, Wait::InBlock, &mut |p| sent |= p != Progress::InPool).await {
+			Ok(_) => Ok(()),
+			Err(_) if sent => Ok(()),
+			Err(e) => Err(e),
+		}
+	}
+}
+
 fn claim_age_ms(claim: &Claim) -> i64 {
 	let now = std::time::SystemTime::now()
 		.duration_since(std::time::UNIX_EPOCH)
 		.map(|d| d.as_millis() as i64)
 		.unwrap_or(0);
 	now - claim.created_ms
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn rejected(message: &str) -> Error {
+		Error::Rejected(message.into())
+	}
+
+	#[test]
+	fn a_pallet_error_settles_the_claim_with_its_name() {
+		let refused = Error::Failed {
+			pallet: "Handles".into(),
+			error: "SuffixNotAvailable".into(),
+			docs: String::new(),
+		};
+		assert_eq!(fate(&refused), Fate::Fail("Handles.SuffixNotAvailable".into()));
+		let bad_origin = Error::Dispatch("BadOrigin".into());
+		assert_eq!(fate(&bad_origin), Fate::Fail(bad_origin.to_string()));
+	}
+
+	#[test]
+	fn a_transaction_the_chain_will_never_take_is_signed_again() {
+		for message in [
+			// Signed for the runtime before an upgrade.
+			"Invalid Transaction: Transaction has a bad signature",
+			"Rpc error: 1010: Invalid Transaction: Transaction has a bad signature",
+			"Rpc error: 1012: Transaction is temporarily banned",
+			"Transaction dropped: pool limits",
+		] {
+			assert_eq!(
+				fate(&rejected(message)),
+				Fate::Resign { counted: true, wait: Duration::ZERO },
+				"{message}"
+			);
+		}
+	}
+
+	#[test]
+	fn no_funds_and_a_pooled_copy_wait_without_using_an_attempt() {
+		assert_eq!(
+			fate(&rejected("Rpc error: 1010: Invalid Transaction: Inability to pay some fees")),
+			Fate::Resign { counted: false, wait: FUNDS_WAIT }
+		);
+		assert_eq!(
+			fate(&rejected("Rpc error: 1014: Priority is too low: (0 vs 0)")),
+			Fate::Resign { counted: false, wait: PAYLOAD_POOLED_WAIT }
+		);
+	}
+
+	#[test]
+	fn a_transaction_that_may_still_land_is_left_to_the_reconciler() {
+		for e in [
+			rejected("Rpc error: 1013: Transaction Already Imported"),
+			rejected("Invalid Transaction: Transaction is outdated"),
+			Error::Node("the node ended the transaction's status stream".into()),
+			Error::Unreachable { url: "ws://x".into(), reason: "closed".into() },
+		] {
+			assert_eq!(fate(&e), Fate::Reconcile, "{e:?}");
+		}
+	}
 }

@@ -16,19 +16,20 @@ pub fn router() -> Router<Arc<App>> {
 	Router::new().route("/healthz", get(get_health)).route("/metrics", get(get_metrics))
 }
 
-/// `200 { ok, balance, claimFee }` when the node answers and the free balance covers one claim's
-/// fee (the highest fee a claim paid so far; before the first, any balance above zero).
+/// `200 { ok, balance, claimFee }` when the node answers and the free balance above the existential
+/// deposit covers one claim's fee (the highest fee a claim paid so far; before the first, any).
 async fn get_health(State(app): State<Arc<App>>) -> ApiResult {
 	let funds = app
 		.worker
 		.funds()
 		.await
 		.map_err(|e| ApiError::NotReady(format!("the node does not answer: {e}")))?;
-	let fee = app.worker.store.claim_fee()?.unwrap_or(1);
-	if funds.balance < fee {
+	let fee = app.worker.claim_fee();
+	if funds.spendable() < fee {
 		return Err(ApiError::NotReady(format!(
-			"the paying account has {} planck, less than a claim's fee ({fee} planck)",
-			funds.balance
+			"the paying account has {} planck above the existential deposit, less than a claim's \
+			 fee ({fee} planck)",
+			funds.spendable()
 		)));
 	}
 	Ok(Json(

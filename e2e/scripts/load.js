@@ -61,14 +61,15 @@ async function mapLimit(items, limit, fn) {
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /**
- * Runs the load against a fresh dev node (or `wsUrl`/`httpUrl` of a running one with manual
- * sealing) and resolves to the summary object.
+ * Runs the load against a fresh dev node (`nodeArgs`: more of its arguments, such as
+ * `['--chain', 'dev-scale-100000']`) and resolves to the summary object.
  */
 export async function runLoad({
   n = Number(process.env.LOAD_N || 1000),
   sponsorCount = Number(process.env.LOAD_SPONSORS || SPONSOR_URIS.length),
   maxBlocks = Number(process.env.LOAD_MAX_BLOCKS || 200),
   waitForPool = process.env.LOAD_POOL_WAIT === '1',
+  nodeArgs = [],
   log = (msg) => process.stderr.write(`${msg}\n`),
 } = {}) {
   if (!Number.isInteger(n) || n < 1) throw new Error(`LOAD_N must be a positive integer, got ${n}`);
@@ -79,7 +80,8 @@ export async function runLoad({
   const node = await startDevNode({
     sealing: 'manual',
     // Room in the pool for every transaction (defaults: 8192 ready transactions, 20 MiB).
-    extraArgs: n > 4000 ? ['--pool-limit', String(2 * n), '--pool-kbytes', String(Math.ceil(n * 2))] : [],
+    extraArgs: [...nodeArgs, ...(n > 4000 ? ['--pool-limit', String(2 * n), '--pool-kbytes', String(Math.ceil(n * 2))] : [])],
+    startTimeoutMs: 3_600_000,
   });
   log(`# node pid ${node.process.pid} on ${node.wsUrl}`);
   let api;

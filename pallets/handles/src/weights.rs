@@ -1,7 +1,7 @@
 //! Weights of `pallet_handles`, measured by its FRAME benchmarks (the calls' in `benchmarking/`, a
 //! migration's steps in that migration's `benchmarks.rs`) against the Wasm runtime. GENERATED: do not edit by hand; rerun the command below (see the pallet README).
 //!
-//! Benchmark CLI 64.0.0, 2026-12-02. Steps `20`, repeat `10`, low range
+//! Benchmark CLI 64.0.0, 2026-12-07. Steps `50`, repeat `20`, low range
 //! `[]`, high range `[]`, worst-case map size
 //! `1000000`. Host `vm`, CPU `Intel(R) Xeon(R) Processor`. Wasm execution
 //! `Compiled`, chain `None`, DB cache 1024 MiB.
@@ -12,7 +12,7 @@
 //! which ran:
 //!
 //! ```text
-//! /root/.cache/handles-target-bench/release/handles-node benchmark pallet --runtime /root/.cache/handles-target-bench/release/wbuild/handles-runtime/handles_runtime.compact.compressed.wasm --genesis-builder runtime --genesis-builder-preset development --pallet pallet_handles --steps 20 --repeat 10 --extrinsic * --template pallets/handles/weight-template.hbs --output /root/.cache/handles-target-bench/bench-results/weights-run1.rs --json-file /root/.cache/handles-target-bench/bench-results/weights-run1.json
+//! /root/.cache/handles-target-bench/release/handles-node benchmark pallet --runtime /root/.cache/handles-target-bench/release/wbuild/handles-runtime/handles_runtime.compact.compressed.wasm --genesis-builder runtime --genesis-builder-preset development --steps 50 --repeat 20 --pallet pallet_handles --extrinsic * --template pallets/handles/weight-template.hbs --output /root/.cache/handles-target-bench/bench-results/pallet_handles-run1.rs --json-file /root/.cache/handles-target-bench/bench-results/pallet_handles-run1.json
 //! ```
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -61,7 +61,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Handles::ReplayEntries` (r:1 w:1)
 	/// Proof: `Handles::ReplayEntries` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleSettings` (r:1 w:0)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::Seeds` (r:1 w:0)
 	/// Proof: `Handles::Seeds` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleToMsa` (r:1 w:1)
@@ -80,10 +80,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::MsaHandles` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	fn create_handle() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1423`
+		//  Measured:  `1707`
 		//  Estimated: `3915`
-		// Minimum execution time: 203_072_000 picoseconds.
-		Weight::from_parts(218_287_000, 3915)
+		// Minimum execution time: 211_073_000 picoseconds.
+		Weight::from_parts(247_443_000, 3915)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -98,7 +98,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Handles::ReplayQueueBounds` (r:1 w:1)
 	/// Proof: `Handles::ReplayQueueBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleSettings` (r:1 w:0)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::CooldownQueueBounds` (r:1 w:1)
 	/// Proof: `Handles::CooldownQueueBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::CooldownQueue` (r:0 w:1)
@@ -111,10 +111,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::HandleToMsa` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
 	fn retire_handle() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1242`
+		//  Measured:  `1247`
 		//  Estimated: `3752`
-		// Minimum execution time: 179_337_000 picoseconds.
-		Weight::from_parts(194_165_000, 3752)
+		// Minimum execution time: 185_932_000 picoseconds.
+		Weight::from_parts(215_312_000, 3752)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -131,7 +131,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Handles::Moderated` (r:1 w:0)
 	/// Proof: `Handles::Moderated` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleSettings` (r:1 w:0)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::Seeds` (r:1 w:0)
 	/// Proof: `Handles::Seeds` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleToMsa` (r:1 w:2)
@@ -148,15 +148,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::ReplayQueue` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn change_handle() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1861`
+		//  Measured:  `2144`
 		//  Estimated: `6044`
-		// Minimum execution time: 245_226_000 picoseconds.
-		Weight::from_parts(263_679_000, 6044)
+		// Minimum execution time: 249_109_000 picoseconds.
+		Weight::from_parts(286_978_000, 6044)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Handles::MsaOwner` (r:1 w:1)
 	/// Proof: `Handles::MsaOwner` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Handles::MsaHandles` (r:1 w:0)
+	/// Proof: `Handles::MsaHandles` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::ReplayEntries` (r:2 w:2)
@@ -169,11 +171,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::ReplayQueue` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn transfer_ownership() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1837`
+		//  Measured:  `2144`
 		//  Estimated: `6840`
-		// Minimum execution time: 293_230_000 picoseconds.
-		Weight::from_parts(319_308_000, 6840)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 323_108_000 picoseconds.
+		Weight::from_parts(355_066_000, 6840)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Handles::ReservedHandles` (r:1 w:0)
@@ -183,7 +185,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Handles::ReplayEntries` (r:1 w:1)
 	/// Proof: `Handles::ReplayEntries` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleSettings` (r:1 w:0)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::Seeds` (r:1 w:0)
 	/// Proof: `Handles::Seeds` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleToMsa` (r:1 w:1)
@@ -202,10 +204,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::MsaHandles` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	fn create_handle_ed25519() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1423`
+		//  Measured:  `1707`
 		//  Estimated: `3915`
-		// Minimum execution time: 204_714_000 picoseconds.
-		Weight::from_parts(224_847_000, 3915)
+		// Minimum execution time: 210_609_000 picoseconds.
+		Weight::from_parts(249_753_000, 3915)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -220,7 +222,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Handles::ReplayQueueBounds` (r:1 w:1)
 	/// Proof: `Handles::ReplayQueueBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleSettings` (r:1 w:0)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::CooldownQueueBounds` (r:1 w:1)
 	/// Proof: `Handles::CooldownQueueBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::CooldownQueue` (r:0 w:1)
@@ -233,10 +235,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::HandleToMsa` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
 	fn retire_handle_ed25519() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1242`
+		//  Measured:  `1247`
 		//  Estimated: `3752`
-		// Minimum execution time: 179_268_000 picoseconds.
-		Weight::from_parts(194_629_000, 3752)
+		// Minimum execution time: 183_558_000 picoseconds.
+		Weight::from_parts(213_059_000, 3752)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -253,7 +255,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Handles::Moderated` (r:1 w:0)
 	/// Proof: `Handles::Moderated` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleSettings` (r:1 w:0)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::Seeds` (r:1 w:0)
 	/// Proof: `Handles::Seeds` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleToMsa` (r:1 w:2)
@@ -270,15 +272,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::ReplayQueue` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn change_handle_ed25519() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1861`
+		//  Measured:  `2144`
 		//  Estimated: `6044`
-		// Minimum execution time: 245_596_000 picoseconds.
-		Weight::from_parts(272_346_000, 6044)
+		// Minimum execution time: 247_220_000 picoseconds.
+		Weight::from_parts(281_321_000, 6044)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Handles::MsaOwner` (r:1 w:1)
 	/// Proof: `Handles::MsaOwner` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Handles::MsaHandles` (r:1 w:0)
+	/// Proof: `Handles::MsaHandles` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::ReplayEntries` (r:2 w:2)
@@ -291,11 +295,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::ReplayQueue` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn transfer_ownership_ed25519() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1837`
+		//  Measured:  `2144`
 		//  Estimated: `6840`
-		// Minimum execution time: 286_314_000 picoseconds.
-		Weight::from_parts(319_779_000, 6840)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 317_534_000 picoseconds.
+		Weight::from_parts(344_258_000, 6840)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Handles::ReservedHandles` (r:1 w:0)
@@ -305,7 +309,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Handles::ReplayEntries` (r:1 w:1)
 	/// Proof: `Handles::ReplayEntries` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleSettings` (r:1 w:0)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::Seeds` (r:1 w:0)
 	/// Proof: `Handles::Seeds` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleToMsa` (r:1 w:1)
@@ -324,10 +328,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::MsaHandles` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	fn create_handle_ecdsa() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1423`
+		//  Measured:  `1707`
 		//  Estimated: `3915`
-		// Minimum execution time: 184_541_000 picoseconds.
-		Weight::from_parts(201_199_000, 3915)
+		// Minimum execution time: 192_136_000 picoseconds.
+		Weight::from_parts(212_271_000, 3915)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -342,7 +346,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Handles::ReplayQueueBounds` (r:1 w:1)
 	/// Proof: `Handles::ReplayQueueBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleSettings` (r:1 w:0)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::CooldownQueueBounds` (r:1 w:1)
 	/// Proof: `Handles::CooldownQueueBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::CooldownQueue` (r:0 w:1)
@@ -355,10 +359,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::HandleToMsa` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
 	fn retire_handle_ecdsa() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1242`
+		//  Measured:  `1247`
 		//  Estimated: `3752`
-		// Minimum execution time: 161_925_000 picoseconds.
-		Weight::from_parts(178_610_000, 3752)
+		// Minimum execution time: 173_622_000 picoseconds.
+		Weight::from_parts(210_416_000, 3752)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -375,7 +379,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Handles::Moderated` (r:1 w:0)
 	/// Proof: `Handles::Moderated` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleSettings` (r:1 w:0)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::Seeds` (r:1 w:0)
 	/// Proof: `Handles::Seeds` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleToMsa` (r:1 w:2)
@@ -392,15 +396,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::ReplayQueue` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn change_handle_ecdsa() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1861`
+		//  Measured:  `2144`
 		//  Estimated: `6044`
-		// Minimum execution time: 222_995_000 picoseconds.
-		Weight::from_parts(238_376_000, 6044)
+		// Minimum execution time: 230_659_000 picoseconds.
+		Weight::from_parts(274_589_000, 6044)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Handles::MsaOwner` (r:1 w:1)
 	/// Proof: `Handles::MsaOwner` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Handles::MsaHandles` (r:1 w:0)
+	/// Proof: `Handles::MsaHandles` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::ReplayEntries` (r:2 w:2)
@@ -413,31 +419,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::ReplayQueue` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn transfer_ownership_ecdsa() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `1837`
+		//  Measured:  `2144`
 		//  Estimated: `6840`
-		// Minimum execution time: 253_047_000 picoseconds.
-		Weight::from_parts(268_536_000, 6840)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 292_401_000 picoseconds.
+		Weight::from_parts(351_574_000, 6840)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
-	/// Storage: `Handles::HandleSettings` (r:0 w:1)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Handles::HandleSettings` (r:1 w:1)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_handle_settings() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 7_088_000 picoseconds.
-		Weight::from_parts(8_186_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			// HAND ESTIMATE: the read of the legacy-payload deadline it keeps (storage version
-			// 4). To be regenerated by `scripts/benchmark`.
+		//  Measured:  `161`
+		//  Estimated: `1501`
+		// Minimum execution time: 11_852_000 picoseconds.
+		Weight::from_parts(13_958_000, 1501)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	// HAND ESTIMATE, not measured: `set_handle_settings` (one read and one write of the same
-	// 16-byte value). To be regenerated by `scripts/benchmark` (benchmark
-	// `set_legacy_payload_deadline`).
+	/// Storage: `Handles::HandleSettings` (r:1 w:1)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_legacy_payload_deadline() -> Weight {
-		Weight::from_parts(8_186_000, 0)
+		// Proof size in bytes:
+		//  Measured:  `161`
+		//  Estimated: `1501`
+		// Minimum execution time: 11_694_000 picoseconds.
+		Weight::from_parts(13_713_000, 1501)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -447,10 +454,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::CounterForReservedHandles` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn add_reserved_handle() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `236`
+		//  Measured:  `238`
 		//  Estimated: `3707`
-		// Minimum execution time: 27_864_000 picoseconds.
-		Weight::from_parts(30_800_000, 3707)
+		// Minimum execution time: 27_125_000 picoseconds.
+		Weight::from_parts(30_586_000, 3707)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -460,10 +467,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::CounterForReservedHandles` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn remove_reserved_handle() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `475`
+		//  Measured:  `477`
 		//  Estimated: `3707`
-		// Minimum execution time: 30_978_000 picoseconds.
-		Weight::from_parts(33_753_000, 3707)
+		// Minimum execution time: 30_191_000 picoseconds.
+		Weight::from_parts(33_942_000, 3707)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -472,7 +479,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Handles::MsaHandles` (r:1 w:1)
 	/// Proof: `Handles::MsaHandles` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::HandleSettings` (r:1 w:0)
-	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Proof: `Handles::HandleSettings` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::CooldownQueueBounds` (r:1 w:1)
 	/// Proof: `Handles::CooldownQueueBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Handles::CooldownQueue` (r:0 w:1)
@@ -485,10 +492,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::HandleToMsa` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
 	fn force_retire_handle() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `614`
+		//  Measured:  `619`
 		//  Estimated: `3752`
-		// Minimum execution time: 43_470_000 picoseconds.
-		Weight::from_parts(48_312_000, 3752)
+		// Minimum execution time: 42_979_000 picoseconds.
+		Weight::from_parts(48_541_000, 3752)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -498,10 +505,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Handles::Seeds` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn rotate_seeds() -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `210`
+		//  Measured:  `212`
 		//  Estimated: `1549`
-		// Minimum execution time: 11_021_000 picoseconds.
-		Weight::from_parts(12_532_000, 1549)
+		// Minimum execution time: 10_135_000 picoseconds.
+		Weight::from_parts(11_703_000, 1549)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -514,12 +521,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 64]`.
 	fn prune_replay(p: u32, ) -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `303 + p * (58 ±0)`
+		//  Measured:  `305 + p * (58 ±0)`
 		//  Estimated: `3517 + p * (2527 ±0)`
-		// Minimum execution time: 10_942_000 picoseconds.
-		Weight::from_parts(11_457_895, 3517)
-			// Standard error: 4_043
-			.saturating_add(Weight::from_parts(7_143_196, 0).saturating_mul(p.into()))
+		// Minimum execution time: 9_957_000 picoseconds.
+		Weight::from_parts(9_752_899, 3517)
+			// Standard error: 23_968
+			.saturating_add(Weight::from_parts(7_404_354, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -535,12 +542,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 64]`.
 	fn prune_cooldowns(p: u32, ) -> Weight {
 		// Proof size in bytes:
-		//  Measured:  `749 + p * (275 ±0)`
+		//  Measured:  `751 + p * (275 ±0)`
 		//  Estimated: `3715 + p * (2741 ±0)`
-		// Minimum execution time: 11_857_000 picoseconds.
-		Weight::from_parts(15_948_040, 3715)
-			// Standard error: 7_166
-			.saturating_add(Weight::from_parts(14_375_498, 0).saturating_mul(p.into()))
+		// Minimum execution time: 10_950_000 picoseconds.
+		Weight::from_parts(13_526_733, 3715)
+			// Standard error: 17_160
+			.saturating_add(Weight::from_parts(14_631_688, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -551,28 +558,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 48_900_000 picoseconds.
-		Weight::from_parts(54_477_000, 0)
+		// Minimum execution time: 54_347_000 picoseconds.
+		Weight::from_parts(60_101_000, 0)
 	}
 	fn verify_ed25519() -> Weight {
 		// Proof size in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 47_394_000 picoseconds.
-		Weight::from_parts(53_156_000, 0)
+		// Minimum execution time: 51_024_000 picoseconds.
+		Weight::from_parts(57_800_000, 0)
 	}
 	fn verify_ecdsa() -> Weight {
 		// Proof size in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 41_579_000 picoseconds.
-		Weight::from_parts(44_253_000, 0)
+		// Minimum execution time: 44_260_000 picoseconds.
+		Weight::from_parts(50_152_000, 0)
 	}
-	// HAND ESTIMATE, not measured: `verify_ecdsa` (the same secp256k1 recovery) plus keccak-256
-	// and the EIP-191 prefix, rounded up by a quarter. To be regenerated by `scripts/benchmark`
-	// (benchmark `verify_eth`).
 	fn verify_eth() -> Weight {
-		Weight::from_parts(56_000_000, 0)
+		// Proof size in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 45_852_000 picoseconds.
+		Weight::from_parts(52_067_000, 0)
 	}
 }
 
@@ -580,100 +588,98 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// own `DbWeight`.
 impl WeightInfo for () {
 	fn create_handle() -> Weight {
-		Weight::from_parts(218_287_000, 3915)
+		Weight::from_parts(247_443_000, 3915)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn retire_handle() -> Weight {
-		Weight::from_parts(194_165_000, 3752)
+		Weight::from_parts(215_312_000, 3752)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn change_handle() -> Weight {
-		Weight::from_parts(263_679_000, 6044)
+		Weight::from_parts(286_978_000, 6044)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(319_308_000, 6840)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(355_066_000, 6840)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn create_handle_ed25519() -> Weight {
-		Weight::from_parts(224_847_000, 3915)
+		Weight::from_parts(249_753_000, 3915)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn retire_handle_ed25519() -> Weight {
-		Weight::from_parts(194_629_000, 3752)
+		Weight::from_parts(213_059_000, 3752)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn change_handle_ed25519() -> Weight {
-		Weight::from_parts(272_346_000, 6044)
+		Weight::from_parts(281_321_000, 6044)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn transfer_ownership_ed25519() -> Weight {
-		Weight::from_parts(319_779_000, 6840)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(344_258_000, 6840)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn create_handle_ecdsa() -> Weight {
-		Weight::from_parts(201_199_000, 3915)
+		Weight::from_parts(212_271_000, 3915)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn retire_handle_ecdsa() -> Weight {
-		Weight::from_parts(178_610_000, 3752)
+		Weight::from_parts(210_416_000, 3752)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn change_handle_ecdsa() -> Weight {
-		Weight::from_parts(238_376_000, 6044)
+		Weight::from_parts(274_589_000, 6044)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn transfer_ownership_ecdsa() -> Weight {
-		Weight::from_parts(268_536_000, 6840)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(351_574_000, 6840)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn set_handle_settings() -> Weight {
-		Weight::from_parts(8_186_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			// HAND ESTIMATE (see `SubstrateWeight::set_handle_settings`).
+		Weight::from_parts(13_958_000, 1501)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	// HAND ESTIMATE (see `SubstrateWeight::set_legacy_payload_deadline`).
 	fn set_legacy_payload_deadline() -> Weight {
-		Weight::from_parts(8_186_000, 0)
+		Weight::from_parts(13_713_000, 1501)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_reserved_handle() -> Weight {
-		Weight::from_parts(30_800_000, 3707)
+		Weight::from_parts(30_586_000, 3707)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_reserved_handle() -> Weight {
-		Weight::from_parts(33_753_000, 3707)
+		Weight::from_parts(33_942_000, 3707)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_retire_handle() -> Weight {
-		Weight::from_parts(48_312_000, 3752)
+		Weight::from_parts(48_541_000, 3752)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn rotate_seeds() -> Weight {
-		Weight::from_parts(12_532_000, 1549)
+		Weight::from_parts(11_703_000, 1549)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn prune_replay(p: u32, ) -> Weight {
-		Weight::from_parts(11_457_895, 3517)
-			.saturating_add(Weight::from_parts(7_143_196, 0).saturating_mul(p.into()))
+		Weight::from_parts(9_752_899, 3517)
+			.saturating_add(Weight::from_parts(7_404_354, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -681,8 +687,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(p.into()))
 	}
 	fn prune_cooldowns(p: u32, ) -> Weight {
-		Weight::from_parts(15_948_040, 3715)
-			.saturating_add(Weight::from_parts(14_375_498, 0).saturating_mul(p.into()))
+		Weight::from_parts(13_526_733, 3715)
+			.saturating_add(Weight::from_parts(14_631_688, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -690,16 +696,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2741).saturating_mul(p.into()))
 	}
 	fn verify_sr25519() -> Weight {
-		Weight::from_parts(54_477_000, 0)
+		Weight::from_parts(60_101_000, 0)
 	}
 	fn verify_ed25519() -> Weight {
-		Weight::from_parts(53_156_000, 0)
+		Weight::from_parts(57_800_000, 0)
 	}
 	fn verify_ecdsa() -> Weight {
-		Weight::from_parts(44_253_000, 0)
+		Weight::from_parts(50_152_000, 0)
 	}
-	// HAND ESTIMATE (see `SubstrateWeight::verify_eth`), to be regenerated by `scripts/benchmark`.
 	fn verify_eth() -> Weight {
-		Weight::from_parts(56_000_000, 0)
+		Weight::from_parts(52_067_000, 0)
 	}
 }

@@ -1,6 +1,8 @@
 //! The background work: a connection to the node that comes back when the node does, one
-//! submitter that signs queued claims with consecutive nonces, a follower per transaction, and a
-//! reconciler that settles what a restart or a lost connection left unfollowed.
+//! submitter that signs queued claims with consecutive nonces, a follower per transaction that
+//! decides what becomes of a claim whose transaction ended without landing ([`fate`]: failed
+//! with the pallet's error, or signed again), and a reconciler that settles what a restart or a
+//! lost connection left unfollowed and fills a nonce gap nothing else will.
 
 use std::{
 	collections::HashSet,
@@ -608,12 +610,15 @@ impl Worker {
 		let remark = handles_client::runtime::tx().system().remark(Vec::new());
 		let tx = client.sign(&remark, &self.key, Some(gap)).await?;
 		eprintln!("nonce {gap} is free while later transactions wait: a remark takes it");
-		let mut sent = false;
-		match client.follow(&tx, Wait::InBlock, &mut |p| sent |= p != Progress::InPool).await {
-			Ok(_) => Ok(()),
-			Err(_) if sent => Ok(()),
-			Err(e) => Err(e),
-		}
+		// Followed aside, so a remark that waits for a block holds nothing up; sent twice (the
+		// node not counting it yet at the next pass), the copy is refused.
+		let client = client.clone();
+		tokio::spawn(async move {
+			let mut ignore = |_| {};
+			let follow = client.follow(&tx, Wait::InBlock, &mut ignore);
+			let _ = tokio::time::timeout(Duration::from_secs(120), follow).await;
+		});
+		Ok(())
 	}
 }
 

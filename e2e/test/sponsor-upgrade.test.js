@@ -158,7 +158,7 @@ function upgradeWithClaimsPooled(restart) {
   test('sudo set_code to the build: every claim settles, none twice, within a bounded number of blocks', async () => {
     await fillUpgradeBlock(ctx);
     const upgrade = await upgradeToBuild(ctx);
-    assert.equal((await ctx.rpc('state_getRuntimeVersion', [])).specVersion, 108);
+    assert.ok((await ctx.rpc('state_getRuntimeVersion', [])).specVersion > 106, 'the build\'s runtime');
     if (restart) sponsor = await startSponsor({ url: ctx.node.wsUrl, db });
     const { claims, blocks } = await sealUntilSettled(ctx, sponsor, measured.ids, { maxBlocks: SETTLE_BLOCKS });
     assertSettled(claims, 'after the upgrade');

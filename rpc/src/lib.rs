@@ -24,7 +24,8 @@
 //! The batch lookups take at most [`MAX_BATCH_LOOKUPS`] entries and answer each with one runtime
 //! call (`HandlesApi` version 3); at blocks of a runtime with an older `HandlesApi` they answer
 //! with one single lookup per entry, the same results. `handles_signingMessage` needs `HandlesApi`
-//! version 4 and is an error at blocks of older runtimes.
+//! version 4 and is an error at blocks of older runtimes. `handles_getSettings` answers
+//! `legacyPayloadDeadline` from `HandlesApi` version 5 on, `null` at blocks of older runtimes.
 //!
 //! Bad input never panics: it is a JSON-RPC error with one of the codes in [`error`] and a message
 //! saying what is wrong. The RPC checks what it can without chain state (lengths against

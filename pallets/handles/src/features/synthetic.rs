@@ -12,7 +12,7 @@
 //! [`RETIRED_EVERY`]th handle is retired at once, so its pair cools down for the reuse cooldown
 //! and sits in the cooldown queue. No events, no replay entries.
 
-use crate::{checks::CheckedHandle, *};
+use crate::*;
 use alloc::{string::String, vec::Vec};
 use codec::{Decode, Encode};
 use sp_runtime::traits::TrailingZeroInput;
@@ -72,14 +72,10 @@ impl<T: Config> Pallet<T> {
 			i += 1;
 			let Ok(handle) = Self::check_handle(base.as_bytes()) else { continue };
 			let canonical = core::str::from_utf8(&handle.canonical).unwrap_or_default();
-			let claim = Self::options_for(canonical, range).into_iter().find_map(|suffix| {
-				let attempt = CheckedHandle {
-					base: handle.base.clone(),
-					canonical: handle.canonical.clone(),
-				};
-				Self::check_claim(attempt, suffix, None).ok()
-			});
-			let Some(claim) = claim else { continue };
+			let options = Self::options_for(canonical, range);
+			let available = Self::available_among(&handle.canonical, canonical, &options);
+			let Some(&suffix) = available.first() else { continue };
+			let Ok(claim) = Self::check_claim(handle, suffix, None) else { continue };
 			let msa_id = claim.derived_msa_id;
 			let owner: T::AccountId = synthetic_owner(made / MSAS_PER_OWNER);
 			let Ok(owned) = Self::owned_with(&owner, msa_id) else { continue };

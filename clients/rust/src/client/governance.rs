@@ -91,12 +91,7 @@ mod tests {
 	use super::*;
 	use runtime_types::sp_runtime::{DispatchError as RuntimeError, ModuleError};
 
-	/// The committed metadata the client is generated from.
-	fn metadata() -> ArcMetadata {
-		let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../js/.papi/metadata/handles.scale");
-		let bytes = std::fs::read(path).expect("the committed metadata file exists");
-		subxt::Metadata::decode_from(&bytes).expect("the metadata decodes").arc()
-	}
+	use crate::client::committed_metadata as metadata;
 
 	#[test]
 	fn a_pallet_error_of_the_inner_call_is_named_with_its_docs() {

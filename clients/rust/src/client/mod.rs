@@ -24,6 +24,14 @@ mod payloads;
 mod reads;
 mod tx;
 
+/// The committed metadata the client is generated from, for tests.
+#[cfg(test)]
+pub(crate) fn committed_metadata() -> subxt::ArcMetadata {
+	let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../js/.papi/metadata/handles.scale");
+	let bytes = std::fs::read(path).expect("the committed metadata file exists");
+	subxt::Metadata::decode_from(&bytes).expect("the metadata decodes").arc()
+}
+
 pub use actions::created;
 pub use governance::Governance;
 pub use outcome::{Changed, Created, Included, Options, Retired, Transferred};

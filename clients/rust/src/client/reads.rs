@@ -41,23 +41,23 @@ impl Snapshot {
 		Ok(self.api(runtime::runtime_apis().handles_api().settings()).await?.0)
 	}
 
-	/// Whether this block's runtime has `HandlesApi::suffix_offer` (version 2 of the API).
-	fn has_suffix_offer(&self) -> bool {
+	/// Whether this block's runtime has the `HandlesApi` method `name`.
+	fn has_method(&self, name: &str) -> bool {
 		self.0
 			.metadata_ref()
 			.runtime_api_trait_by_name("HandlesApi")
-			.is_some_and(|api| api.method_by_name("suffix_offer").is_some())
+			.is_some_and(|api| api.method_by_name(name).is_some())
+	}
+
+	/// Whether this block's runtime has `HandlesApi::suffix_offer` (version 2 of the API).
+	fn has_suffix_offer(&self) -> bool {
+		self.has_method("suffix_offer")
 	}
 
 	/// `HandlesApi::legacy_payload_deadline` (version 5 of the API): the last block of legacy
 	/// payload signatures; `None` at a block of a runtime before it (no deadline).
 	pub(super) async fn legacy_payload_deadline(&self) -> Result<Option<u32>> {
-		let has_it = self
-			.0
-			.metadata_ref()
-			.runtime_api_trait_by_name("HandlesApi")
-			.is_some_and(|api| api.method_by_name("legacy_payload_deadline").is_some());
-		if !has_it {
+		if !self.has_method("legacy_payload_deadline") {
 			return Ok(None);
 		}
 		let call = runtime::runtime_apis().handles_api().legacy_payload_deadline();
@@ -66,10 +66,7 @@ impl Snapshot {
 
 	/// Whether this block's runtime has the batch lookups (version 3 of the API).
 	fn has_batch_lookups(&self) -> bool {
-		self.0
-			.metadata_ref()
-			.runtime_api_trait_by_name("HandlesApi")
-			.is_some_and(|api| api.method_by_name("handles_for_msas").is_some())
+		self.has_method("handles_for_msas")
 	}
 
 	/// The suffix options of `base` with the expiring ones and the next rotation.

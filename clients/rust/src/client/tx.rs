@@ -215,12 +215,7 @@ pub(crate) fn pool_refusal(metadata: &subxt::Metadata, message: &str) -> Option<
 mod tests {
 	use super::*;
 
-	/// The committed metadata the client is generated from.
-	fn metadata() -> subxt::Metadata {
-		let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../js/.papi/metadata/handles.scale");
-		let bytes = std::fs::read(path).expect("the committed metadata file exists");
-		subxt::Metadata::decode_from(&bytes[..]).expect("the metadata decodes")
-	}
+	use crate::client::committed_metadata as metadata;
 
 	#[test]
 	fn a_pool_refusal_of_a_doomed_call_names_the_pallet_error() {

@@ -7,6 +7,7 @@ use pallet_handles_runtime_api::{
 	HandleInfo, MsaForHandle, OwnedMsa, SeedInfo, Settings, SuffixOptions, TooManyLookups,
 	ValidationResult, MAX_BATCH_LOOKUPS,
 };
+use sp_core::H256;
 use sp_runtime::AccountId32;
 use subxt::utils::Static;
 
@@ -25,6 +26,11 @@ impl Snapshot {
 	/// The block's number.
 	pub(super) fn number(&self) -> u32 {
 		self.0.block_number() as u32
+	}
+
+	/// The block's hash.
+	pub(super) fn hash(&self) -> H256 {
+		H256(self.0.block_hash().0)
 	}
 
 	async fn api<P: subxt::runtime_apis::Payload>(&self, call: P) -> Result<P::ReturnType> {
@@ -206,6 +212,37 @@ impl Snapshot {
 		Ok((info.nonce.into(), info.data.free))
 	}
 
+	/// How many MSAs `owner` holds (storage `Handles.OwnerMsas`) and how many one owner may
+	/// hold (constant `MaxMsasPerOwner`).
+	pub(super) async fn msa_count(&self, owner: &AccountId32) -> Result<(usize, u32)> {
+		let address = runtime::storage().handles().owner_msas();
+		let value = self
+			.0
+			.storage()
+			.try_fetch(address, (subxt_account(owner),))
+			.await
+			.map_err(Error::node)?;
+		let held = match value {
+			Some(v) => v.decode().map_err(Error::node)?.0.len(),
+			None => 0,
+		};
+		let max = self
+			.0
+			.constants()
+			.entry(runtime::constants().handles().max_msas_per_owner())
+			.map_err(Error::node)?;
+		Ok((held, max))
+	}
+
+	/// Whether a multi-block migration is running at this block (storage
+	/// `MultiBlockMigrations.Cursor`): blocks then take no transactions, and the handles state
+	/// may be half migrated.
+	pub(super) async fn migrating(&self) -> Result<bool> {
+		let address = runtime::storage().multi_block_migrations().cursor();
+		let value = self.0.storage().try_fetch(address, ()).await.map_err(Error::node)?;
+		Ok(value.is_some())
+	}
+
 	/// Whether a signed payload took effect already (storage `Handles.ReplayEntries`).
 	pub(super) async fn payload_used(&self, key: [u8; 32]) -> Result<bool> {
 		let address = runtime::storage().handles().replay_entries();
@@ -236,6 +273,24 @@ impl Client {
 	/// Every read of one operation: the latest finalized block.
 	pub(super) async fn at(&self) -> Result<Snapshot> {
 		self.current().await.map(Snapshot)
+	}
+
+	/// The best block: the newest the node imported, where its transaction pool checks what it
+	/// is sent.
+	pub(super) async fn at_best(&self) -> Result<Snapshot> {
+		let hash = self
+			.rpc
+			.chain_get_block_hash(None)
+			.await
+			.map_err(Error::node)?
+			.ok_or_else(|| Error::Node("the node names no best block".into()))?;
+		let at = self.api.at_block(subxt::backend::BlockRef::from_hash(hash)).await;
+		at.map(Snapshot).map_err(Error::node)
+	}
+
+	/// Whether a multi-block migration is running at the best block (see [`Snapshot::migrating`]).
+	pub async fn migrating(&self) -> Result<bool> {
+		self.at_best().await?.migrating().await
 	}
 
 	/// The number of the latest finalized block.

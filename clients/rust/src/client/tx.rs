@@ -100,6 +100,32 @@ impl Client {
 		Ok(SignedTx { hash: H256(tx.hash().0), bytes: tx.into_encoded(), nonce })
 	}
 
+	/// Signs each call with its nonce, all at one block (one read of the node for the batch,
+	/// where [`Self::sign`] reads it per call): immortal transactions, as [`Self::sign`] makes
+	/// with a nonce. A sponsor signs a batch this way and sends it without waiting for each
+	/// answer of the pool.
+	pub async fn sign_all<Call: Payload>(
+		&self,
+		calls: impl IntoIterator<Item = (Call, u64)>,
+		sponsor: &Keypair,
+	) -> Result<Vec<SignedTx>> {
+		let rejected = |e: subxt::error::ExtrinsicError| Error::Rejected(e.to_string());
+		let at = self.current().await?;
+		let transactions = at.transactions();
+		let mut signed = Vec::new();
+		for (call, nonce) in calls {
+			let params = subxt::config::DefaultExtrinsicParamsBuilder::<HandlesConfig>::new()
+				.nonce(nonce)
+				.immortal()
+				.build();
+			let mut signable =
+				transactions.create_signable_offline(&call, params).map_err(rejected)?;
+			let tx = signable.sign(sponsor).map_err(rejected)?;
+			signed.push(SignedTx { hash: H256(tx.hash().0), bytes: tx.into_encoded(), nonce });
+		}
+		Ok(signed)
+	}
+
 	/// Submits a signed transaction and follows it until `wait`; `progress` hears each step.
 	/// Returns where it landed, or the pallet's error by name when it failed.
 	pub async fn follow(

@@ -9,8 +9,9 @@ pub mod messages;
 pub mod runtime;
 
 pub use client::{
-	check_display, create_call, created, Changed, Client, Created, Governance, HandlesConfig,
-	Included, Options, Progress, Retired, SignedTx, SigningChain, Transferred, Wait,
+	change_call, changed, check_display, create_call, created, retire_call, retired, ChangeChecked,
+	Changed, Client, Created, Governance, HandlesConfig, Included, Options, Progress, Retired,
+	SignedTx, SigningChain, Transferred, Wait,
 };
 pub use error::{Error, Result};
 /// The rules crate this client checks handles with (validation, canonical forms, suffixes).

@@ -3,6 +3,7 @@
 //! - `reads`: reads at one block, from storage and the `HandlesApi` runtime API;
 //! - `tx`: a transaction's lifecycle: signed, submitted and followed to its block;
 //! - `payloads`: the payloads an owner signs, and the check a sponsor makes of someone else's;
+//! - `checks`: the same for retire and change payloads: their check, call and event;
 //! - `actions`: the user calls (claim, retire, change, transfer);
 //! - `governance`: the governance calls, through `Sudo.sudo`;
 //! - `outcome`: what the reads and calls return.
@@ -18,6 +19,7 @@ use subxt::{
 use crate::error::{Error, Result};
 
 mod actions;
+mod checks;
 mod governance;
 mod outcome;
 mod payloads;
@@ -33,6 +35,7 @@ pub(crate) fn committed_metadata() -> subxt::ArcMetadata {
 }
 
 pub use actions::created;
+pub use checks::{change_call, changed, retire_call, retired, ChangeChecked};
 pub use governance::Governance;
 pub use outcome::{Changed, Created, Included, Options, Retired, Transferred};
 pub use payloads::{create_call, SigningChain};

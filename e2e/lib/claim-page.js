@@ -40,11 +40,12 @@ export function assertBrowserTools() {
 
 /**
  * The page tests' fixture, for a `describe` block: registers the before/after hooks of a dev node
- * (`sealing`), the sponsor (paying with //Dave, a database of its own) and Chromium, and returns
+ * (`sealing`), the sponsor (paying with //Dave, a database of its own, `sponsorArgs` added to its
+ * command line) and Chromium, and returns
  * `page`, whose fields are filled before the tests run: `ctx` (the chain, as `useChain` gives it),
  * `sponsor` (`{ url }`), `genesisHash`, `out` (the screenshot directory), and the helpers below.
  */
-export function useClaimPage({ screenshots, sealing = 'instant' }) {
+export function useClaimPage({ screenshots, sealing = 'instant', sponsorArgs = [] }) {
   const out = outputDir(screenshots);
   let db;
   let browser;
@@ -59,7 +60,7 @@ export function useClaimPage({ screenshots, sealing = 'instant' }) {
     setup: async () => {
       page.genesisHash = ctx.api.genesisHash.toHex();
       db = tempDir('handles-sponsor-e2e-');
-      page.sponsor = await startSponsor({ url: ctx.node.wsUrl, key: '//Dave', db: join(db.path, 'sponsor.sqlite') });
+      page.sponsor = await startSponsor({ url: ctx.node.wsUrl, key: '//Dave', db: join(db.path, 'sponsor.sqlite'), args: sponsorArgs });
       browser = await puppeteer.launch({
         executablePath: CHROMIUM,
         headless: true,

@@ -8,15 +8,15 @@ import { explainError } from '/js/src/messages.js';
 import { explained, hasText } from './i18n.js';
 
 /**
- * fetch + JSON. Resolves to `{ ok, status, body, retryAfter }`; an error response's body is the
+ * fetch + JSON (with `headers` added). Resolves to `{ ok, status, body, retryAfter }`; an error response's body is the
  * sponsor's `{ error, message }` when it sent one, `retryAfter` its Retry-After header (seconds) or
  * null. Network failures reject.
  */
-async function api(path, { method = 'GET', body, signal } = {}) {
+async function api(path, { method = 'GET', body, signal, headers = {} } = {}) {
   const res = await fetch(path, {
     method,
     signal,
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    headers: { ...(body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   let parsed = null;
@@ -40,8 +40,12 @@ export const chainInfo = () => api('/api/info');
 /** `POST /api/payload`: the payload for `base` and `suffix`, and the text to sign (`message`). */
 export const preparePayload = (base, suffix) => api('/api/payload', { method: 'POST', body: { baseHandle: base, suffix } });
 
-/** `POST /claims`: the owner's signed payload, to be paid for. */
-export const sendClaim = (owner, signature, payload) => api('/claims', { method: 'POST', body: { owner, signature, payload } });
+/** `POST /claims`: the owner's signed payload, to be paid for; `work` the proof of work (work.js), if any. */
+export const sendClaim = (owner, signature, payload, work = null) =>
+  api('/claims', { method: 'POST', body: { owner, signature, payload }, headers: work ? { 'x-handles-work': work } : {} });
+
+/** `GET /api/work`: a proof-of-work challenge (`{ challenge, bits, expiresInSeconds }`). */
+export const workChallenge = () => api('/api/work');
 
 /** `GET /claims/{id}`: where the claim is. */
 export const claimStatus = (id) => api(`/claims/${encodeURIComponent(id)}`);

@@ -1,8 +1,9 @@
 // Step 4: the claim. The sponsor makes the payload and the text to sign; the page writes the text
 // itself from the payload and the chain (the JavaScript package's signingText, the crate
 // handles-signing as WebAssembly), shows it, and asks the wallet to sign only when the sponsor's is
-// the same; the sponsor takes the claim and pays; the page follows it through queued, submitted,
-// in a block and finalized, and shows the handle that is now the owner's.
+// the same; when the sponsor asks a proof of work, the page computes it for the signature (work.js,
+// with a progress line); the sponsor takes the claim and pays; the page follows it through queued,
+// submitted, in a block and finalized, and shows the handle that is now the owner's.
 
 import { formatDisplay } from '/js/src/rules.js';
 import { signingText } from '/js/src/signing-text.js';
@@ -13,6 +14,7 @@ import { $, hide, shortAddress, show } from './dom.js';
 import { fromHex, signerAccount } from './ethereum.js';
 import { hasText, say, t } from './i18n.js';
 import { accountName, selectedAccount } from './wallet.js';
+import { proveWork } from './work.js';
 
 const POLL_MS = 700;
 const STEPS = ['queued', 'submitted', 'in_block', 'finalized'];
@@ -176,9 +178,13 @@ async function claim() {
     }
     if (!signed.owner) return claimError('claim.walletFailed', { error: () => t('claim.noSignature') });
 
-    // 4. The claim.
+    // 4. The proof of work, when the sponsor asks one: for this signature, with its progress.
+    const work = await proveWork(signed.signature, (percent) => say($('claim-summary'), 'claim.proving', { percent }));
+    if (work.refused) return claimError(...errorMessage(work.refused, { handle: display, base }));
+
+    // 5. The claim.
     say($('claim-summary'), 'claim.sending');
-    const sent = await sendClaim(signed.owner, signed.signature, payload);
+    const sent = await sendClaim(signed.owner, signed.signature, payload, work.proof);
     if (!sent.ok) {
       claimError(...errorMessage(sent, { handle: display, base }));
       if (sent.body?.error === 'SuffixNotAvailable') refreshOptions();

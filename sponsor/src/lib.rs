@@ -11,4 +11,5 @@ pub mod http;
 pub mod limits;
 pub mod metrics;
 pub mod store;
+pub mod work;
 pub mod worker;

@@ -8,6 +8,7 @@ use handles_sponsor::{
 	http::{serve, App, Limits},
 	limits::{Clients, RateLimit},
 	store::{Admission, Store},
+	work::{Work, MAX_BITS},
 	worker::{Node, Worker},
 };
 
@@ -79,6 +80,10 @@ struct Cli {
 	/// Largest request body in bytes; larger ones get 413.
 	#[arg(long, default_value_t = 4096)]
 	max_body: usize,
+	/// Leading zero bits of the proof of work a claim must carry (X-Handles-Work, challenges from
+	/// GET /api/work); one more per quarter of --queue-limit that pending claims fill. 0: none.
+	#[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=i64::from(MAX_BITS)))]
+	work_bits: u8,
 }
 
 #[tokio::main]
@@ -136,6 +141,7 @@ async fn main() -> ExitCode {
 		rate: RateLimit::new(cli.client_limit),
 		read_rate: RateLimit::new(cli.read_limit),
 		margin: cli.margin,
+		work: Work::new(cli.work_bits),
 	});
 	tokio::spawn(worker.run());
 	let shutdown = async {

@@ -119,7 +119,8 @@ fn personal_sign(mut raw: [u8; 65]) -> Option<MultiSignature> {
 
 /// Checks the signed payload as the chain will, within the limits, and queues it: `202`; the
 /// same signed payload again: `200` and the claim it made. JSON only (`415` otherwise: a form or
-/// `text/plain` post from another site's page is refused before any work).
+/// `text/plain` post from another site's page is refused before any work); with `--work-bits`,
+/// the proof of work of `X-Handles-Work` is checked next (`428`/`403`).
 async fn post_claim(
 	State(app): State<Arc<App>>,
 	Extension(client_id): Extension<ClientId>,
@@ -130,6 +131,9 @@ async fn post_claim(
 		return Err(ApiError::NotJson);
 	}
 	let claim: ClaimBody = body(bytes)?;
+	// The proof of work (when `--work-bits` asks one), for this signature: before the node is
+	// asked anything and before the client's allowance is used.
+	crate::work::check(&app, &headers, claim.signature.to_ascii_lowercase().as_bytes())?;
 	let owner = parse_account(&claim.owner)?;
 	let payload = CreateHandlePayload {
 		base_handle: claim.payload.base_handle.as_bytes().to_vec().try_into().map_err(|_| {

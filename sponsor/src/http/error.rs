@@ -51,6 +51,11 @@ pub enum ApiError {
 		/// Until it has one again.
 		wait: Duration,
 	},
+	/// `428 WorkRequired`: the service asks a proof of work of this many bits (`X-Handles-Work`,
+	/// from `GET /api/work`) and the claim carries none.
+	WorkRequired(u8),
+	/// `403 WorkInvalid`: the claim's proof of work does not hold (why).
+	WorkInvalid(crate::work::Invalid),
 	/// `500 Internal`: the claims database failed (logged, not shown).
 	Store(store::Error),
 	/// The chain's or the node's answer: `422` for a claim the chain would refuse, `409` for a
@@ -117,6 +122,18 @@ impl ApiError {
 					),
 				),
 			),
+			Self::WorkRequired(bits) => (
+				StatusCode::PRECONDITION_REQUIRED,
+				body(
+					"WorkRequired",
+					format!(
+						"a proof of work of {bits} bits is required: solve a challenge of GET /api/work and send it as X-Handles-Work"
+					),
+				),
+			),
+			Self::WorkInvalid(why) => {
+				(StatusCode::FORBIDDEN, body("WorkInvalid", why.message()))
+			}
 			Self::Store(e) => {
 				eprintln!("{e}");
 				(StatusCode::INTERNAL_SERVER_ERROR, body("Internal", "the claims database failed"))
@@ -254,6 +271,9 @@ mod tests {
 			(ApiError::TooLarge(10), 413, "TooLarge"),
 			(ApiError::Forbidden("no"), 403, "Forbidden"),
 			(ApiError::NotReady("no funds".into()), 503, "NotReady"),
+			(ApiError::WorkRequired(16), 428, "WorkRequired"),
+			(ApiError::WorkInvalid(crate::work::Invalid::Expired), 403, "WorkInvalid"),
+			(ApiError::WorkInvalid(crate::work::Invalid::Unsolved), 403, "WorkInvalid"),
 			(
 				ApiError::RateLimited { client, wait: Duration::from_millis(19_400) },
 				429,

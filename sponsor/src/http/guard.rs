@@ -15,9 +15,10 @@ use axum::{
 use super::{error::ApiError, App};
 
 /// The page's Content-Security-Policy: its own scripts, styles and API only, the rules' Wasm
-/// compiled (`'wasm-unsafe-eval'`, no `'unsafe-eval'`, no `'unsafe-inline'`), never framed.
+/// compiled (`'wasm-unsafe-eval'`, no `'unsafe-eval'`, no `'unsafe-inline'`), its own Web Worker
+/// (the proof of work), never framed.
 pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
-	style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; \
+	worker-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; \
 	form-action 'none'; frame-ancestors 'none'";
 
 /// Headers on every answer, the page's and the API's.
@@ -89,7 +90,7 @@ pub async fn guard(
 	response
 }
 
-/// `OPTIONS`: `204` with the methods and the one header the API takes for an origin
+/// `OPTIONS`: `204` with the methods and the headers the API takes for an origin
 /// `--allow-origin` names; `403` for any other.
 fn preflight(allowed: bool) -> Response {
 	if !allowed {
@@ -99,7 +100,7 @@ fn preflight(allowed: bool) -> Response {
 		StatusCode::NO_CONTENT,
 		[
 			(header::ACCESS_CONTROL_ALLOW_METHODS, "GET, POST"),
-			(header::ACCESS_CONTROL_ALLOW_HEADERS, "content-type"),
+			(header::ACCESS_CONTROL_ALLOW_HEADERS, "content-type, x-handles-work"),
 			(header::ACCESS_CONTROL_MAX_AGE, "600"),
 		],
 	)

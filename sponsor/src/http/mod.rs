@@ -7,6 +7,7 @@
 //! | `POST /api/payload` | `payload.rs` | `{ baseHandle, suffix }` → `{ payload, message, genesisHash }`: the payload to sign and its message |
 //! | `GET /api/options?base=` | `reads.rs` | `handles_getSuffixOptions` of the node |
 //! | `GET /api/lookup?handle=` | `reads.rs` | `handles_getMsaForHandle` of the node |
+//! | `GET /api/work` | `work.rs` | `{ challenge, bits, expiresInSeconds }`: a proof-of-work challenge for a claim's `X-Handles-Work` ([`crate::work`]) |
 //! | `GET /api/info` | `info.rs` | the chain, the sponsor account, claims per status |
 //! | `GET /healthz`, `GET /metrics` | `ops.rs` | whether it can pay (200/503), Prometheus metrics |
 //! | `GET /` | `page.rs` | the claim page |
@@ -40,6 +41,7 @@ mod ops;
 mod page;
 mod payload;
 mod reads;
+mod work;
 
 pub use claims::{claim_json, parse_signature};
 pub use error::{ApiError, ApiResult};
@@ -88,6 +90,8 @@ pub struct App {
 	pub read_rate: RateLimit,
 	/// Blocks a payload must still live when it arrives.
 	pub margin: u32,
+	/// The proof of work claims carry (`--work-bits`; none asked at 0).
+	pub work: crate::work::Work,
 }
 
 /// The routes: every resource's, the page's, and `404 NotFound` for any other; each request
@@ -99,6 +103,7 @@ pub fn router(app: Arc<App>) -> Router {
 		.merge(payload::router())
 		.merge(reads::router())
 		.merge(info::router())
+		.merge(work::router())
 		.merge(ops::router())
 		.merge(page::router())
 		.fallback(|| async { ApiError::NotFound("no such route".into()) })

@@ -38,6 +38,9 @@ const FILES: &[(&str, &str, &[u8])] = &[
 	page!(JS, "strings.js"),
 	page!(JS, "tabs.js"),
 	page!(JS, "wallet.js"),
+	page!(JS, "work.js"),
+	// The proof of work's search, a module Web Worker (`worker-src 'self'`).
+	page!(JS, "work-worker.js"),
 	// The rules, as the JavaScript package ships them (Wasm from the Rust crate).
 	("/js/src/rules.js", JS, include_bytes!("../../../clients/js/src/rules.js")),
 	("/js/src/errors.js", JS, include_bytes!("../../../clients/js/src/errors.js")),

@@ -19,6 +19,11 @@ use crate::{store::Store, worker::Node};
 
 /// An app whose node is unreachable, with `limits` and `read_limit` reads per minute.
 fn app(limits: Limits, read_limit: u32) -> Arc<App> {
+	app_with_work(limits, read_limit, 0)
+}
+
+/// [`app`] asking a proof of work of `work_bits` (`--work-bits`).
+fn app_with_work(limits: Limits, read_limit: u32, work_bits: u8) -> Arc<App> {
 	let store = Arc::new(Store::memory().unwrap());
 	let node = Node::new("ws://127.0.0.1:1", store.clone());
 	let key = Keypair::from_uri("//Dave").unwrap();
@@ -29,6 +34,7 @@ fn app(limits: Limits, read_limit: u32) -> Arc<App> {
 		rate: RateLimit::new(30),
 		read_rate: RateLimit::new(read_limit),
 		margin: 5,
+		work: crate::work::Work::new(work_bits),
 	})
 }
 
@@ -73,6 +79,7 @@ async fn every_answer_carries_the_security_headers_and_the_page_a_strict_csp() {
 		let csp = h(header::CONTENT_SECURITY_POLICY).unwrap();
 		assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
 		assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"), "{csp}");
+		assert!(csp.contains("worker-src 'self';"), "the proof of work's worker: {csp}");
 		assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{csp}");
 	}
 }
@@ -260,4 +267,101 @@ async fn a_client_that_trickles_its_headers_or_body_is_cut_off() {
 	assert!(headers_cut < Duration::from_secs(3), "cut off after {headers_cut:?}");
 	assert!(body_answer.starts_with("HTTP/1.1 408"), "{body_answer}");
 	assert!(body_answer.contains("\"Timeout\""), "{body_answer}");
+}
+
+/// A claim body signed `signature` (by a malformed owner: the check after the proof's refuses it
+/// without the node).
+fn claim_body(signature: &str) -> String {
+	format!(
+		r#"{{"owner":"x","signature":"{signature}","payload":{{"baseHandle":"a","suffix":1,"expiration":9}}}}"#
+	)
+}
+
+/// `POST /claims` of `body`, with `X-Handles-Work: proof` when given.
+fn post_claim(body: &str, proof: Option<&str>) -> Request<Body> {
+	let mut request = post("/claims", "application/json", body);
+	if let Some(proof) = proof {
+		request.headers_mut().insert(crate::work::HEADER, proof.parse().unwrap());
+	}
+	request
+}
+
+#[tokio::test]
+async fn with_work_bits_a_claim_needs_a_proof_for_its_own_signature_before_anything_else() {
+	let app = app_with_work(Limits::default(), 100, 8);
+	let signature = "0x01AbCd";
+	let body = claim_body(signature);
+	// No proof: 428, before the owner is even read (and before the rate limit: 40 > 30 claims).
+	for _ in 0..40 {
+		let answer = send(&app, "10.0.0.1", post_claim(&body, None)).await;
+		assert_eq!(answer.status, StatusCode::PRECONDITION_REQUIRED);
+		assert_eq!(answer.body["error"], "WorkRequired");
+	}
+	// A challenge from the route, solved for the signature as sent, in lower case.
+	let issued = send(&app, "10.0.0.1", get("/api/work")).await;
+	assert_eq!(issued.status, StatusCode::OK);
+	assert_eq!(issued.headers[header::CACHE_CONTROL], "no-store");
+	assert_eq!(issued.body["bits"], 8);
+	assert_eq!(issued.body["expiresInSeconds"], crate::work::VALID_FOR.as_secs());
+	let challenge = issued.body["challenge"].as_str().unwrap();
+	let nonce = crate::work::solve(challenge, b"0x01abcd");
+	let proof = format!("{challenge}:{nonce}");
+	// Valid: the claim goes on to the next check (the malformed owner), not rate limited.
+	let answer = send(&app, "10.0.0.1", post_claim(&body, Some(&proof))).await;
+	assert_eq!(
+		(answer.status, &answer.body["error"]),
+		(StatusCode::BAD_REQUEST, &"BadAccount".into())
+	);
+	// The same proof for another signed claim: refused.
+	let other = claim_body("0x01abce");
+	let answer = send(&app, "10.0.0.1", post_claim(&other, Some(&proof))).await;
+	assert_eq!(
+		(answer.status, &answer.body["error"]),
+		(StatusCode::FORBIDDEN, &"WorkInvalid".into())
+	);
+	let answer = send(&app, "10.0.0.1", post_claim(&body, Some("junk"))).await;
+	assert_eq!(
+		(answer.status, &answer.body["error"]),
+		(StatusCode::FORBIDDEN, &"WorkInvalid".into())
+	);
+	// Without --work-bits no proof is asked: the plain contract of POST /claims.
+	let plain = app_with_work(Limits::default(), 100, 0);
+	let answer = send(&plain, "10.0.0.1", post_claim(&body, None)).await;
+	assert_eq!(answer.body["error"], "BadAccount");
+	assert_eq!(send(&plain, "10.0.0.1", get("/api/work")).await.body["bits"], 0);
+}
+
+#[tokio::test]
+async fn the_bits_asked_rise_as_the_queue_fills() {
+	let limits = Limits {
+		admission: crate::store::Admission { queue: 4, ..Default::default() },
+		..Limits::default()
+	};
+	let app = app_with_work(limits, 100, 8);
+	for i in 0..2u8 {
+		let claim = crate::store::NewClaim {
+			replay_key: [i; 32],
+			owner: format!("owner{i}"),
+			signature: vec![i],
+			base_handle: "a".into(),
+			suffix: u32::from(i),
+			expiration: 100,
+			canonical: "a".into(),
+			client: "127.0.0.1".into(),
+		};
+		app.worker.store.insert(&claim, &app.limits.admission).unwrap();
+	}
+	// Half the queue: two more bits.
+	let issued = send(&app, "10.0.0.1", get("/api/work")).await;
+	assert_eq!(issued.body["bits"], 10);
+	assert!(issued.body["challenge"].as_str().unwrap().contains(".10."));
+	// A proof of the base bits is now short by more than the tolerance.
+	let easy = app.work.issue(8, crate::work::now());
+	let proof = format!("{easy}:{}", crate::work::solve(&easy, b"0x01"));
+	let answer = send(&app, "10.0.0.1", post_claim(&claim_body("0x01"), Some(&proof))).await;
+	assert_eq!(
+		(answer.status, &answer.body["error"]),
+		(StatusCode::FORBIDDEN, &"WorkInvalid".into())
+	);
+	assert!(answer.body["message"].as_str().unwrap().contains("fewer bits"), "{}", answer.body);
 }

@@ -1,6 +1,8 @@
 //! The claims, in one SQLite file: a claim is written before anything is signed for it, and its
 //! signed transaction is written before it is sent, so a restart neither loses a claim nor pays
 //! for one twice (the same bytes are sent again; their nonce lets the chain include them once).
+//! A record is of one [`Kind`]: a claim (`create_handle`), a change (`change_handle`) or a
+//! retirement (`retire_handle`); all share the queue, the limits and the statuses.
 
 use std::{
 	fmt,
@@ -61,7 +63,97 @@ impl Status {
 	}
 }
 
-/// A claim as it arrives: the owner's signed create payload.
+/// What a record asks the chain for, with what a change or a retirement signs beyond the
+/// handle fields of [`NewClaim`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Op {
+	/// `create_handle`: a new MSA with the handle `base_handle.suffix`.
+	Claim,
+	/// `change_handle`: MSA `msa_id`, holding `old_handle` now, gets `base_handle.suffix`.
+	Change {
+		/// The MSA.
+		msa_id: u32,
+		/// The display handle it holds when the owner signed (`None`: none).
+		old_handle: Option<String>,
+	},
+	/// `retire_handle`: MSA `msa_id` loses `handle`.
+	Retire {
+		/// The MSA.
+		msa_id: u32,
+		/// The display handle it holds when the owner signed.
+		handle: String,
+	},
+}
+
+/// The kind of a record, as the API and the database name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+	/// A claim.
+	Claim,
+	/// A change.
+	Change,
+	/// A retirement.
+	Retirement,
+}
+
+impl Kind {
+	/// `claim`, `change` or `retirement`.
+	pub fn as_str(self) -> &'static str {
+		match self {
+			Kind::Claim => "claim",
+			Kind::Change => "change",
+			Kind::Retirement => "retirement",
+		}
+	}
+}
+
+impl Op {
+	/// Its kind.
+	pub fn kind(&self) -> Kind {
+		match self {
+			Op::Claim => Kind::Claim,
+			Op::Change { .. } => Kind::Change,
+			Op::Retire { .. } => Kind::Retirement,
+		}
+	}
+
+	/// The MSA a change or a retirement acts on.
+	pub fn msa_id(&self) -> Option<u32> {
+		match self {
+			Op::Claim => None,
+			Op::Change { msa_id, .. } | Op::Retire { msa_id, .. } => Some(*msa_id),
+		}
+	}
+
+	/// The display handle the MSA held when its owner signed: a change's old handle, a
+	/// retirement's handle.
+	pub fn old_handle(&self) -> Option<&str> {
+		match self {
+			Op::Claim => None,
+			Op::Change { old_handle, .. } => old_handle.as_deref(),
+			Op::Retire { handle, .. } => Some(handle),
+		}
+	}
+
+	/// From the columns `kind`, `target_msa`, `old_handle`.
+	fn from_columns(
+		kind: &str,
+		msa_id: Option<u32>,
+		old_handle: Option<String>,
+	) -> rusqlite::Result<Self> {
+		let bad =
+			|what: String| rusqlite::Error::InvalidColumnType(0, what, rusqlite::types::Type::Text);
+		Ok(match (kind, msa_id, old_handle) {
+			("claim", _, _) => Op::Claim,
+			("change", Some(msa_id), old_handle) => Op::Change { msa_id, old_handle },
+			("retirement", Some(msa_id), Some(handle)) => Op::Retire { msa_id, handle },
+			(other, ..) => return Err(bad(format!("kind {other:?} without its MSA or handle"))),
+		})
+	}
+}
+
+/// A claim as it arrives: the owner's signed create payload (or change or retire payload, with
+/// its [`Op`], [`Store::insert_op`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewClaim {
 	/// The payload's key in the chain's replay store: one claim per signed payload.
@@ -70,13 +162,14 @@ pub struct NewClaim {
 	pub owner: String,
 	/// The owner's signature (SCALE `MultiSignature`).
 	pub signature: Vec<u8>,
-	/// The payload's base handle.
+	/// The payload's base handle (a change's new one; a retirement's handle's).
 	pub base_handle: String,
-	/// The payload's suffix.
+	/// The payload's suffix (a change's new one; a retirement's handle's).
 	pub suffix: u32,
 	/// The payload's expiration block.
 	pub expiration: u32,
-	/// The canonical form of the base handle: one pending claim per `(canonical, suffix)`.
+	/// The canonical form of the base handle: one pending claim per `(canonical, suffix)` (a
+	/// retirement's is `msa:<id>`, as it takes no handle).
 	pub canonical: String,
 	/// Who sent it (the client's address), for the log.
 	pub client: String,
@@ -91,6 +184,8 @@ pub struct Claim {
 	pub public_id: String,
 	/// What arrived.
 	pub new: NewClaim,
+	/// A claim, a change or a retirement.
+	pub op: Op,
 	/// Where it is.
 	pub status: Status,
 	/// Why it failed.
@@ -164,6 +259,8 @@ pub enum Inserted {
 	Existing(Box<Claim>),
 	/// Another pending claim is taking the same handle.
 	PairPending,
+	/// Another pending change or retirement acts on the same MSA.
+	MsaPending,
 	/// A limit of [`Admission`] is reached.
 	Refused(Refusal),
 }
@@ -226,20 +323,30 @@ CREATE INDEX IF NOT EXISTS claims_owner ON claims (owner, status);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ";
 
-/// Columns added since the first schema, with their type (added to older files on open).
-const ADDED: &[(&str, &str)] =
-	&[("public_id", "TEXT"), ("fee", "INTEGER"), ("retry_ms", "INTEGER NOT NULL DEFAULT 0")];
+/// Columns added since the first schema, with their type (added to older files on open): the
+/// claims of a file written before changes and retirements are claims.
+const ADDED: &[(&str, &str)] = &[
+	("public_id", "TEXT"),
+	("fee", "INTEGER"),
+	("retry_ms", "INTEGER NOT NULL DEFAULT 0"),
+	("kind", "TEXT NOT NULL DEFAULT 'claim'"),
+	("target_msa", "INTEGER"),
+	("old_handle", "TEXT"),
+];
 
 const INDEXES: &str = "
 UPDATE claims SET public_id = lower(hex(randomblob(16))) WHERE public_id IS NULL;
 CREATE UNIQUE INDEX IF NOT EXISTS claims_public_id ON claims (public_id);
 CREATE INDEX IF NOT EXISTS claims_created ON claims (created_ms);
 CREATE INDEX IF NOT EXISTS claims_settled ON claims (updated_ms) WHERE status IN ('finalized', 'failed');
+CREATE UNIQUE INDEX IF NOT EXISTS claims_pending_msa ON claims (target_msa)
+	WHERE status IN ('queued', 'submitted', 'in_block') AND target_msa IS NOT NULL;
 ";
 
 const COLUMNS: &str = "id, replay_key, owner, signature, base_handle, suffix, expiration, \
 	canonical, client, status, reason, nonce, tx, tx_hash, block_hash, block_number, msa_id, \
-	handle, attempts, created_ms, updated_ms, public_id, fee, retry_ms";
+	handle, attempts, created_ms, updated_ms, public_id, fee, retry_ms, kind, target_msa, \
+	old_handle";
 
 fn claim(row: &Row<'_>) -> rusqlite::Result<Claim> {
 	let key: Vec<u8> = row.get(1)?;
@@ -258,6 +365,7 @@ fn claim(row: &Row<'_>) -> rusqlite::Result<Claim> {
 			canonical: row.get(7)?,
 			client: row.get(8)?,
 		},
+		op: Op::from_columns(&row.get::<_, String>(24)?, row.get(25)?, row.get(26)?)?,
 		status: Status::parse(&row.get::<_, String>(9)?)?,
 		reason: row.get(10)?,
 		nonce: row.get::<_, Option<i64>>(11)?.map(|n| n as u64),
@@ -458,6 +566,12 @@ impl Store {
 	/// takes the same handle, or a limit of `limits` is reached: all checked with the insert
 	/// under one lock, so concurrent requests cannot overrun a limit.
 	pub fn insert(&self, new: &NewClaim, limits: &Admission) -> Result<Inserted> {
+		self.insert_op(new, &Op::Claim, limits)
+	}
+
+	/// [`Store::insert`] of a claim, a change or a retirement (`op`): a change or a retirement
+	/// also waits while another one of the same MSA is pending ([`Inserted::MsaPending`]).
+	pub fn insert_op(&self, new: &NewClaim, op: &Op, limits: &Admission) -> Result<Inserted> {
 		self.with(|db| {
 			let existing = db
 				.query_row(
@@ -476,8 +590,9 @@ impl Store {
 			let public_id = new_public_id()?;
 			let inserted = db.execute(
 				"INSERT INTO claims (replay_key, owner, signature, base_handle, suffix, \
-				 expiration, canonical, client, status, created_ms, updated_ms, public_id) \
-				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'queued', ?9, ?9, ?10)",
+				 expiration, canonical, client, status, created_ms, updated_ms, public_id, kind, \
+				 target_msa, old_handle) \
+				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'queued', ?9, ?9, ?10, ?11, ?12, ?13)",
 				params![
 					&new.replay_key[..],
 					new.owner,
@@ -488,15 +603,25 @@ impl Store {
 					new.canonical,
 					new.client,
 					now,
-					public_id
+					public_id,
+					op.kind().as_str(),
+					op.msa_id(),
+					op.old_handle()
 				],
 			);
 			match inserted {
 				Ok(_) => Ok(Inserted::New(public_id)),
-				Err(rusqlite::Error::SqliteFailure(e, _))
+				Err(rusqlite::Error::SqliteFailure(e, message))
 					if e.code == rusqlite::ErrorCode::ConstraintViolation =>
 				{
-					Ok(Inserted::PairPending)
+					// One pending record per MSA (`target_msa`), one per handle taken.
+					if message.is_some_and(|m| m.contains("target_msa"))
+						|| op.kind() == Kind::Retirement
+					{
+						Ok(Inserted::MsaPending)
+					} else {
+						Ok(Inserted::PairPending)
+					}
 				}
 				Err(e) => Err(e),
 			}
@@ -902,6 +1027,106 @@ mod tests {
 		assert_eq!(old.public_id.len(), 32);
 		assert_eq!(store.get(&old.public_id).unwrap().unwrap().id, old.id);
 		std::fs::remove_dir_all(&dir).unwrap();
+	}
+
+	type Record = (NewClaim, Op);
+
+	fn change(key: u8, owner: &str, msa_id: u32, old: Option<&str>, pair: (&str, u32)) -> Record {
+		let op = Op::Change { msa_id, old_handle: old.map(Into::into) };
+		(new(key, owner, pair.0, pair.1), op)
+	}
+
+	fn retirement(key: u8, owner: &str, msa_id: u32, handle: &str) -> Record {
+		(new(key, owner, &format!("msa:{msa_id}"), 0), Op::Retire { msa_id, handle: handle.into() })
+	}
+
+	fn insert(store: &Store, (new, op): &Record) -> Inserted {
+		store.insert_op(new, op, &Admission::default()).unwrap()
+	}
+
+	/// Inserts a change or a retirement: its API id and its key.
+	fn queue_op(store: &Store, record: &Record) -> (String, i64) {
+		let Inserted::New(public) = insert(store, record) else { panic!("not inserted") };
+		let id = store.get(&public).unwrap().unwrap().id;
+		(public, id)
+	}
+
+	#[test]
+	fn a_file_of_the_schema_before_changes_opens_and_its_claims_go_on() {
+		let dir = std::env::temp_dir().join(format!("sponsor-kinds-{}", std::process::id()));
+		std::fs::create_dir_all(&dir).unwrap();
+		let path = dir.join("claims.sqlite");
+		let _ = std::fs::remove_file(&path);
+		// The schema as the service wrote it before changes and retirements (written out: the
+		// first schema, the three columns added since, their indexes), and a claim sent but not
+		// settled.
+		{
+			let db = Connection::open(&path).unwrap();
+			db.execute_batch(
+				"CREATE TABLE claims (id INTEGER PRIMARY KEY AUTOINCREMENT, \
+				 replay_key BLOB NOT NULL UNIQUE, owner TEXT NOT NULL, signature BLOB NOT NULL, \
+				 base_handle TEXT NOT NULL, suffix INTEGER NOT NULL, expiration INTEGER NOT NULL, \
+				 canonical TEXT NOT NULL, client TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, \
+				 nonce INTEGER, tx BLOB, tx_hash TEXT, block_hash TEXT, block_number INTEGER, \
+				 msa_id INTEGER, handle TEXT, attempts INTEGER NOT NULL DEFAULT 0, \
+				 created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL);
+				 CREATE UNIQUE INDEX claims_pending_pair ON claims (canonical, suffix)
+				 	WHERE status IN ('queued', 'submitted', 'in_block');
+				 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+				 ALTER TABLE claims ADD COLUMN public_id TEXT;
+				 ALTER TABLE claims ADD COLUMN fee INTEGER;
+				 ALTER TABLE claims ADD COLUMN retry_ms INTEGER NOT NULL DEFAULT 0;
+				 CREATE UNIQUE INDEX claims_public_id ON claims (public_id);
+				 CREATE INDEX claims_created ON claims (created_ms);
+				 INSERT INTO claims (replay_key, owner, signature, base_handle, suffix, \
+				 expiration, canonical, client, status, nonce, tx, created_ms, updated_ms, \
+				 public_id) VALUES (zeroblob(32), 'alice', x'00', 'Alice', 7, 9, 'a1ice', 'x', \
+				 'submitted', 4, x'0909', 1, 1, 'old');",
+			)
+			.unwrap();
+		}
+		let store = Store::open(&path).unwrap();
+		let old = store.get("old").unwrap().unwrap();
+		assert_eq!(
+			(old.op.clone(), old.status, old.nonce),
+			(Op::Claim, Status::Submitted, Some(4))
+		);
+		assert_eq!(store.unsettled().unwrap().len(), 1);
+		store.finalized(old.id, Some(("0xb2", 12)), 5, "Alice.7").unwrap();
+		assert_eq!(store.get("old").unwrap().unwrap().status, Status::Finalized);
+		// The upgraded file takes the new kinds, and they read back as they went in.
+		let (id, _) = queue_op(&store, &change(1, "alice", 5, Some("Alice.7"), ("b0b", 8)));
+		assert_eq!(
+			store.get(&id).unwrap().unwrap().op,
+			Op::Change { msa_id: 5, old_handle: Some("Alice.7".into()) }
+		);
+		drop(store);
+		let store = Store::open(&path).unwrap();
+		assert_eq!(store.get(&id).unwrap().unwrap().op.kind(), Kind::Change);
+		std::fs::remove_dir_all(&dir).unwrap();
+	}
+
+	#[test]
+	fn one_pending_change_or_retirement_per_msa_and_a_change_takes_its_new_pair() {
+		let store = Store::memory().unwrap();
+		let (change_id, change_key) = queue_op(&store, &change(1, "alice", 5, None, ("b0b", 8)));
+		assert_eq!(store.get(&change_id).unwrap().unwrap().op.old_handle(), None);
+		// The same MSA again, by either kind: it waits for the first to settle.
+		assert_eq!(insert(&store, &retirement(2, "alice", 5, "Bob.8")), Inserted::MsaPending);
+		assert_eq!(
+			insert(&store, &change(3, "alice", 5, None, ("carol", 9))),
+			Inserted::MsaPending
+		);
+		// The new pair of a pending change is taken for claims too.
+		let limits = Admission::default();
+		assert_eq!(store.insert(&new(4, "bob", "b0b", 8), &limits).unwrap(), Inserted::PairPending);
+		// Another MSA is free to go.
+		let (retire_id, _) = queue_op(&store, &retirement(5, "alice", 6, "Dave.1"));
+		let retired = store.get(&retire_id).unwrap().unwrap();
+		assert_eq!(retired.op, Op::Retire { msa_id: 6, handle: "Dave.1".into() });
+		assert_eq!(retired.op.old_handle(), Some("Dave.1"));
+		store.failed(change_key, "Handles.HandleMismatch").unwrap();
+		assert!(matches!(insert(&store, &retirement(2, "alice", 5, "Bob.8")), Inserted::New(_)));
 	}
 
 	#[test]

@@ -2,7 +2,9 @@
 //! submitter that signs queued claims with consecutive nonces, a follower per transaction that
 //! decides what becomes of a claim whose transaction ended without landing ([`fate`]: failed
 //! with the pallet's error, or signed again), and a reconciler that settles what a restart or a
-//! lost connection left unfollowed and fills a nonce gap nothing else will.
+//! lost connection left unfollowed and fills a nonce gap nothing else will. A record's call is
+//! its kind's ([`call_of`]: `create_handle`, `change_handle` or `retire_handle`), checked again
+//! before it is signed and settled from its event.
 
 use std::{
 	collections::HashSet,
@@ -12,8 +14,9 @@ use std::{
 
 use codec::Decode;
 use handles_client::{
-	create_call, created, json::hex, json::parse_account, Client, CreateHandlePayload, Error,
-	Keypair, Progress, SignedTx, Wait,
+	change_call, changed, create_call, created, json::hex, json::parse_account, retire_call,
+	retired, ChangeHandlePayload, Client, CreateHandlePayload, Error, Keypair, Progress,
+	RetireHandlePayload, SignedTx, Wait,
 };
 use sp_core::H256;
 use sp_runtime::{AccountId32, MultiSignature};
@@ -21,7 +24,7 @@ use tokio::sync::{oneshot, Notify, RwLock};
 
 use crate::{
 	metrics::Metrics,
-	store::{self, Claim, Store},
+	store::{self, Claim, Op, Store},
 };
 
 /// The fee a transaction paid, from its events.
@@ -91,6 +94,94 @@ pub fn payload_of(claim: &Claim) -> Result<CreateHandlePayload<u32>, String> {
 		suffix: claim.new.suffix,
 		expiration: claim.new.expiration,
 	})
+}
+
+/// A bounded byte string of a stored record's text (a display or base handle).
+fn bounded<B: TryFrom<Vec<u8>>>(text: &str, what: &str) -> Result<B, String> {
+	text.as_bytes().to_vec().try_into().map_err(|_| format!("{what} too long"))
+}
+
+/// The call a record asks for, with its owner's signed payload as the chain types it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UserCall {
+	/// `create_handle`.
+	Create(CreateHandlePayload<u32>),
+	/// `change_handle`.
+	Change(ChangeHandlePayload<u32>),
+	/// `retire_handle`.
+	Retire(RetireHandlePayload<u32>),
+}
+
+/// The call of a stored record, by its kind: the payload its owner signed.
+pub fn call_of(claim: &Claim) -> Result<UserCall, String> {
+	let new = &claim.new;
+	Ok(match &claim.op {
+		Op::Claim => UserCall::Create(payload_of(claim)?),
+		Op::Change { msa_id, old_handle } => UserCall::Change(ChangeHandlePayload {
+			msa_id: *msa_id,
+			old_handle: old_handle.as_deref().map(|h| bounded(h, "old handle")).transpose()?,
+			new_base_handle: bounded(&new.base_handle, "base handle")?,
+			new_suffix: new.suffix,
+			expiration: new.expiration,
+		}),
+		Op::Retire { msa_id, handle } => UserCall::Retire(RetireHandlePayload {
+			msa_id: *msa_id,
+			handle: bounded(handle, "handle")?,
+			expiration: new.expiration,
+		}),
+	})
+}
+
+impl UserCall {
+	/// Checks the call as the chain will (`check_create`, `check_change`, `check_retire`).
+	async fn check(
+		&self,
+		client: &Client,
+		owner: &AccountId32,
+		signature: &MultiSignature,
+		margin: u32,
+	) -> Result<(), Error> {
+		match self {
+			UserCall::Create(p) => client.check_create(owner, signature, p, margin).await.map(drop),
+			UserCall::Change(p) => client.check_change(owner, signature, p, margin).await.map(drop),
+			UserCall::Retire(p) => client.check_retire(owner, signature, p, margin).await,
+		}
+	}
+
+	/// The call signed by `key` with `nonce`.
+	async fn sign(
+		self,
+		client: &Client,
+		owner: &AccountId32,
+		signature: MultiSignature,
+		key: &Keypair,
+		nonce: u64,
+	) -> Result<SignedTx, Error> {
+		match self {
+			UserCall::Create(p) => {
+				client.sign(&create_call(owner, signature, p), key, Some(nonce)).await
+			}
+			UserCall::Change(p) => {
+				client.sign(&change_call(owner, signature, p), key, Some(nonce)).await
+			}
+			UserCall::Retire(p) => {
+				client.sign(&retire_call(owner, signature, p), key, Some(nonce)).await
+			}
+		}
+	}
+}
+
+/// The display handle a record is about, for the log: a claim's, a change's `old → new`, a
+/// retirement's.
+fn display_of(claim: &Claim) -> String {
+	let new = handles_client::rules::format_display(&claim.new.base_handle, claim.new.suffix);
+	match &claim.op {
+		Op::Claim => new,
+		Op::Change { msa_id, old_handle } => {
+			format!("MSA {msa_id} {} → {new}", old_handle.as_deref().unwrap_or("(no handle)"))
+		}
+		Op::Retire { msa_id, handle } => format!("MSA {msa_id} {handle} (retire)"),
+	}
 }
 
 /// What becomes of a claim whose transaction ended without landing.
@@ -284,12 +375,14 @@ impl Worker {
 	}
 
 	fn log(&self, claim: &Claim, what: &str) {
-		let display =
-			handles_client::rules::format_display(&claim.new.base_handle, claim.new.suffix);
+		let display = display_of(claim);
 		let secs = (claim_age_ms(claim) as f64) / 1000.0;
 		println!(
-			"claim {} {display} owner {} from {}: {what} after {secs:.1} s",
-			claim.public_id, claim.new.owner, claim.new.client
+			"{} {} {display} owner {} from {}: {what} after {secs:.1} s",
+			claim.op.kind().as_str(),
+			claim.public_id,
+			claim.new.owner,
+			claim.new.client
 		);
 	}
 
@@ -373,13 +466,13 @@ impl Worker {
 		&self,
 		client: &Client,
 		claim: &Claim,
-	) -> Result<Option<(AccountId32, MultiSignature, CreateHandlePayload<u32>)>, Error> {
+	) -> Result<Option<(AccountId32, MultiSignature, UserCall)>, Error> {
 		let owner = parse_account(&claim.new.owner)?;
 		let Ok(signature) = MultiSignature::decode(&mut &claim.new.signature[..]) else {
 			self.settle_failed(claim, "the stored signature does not decode");
 			return Ok(None);
 		};
-		let payload = match payload_of(claim) {
+		let payload = match call_of(claim) {
 			Ok(p) => p,
 			Err(why) => {
 				self.settle_failed(claim, &why);
@@ -390,8 +483,8 @@ impl Worker {
 			self.settle_failed(claim, "the node refused its transaction three times");
 			return Ok(None);
 		}
-		match client.check_create(&owner, &signature, &payload, self.margin).await {
-			Ok(_) => Ok(Some((owner, signature, payload))),
+		match payload.check(client, &owner, &signature, self.margin).await {
+			Ok(()) => Ok(Some((owner, signature, payload))),
 			Err(e) if is_connection(&e) => Err(e),
 			Err(e) => {
 				self.settle_refused(client, claim, &e).await?;
@@ -400,16 +493,26 @@ impl Worker {
 		}
 	}
 
-	/// The handle of `claim`, when its owner holds it: `(MSA, display handle)`.
+	/// Whether the call of `claim` took effect, as the chain shows it now: `(MSA, display
+	/// handle)` when the owner holds the handle a claim or a change asked for (a change: on its
+	/// MSA), or the MSA of a retirement no longer holds the retired handle.
 	async fn held_handle(
 		&self,
 		client: &Client,
 		claim: &Claim,
 	) -> Result<Option<(u32, String)>, Error> {
+		if let Op::Retire { msa_id, handle } = &claim.op {
+			let held = client.handle_for_msa(*msa_id).await?;
+			let still = held.is_some_and(|info| info.handle == handle.as_bytes());
+			return Ok((!still).then(|| (*msa_id, handle.clone())));
+		}
 		let display =
 			handles_client::rules::format_display(&claim.new.base_handle, claim.new.suffix);
 		Ok(match client.msa_for_handle(&display).await? {
-			Some(found) if found.owner.to_string() == claim.new.owner => {
+			Some(found)
+				if found.owner.to_string() == claim.new.owner
+					&& claim.op.msa_id().is_none_or(|id| id == found.msa_id) =>
+			{
 				Some((found.msa_id, String::from_utf8_lossy(&found.handle).into_owned()))
 			}
 			_ => None,
@@ -445,11 +548,10 @@ impl Worker {
 			futures::future::join_all(claims.iter().map(|claim| self.recheck(client, claim))).await;
 		let pool = client.next_nonce(&self.key.account_id()).await?;
 		for (claim, checked) in claims.into_iter().zip(checked) {
-			let Some((owner, signature, payload)) = checked? else { continue };
+			let Some((owner, signature, call)) = checked? else { continue };
 			// Not a nonce of a transaction still unsettled (sent again by the reconciler).
 			let next = self.store.free_nonce(pool).map_err(store_error)?;
-			let call = create_call(&owner, signature, payload);
-			let tx = client.sign(&call, &self.key, Some(next)).await?;
+			let tx = call.sign(client, &owner, signature, &self.key, next).await?;
 			self.store
 				.submitted(claim.id, next, &tx.bytes, &hex(&tx.hash.0))
 				.map_err(store_error)?;
@@ -494,16 +596,27 @@ impl Worker {
 		let result = client.follow(&tx, Wait::Finalized, &mut progress).await;
 		let result_sent = submitted;
 		match result {
-			Ok((included, events)) => match created(included, &events) {
-				Ok(c) => {
+			// What the call did, from its kind's event (`MsaCreatedWithHandle`, `HandleChanged`,
+			// `HandleRetired`): the MSA and the display handle (a claim's or a change's new
+			// one, a retirement's retired one).
+			Ok((included, events)) => match match claim.op {
+				Op::Claim => created(included, &events).map(|c| (c.included, c.msa_id, c.handle)),
+				Op::Change { .. } => {
+					changed(included, &events).map(|c| (c.included, c.msa_id, c.new_handle))
+				}
+				Op::Retire { .. } => {
+					retired(included, &events).map(|r| (r.included, r.msa_id, r.handle))
+				}
+			} {
+				Ok((included, msa_id, handle)) => {
 					if let Some(Ok(paid)) = events.find_first::<FeePaid>() {
 						let _ = self.store.paid(id, paid.actual_fee);
 					}
 					self.settle_finalized(
 						&claim,
-						Some((&hex(&c.included.block_hash.0), c.included.block_number)),
-						c.msa_id,
-						&c.handle,
+						Some((&hex(&included.block_hash.0), included.block_number)),
+						msa_id,
+						&handle,
 					)
 				}
 				Err(e) => self.settle_failed(&claim, &reason(&e)),

@@ -53,14 +53,18 @@ struct ClaimBody {
 	payload: PayloadBody,
 }
 
-/// A claim's status, for `GET /claims/{id}` (and `POST /claims` of a payload seen before).
+/// A claim's status, for `GET /claims/{id}` (and `POST /claims` of a payload seen before); a
+/// change's or a retirement's too (`kind`; `msaId` from the start, `oldHandle` the handle it
+/// held when its owner signed).
 pub fn claim_json(claim: &Claim) -> Value {
 	json!({
 		"id": claim.public_id,
 		"status": claim.status.as_str(),
 		"reason": claim.reason,
 		"handle": claim.handle,
-		"msaId": claim.msa_id,
+		"kind": claim.op.kind().as_str(),
+		"msaId": claim.msa_id.or(claim.op.msa_id()),
+		"oldHandle": claim.op.old_handle(),
 		"blockNumber": claim.block_number,
 		"blockHash": claim.block_hash,
 		"txHash": claim.tx_hash,
@@ -183,7 +187,7 @@ async fn post_claim(
 		Inserted::Existing(existing) => {
 			Ok((StatusCode::OK, Json(claim_json(&existing))).into_response())
 		}
-		Inserted::PairPending => Err(ApiError::SuffixPending(
+		Inserted::PairPending | Inserted::MsaPending => Err(ApiError::SuffixPending(
 			handles_client::rules::format_display(&new.base_handle, new.suffix),
 		)),
 		Inserted::Refused(refused) => Err(ApiError::Refused(refused, new.owner)),

@@ -1,5 +1,6 @@
 //! `GET /api/info`: the chain (as the readable messages name it), the paying account, the
-//! finalized block and claims per status.
+//! finalized block, the longest a payload may live (`maxPayloadLifetime`, for the expiration of
+//! a change or retire payload the page makes) and claims per status.
 
 use std::sync::Arc;
 
@@ -30,6 +31,7 @@ async fn get_info(State(app): State<Arc<App>>) -> ApiResult {
 		"ss58Prefix": chain.ss58_prefix,
 		"sponsor": app.worker.sponsor().account_id().to_string(),
 		"finalized": client.finalized_number().await?,
+		"maxPayloadLifetime": client.settings().await?.max_payload_lifetime,
 		"claims": counts,
 	}))
 	.into_response())

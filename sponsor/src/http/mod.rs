@@ -3,10 +3,14 @@
 //! | route | module | what |
 //! |---|---|---|
 //! | `POST /claims` | `claims.rs` | `{ owner, signature, payload: { baseHandle, suffix, expiration } }`: checked, queued (`202 { id, status }`; the same payload again: `200`, that claim) |
-//! | `GET /claims/{id}` | `claims.rs` | `{ id, status, reason, handle, msaId, blockNumber, blockHash, txHash, ... }` |
+//! | `GET /claims/{id}` | `claims.rs` | `{ id, kind, status, reason, handle, msaId, blockNumber, blockHash, txHash, ... }` of a claim, a change or a retirement |
+//! | `POST /changes` | `changes.rs` | `{ owner, signature, payload: { msaId, oldHandle, newBaseHandle, newSuffix, expiration } }`: checked, queued as a claim is |
+//! | `POST /retirements` | `changes.rs` | `{ owner, signature, payload: { msaId, handle, expiration } }`: checked, queued as a claim is |
+//! | `GET /changes/{id}`, `GET /retirements/{id}` | `changes.rs` | `GET /claims/{id}` of a record of that kind |
 //! | `POST /api/payload` | `payload.rs` | `{ baseHandle, suffix }` → `{ payload, message, genesisHash }`: the payload to sign and its message |
 //! | `GET /api/options?base=` | `reads.rs` | `handles_getSuffixOptions` of the node |
 //! | `GET /api/lookup?handle=` | `reads.rs` | `handles_getMsaForHandle` of the node |
+//! | `GET /api/owned?owner=` | `reads.rs` | `handles_getHandlesForOwner` of the node: `[{ msaId, handle }]` |
 //! | `GET /api/work` | `work.rs` | `{ challenge, bits, expiresInSeconds }`: a proof-of-work challenge for a claim's `X-Handles-Work` ([`crate::work`]) |
 //! | `GET /api/info` | `info.rs` | the chain, the sponsor account, claims per status |
 //! | `GET /healthz`, `GET /metrics` | `ops.rs` | whether it can pay (200/503), Prometheus metrics |
@@ -32,6 +36,7 @@ use crate::{
 	worker::Worker,
 };
 
+mod changes;
 mod claims;
 mod error;
 mod extract;
@@ -100,6 +105,7 @@ pub fn router(app: Arc<App>) -> Router {
 	let max_body = app.limits.max_body;
 	Router::new()
 		.merge(claims::router())
+		.merge(changes::router())
 		.merge(payload::router())
 		.merge(reads::router())
 		.merge(info::router())

@@ -15,6 +15,8 @@
 //   ethereum.js    an Ethereum wallet's signature: the key it recovers to and its chain account
 //   claim.js       step 4: payload, the text to sign (checked, shown), signature, claim, progress, result
 //   lookup.js      the look-up view
+//   manage.js      "Your handles": the connected account's MSAs, each changed or retired (its ids
+//                  are listed in manage.js)
 //
 // Element ids the end-to-end tests (e2e/test/claim-page*.test.js) rely on:
 //   #lang                         the language switch (<select>, value = en, hi, ar or es)
@@ -50,13 +52,20 @@ import { clearClaimError, initClaim, updateClaimButton } from './claim.js';
 import { initLanguage } from './i18n.js';
 import { loadRules } from './load-rules.js';
 import { initLookup } from './lookup.js';
+import { initManage, refreshManage } from './manage.js';
 import { initTabs } from './tabs.js';
 import { initWallet } from './wallet.js';
 
 initLanguage();
 initTabs();
 initChoose({ onChange: updateClaimButton, onEdit: clearClaimError });
-initWallet({ onChange: updateClaimButton });
+initWallet({
+  onChange: () => {
+    updateClaimButton();
+    refreshManage();
+  },
+});
+initManage();
 initClaim();
 initLookup();
 // The name can be typed once the rules are loaded.

@@ -35,6 +35,7 @@ const FILES: &[(&str, &str, &[u8])] = &[
 	page!(JS, "i18n.js"),
 	page!(JS, "load-rules.js"),
 	page!(JS, "lookup.js"),
+	page!(JS, "manage.js"),
 	page!(JS, "strings.js"),
 	page!(JS, "tabs.js"),
 	page!(JS, "wallet.js"),

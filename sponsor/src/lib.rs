@@ -10,6 +10,7 @@
 pub mod http;
 pub mod limits;
 pub mod metrics;
+pub mod migration;
 pub mod store;
 pub mod work;
 pub mod worker;

@@ -23,6 +23,7 @@ use sp_runtime::{AccountId32, MultiSignature};
 use tokio::sync::{oneshot, Notify, RwLock};
 
 use crate::{
+	migration::MigrationGate,
 	metrics::Metrics,
 	store::{self, Claim, Op, Store},
 };
@@ -256,6 +257,8 @@ pub struct Worker {
 	margin: u32,
 	/// Wakes the submitter when a claim is queued.
 	pub wake: Notify,
+	/// Whether a multi-block migration holds the claims.
+	pub migration: MigrationGate,
 	following: Mutex<HashSet<i64>>,
 	/// Settled claims older than this are deleted.
 	retention: Duration,
@@ -296,6 +299,7 @@ impl Worker {
 			key,
 			margin,
 			wake: Notify::new(),
+			migration: MigrationGate::default(),
 			following: Mutex::new(HashSet::new()),
 			retention,
 			metrics: Metrics::new(),
@@ -540,6 +544,10 @@ impl Worker {
 	/// transaction holds (a nonce a dead transaction left is taken first, so nothing waits
 	/// behind it). `Ok(false)` when none is queued.
 	async fn submit_next(self: &Arc<Self>, client: &Client) -> Result<bool, Error> {
+		// Nothing is checked against half-migrated state or sent to blocks that take none.
+		if self.migration.held(client).await?.is_some() {
+			return Ok(false);
+		}
 		let claims = self.store.queued(BATCH).map_err(store_error)?;
 		if claims.is_empty() {
 			return Ok(false);

@@ -101,6 +101,9 @@ async fn arrive<P: SignedPayload>(
 ) -> Result<Result<Arrived, axum::response::Response>, ApiError> {
 	let owner = parse_account(owner)?;
 	let client = app.worker.node.client().await?;
+	if let Some(reason) = app.worker.migration.held(&client).await? {
+		return Err(ApiError::NotReady(reason.into()));
+	}
 	// The readable text and the legacy message: a signature may be over either, as on chain.
 	let messages = client.payload_messages(payload).await?;
 	let signature = parse_signature(signature, &owner, &messages)?;

@@ -147,6 +147,9 @@ async fn post_claim(
 		expiration: claim.payload.expiration,
 	};
 	let client = app.worker.node.client().await?;
+	if let Some(reason) = app.worker.migration.held(&client).await? {
+		return Err(ApiError::NotReady(reason.into()));
+	}
 	// The readable text and the legacy message: a signature may be over either, as on chain; the
 	// replay key is the pallet's, of the legacy message, whichever was signed.
 	let messages = client.payload_messages(&payload).await?;

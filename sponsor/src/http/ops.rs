@@ -1,5 +1,5 @@
 //! For operators: `GET /healthz` (200 when the node answers and the paying account can pay for a
-//! claim, 503 `NotReady` with the reason otherwise) and `GET /metrics` (Prometheus text).
+//! claim and no multi-block migration runs, 503 `NotReady` with the reason otherwise) and `GET /metrics` (Prometheus text).
 
 use std::sync::Arc;
 
@@ -24,6 +24,11 @@ async fn get_health(State(app): State<Arc<App>>) -> ApiResult {
 		.funds()
 		.await
 		.map_err(|e| ApiError::NotReady(format!("the node does not answer: {e}")))?;
+	if let Ok(client) = app.worker.node.client().await {
+		if let Some(reason) = app.worker.migration.held(&client).await? {
+			return Err(ApiError::NotReady(reason.into()));
+		}
+	}
 	let fee = app.worker.claim_fee();
 	if funds.spendable() < fee {
 		return Err(ApiError::NotReady(format!(

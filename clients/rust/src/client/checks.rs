@@ -7,7 +7,10 @@ use pallet_handles_runtime_api::HandleInfo;
 use sp_runtime::{AccountId32, MultiSignature};
 use subxt::{extrinsics::ExtrinsicEvents, tx::Payload, utils::Static};
 
-use super::{reads::Snapshot, tx::first_event, Changed, Client, HandlesConfig, Included, Retired};
+use super::{
+	payloads::check_offered, reads::Snapshot, tx::first_event, Changed, Client, HandlesConfig,
+	Included, Retired,
+};
 use crate::{
 	error::{Error, Result},
 	json::text,
@@ -196,7 +199,8 @@ impl Client {
 			text(&info.canonical) == valid.canonical && info.suffix == payload.new_suffix
 		});
 		if !restyle {
-			at.options(base).await?.choose(base, Some(payload.new_suffix))?;
+			let options = at.options(base).await?;
+			check_offered(&options, base, payload.new_suffix, at.number(), margin)?;
 		}
 		Ok(ChangeChecked { canonical: valid.canonical, restyle })
 	}

@@ -253,19 +253,33 @@ impl Client {
 			});
 		}
 		let options = at.options(base).await?;
-		options.choose(base, Some(payload.suffix))?;
-		if withdrawn_too_soon(&options, payload.suffix, now, margin) {
-			return Err(Error::WouldFail {
-				error: "SuffixNotOffered",
-				message: format!(
-					"suffix {} is offered only until the seed rotates at block {}, too soon to \
-					 land (block {now})",
-					payload.suffix, options.next_rotation
-				),
-			});
-		}
+		check_offered(&options, base, payload.suffix, now, margin)?;
 		Ok(options)
 	}
+}
+
+/// That `suffix` is available for `base` in `options` (read at block `now`) and stays offered
+/// until a transaction sent now lands with `margin` blocks to spare: a suffix only the previous
+/// seed offers is withdrawn at the next rotation ([`Error::WouldFail`] `SuffixNotOffered`).
+pub(super) fn check_offered(
+	options: &Options,
+	base: &str,
+	suffix: u32,
+	now: u32,
+	margin: u32,
+) -> Result<()> {
+	options.choose(base, Some(suffix))?;
+	if withdrawn_too_soon(options, suffix, now, margin) {
+		return Err(Error::WouldFail {
+			error: "SuffixNotOffered",
+			message: format!(
+				"suffix {suffix} is offered only until the seed rotates at block {}, too soon to \
+				 land (block {now})",
+				options.next_rotation
+			),
+		});
+	}
+	Ok(())
 }
 
 /// Whether `suffix`, offered only by the previous seed (`options.expiring`), is withdrawn by the
@@ -301,7 +315,7 @@ mod tests {
 		assert!(!withdrawn_too_soon(&o, 20, 95, 5));
 		// At block 96 the margin reaches the rotation's block.
 		assert!(withdrawn_too_soon(&o, 20, 96, 5));
-		assert!(withdrawn_too_soon(&o, 20, 100, 0) == false);
+		assert!(!withdrawn_too_soon(&o, 20, 100, 0));
 		assert!(withdrawn_too_soon(&o, 20, 101, 0));
 		// A suffix the current seed offers stays offered after the rotation.
 		assert!(!withdrawn_too_soon(&o, 10, 100, 5));

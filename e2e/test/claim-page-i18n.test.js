@@ -88,8 +88,8 @@ describe('the page texts, without a browser', () => {
     const table = readme.slice(readme.indexOf('Every error is'), readme.indexOf('## What it guarantees'));
     const documented = [...table.matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((c) => /^[A-Z]/.test(c));
     assert.ok(documented.length >= 15, documented.join(', '));
-    const sources = read('sponsor/src/http/error.rs') + read('clients/rust/src/client/payloads.rs');
-    const written = [...sources.matchAll(/body\(\s*"(\w+)"|"error": "(\w+)"|error: "(\w+)"/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+    const sources = read('sponsor/src/http/error.rs') + read('clients/rust/src/client/payloads.rs') + read('clients/rust/src/client/checks.rs');
+    const written = [...sources.matchAll(/body\(\s*"(\w+)"|"error": "(\w+)"|error: "(\w+)"|would_fail\(\s*"(\w+)"/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
     const codes = new Set([...documented, ...written]);
     for (const code of ['Internal', 'NodeError', 'PayloadReplayed']) assert.ok(codes.has(code), `the scan finds ${code}`);
     codes.delete('InvalidHandle');

@@ -1,15 +1,17 @@
-//! For a service that pays for someone else's signature on a retire or change payload: the
-//! check of the payload as the chain will make it, the call that carries it and the pallet's
-//! event of the call once it landed (as `payloads` does for a create payload).
+//! For a service that pays for someone else's signature on a create, retire or change payload:
+//! the check of the payload as the chain will make it, at the finalized and at the best block;
+//! for retire and change also the call that carries it and the pallet's event of the call once it
+//! landed (`payloads` has the create call).
 
-use pallet_handles::{ChangeHandlePayload, RetireHandlePayload, SignedPayload};
+use pallet_handles::{
+	ChangeHandlePayload, CreateHandlePayload, RetireHandlePayload, SignedPayload,
+};
 use pallet_handles_runtime_api::HandleInfo;
 use sp_runtime::{AccountId32, MultiSignature};
 use subxt::{extrinsics::ExtrinsicEvents, tx::Payload, utils::Static};
 
 use super::{
-	payloads::check_offered, reads::Snapshot, tx::first_event, Changed, Client, HandlesConfig,
-	Included, Retired,
+	reads::Snapshot, tx::first_event, Changed, Client, HandlesConfig, Included, Options, Retired,
 };
 use crate::{
 	error::{Error, Result},
@@ -98,6 +100,63 @@ pub struct ChangeChecked {
 }
 
 impl Client {
+	/// Checks a create payload as the chain will when its call lands: the rules, the payload's
+	/// lifetime with `margin` blocks to land in, the owner's signature (over the readable text raw,
+	/// `<Bytes>`-wrapped or EIP-191 for an Eth signature, or over the legacy message, as
+	/// [`PayloadMessages::verify`] decides for the pallet), that it was not used before, that the
+	/// owner may hold one more MSA, and that its suffix is available and stays offered for
+	/// `margin` blocks (a suffix of the previous seed is withdrawn at the next rotation).
+	///
+	/// Each check runs at the finalized block and again at the best block, where the pool checks
+	/// the transaction and the next block builds on: a handle taken in a block not yet
+	/// finalized, or a payload that expires before the best block plus `margin`, is refused
+	/// too. A sponsor runs this before it pays for someone else's claim. Refusals are
+	/// [`Error::WouldFail`] with the pallet error the call would fail with, or
+	/// [`Error::InvalidHandle`] / [`Error::SuffixNotAvailable`]. The options returned are the
+	/// best block's.
+	pub async fn check_create(
+		&self,
+		owner: &AccountId32,
+		signature: &MultiSignature,
+		payload: &CreateHandlePayload<u32>,
+		margin: u32,
+	) -> Result<Options> {
+		let base = &text(&payload.base_handle);
+		handles_rules::validate(&payload.base_handle, |_| false)
+			.map_err(|e| Error::invalid(base, e))?;
+		let finalized = self.at().await?;
+		let best = self.at_best().await?;
+		let options = self.check_create_at(&finalized, owner, signature, payload, margin).await?;
+		if best.hash() == finalized.hash() {
+			return Ok(options);
+		}
+		self.check_create_at(&best, owner, signature, payload, margin).await
+	}
+
+	/// [`Self::check_create`] at one block.
+	async fn check_create_at(
+		&self,
+		at: &Snapshot,
+		owner: &AccountId32,
+		signature: &MultiSignature,
+		payload: &CreateHandlePayload<u32>,
+		margin: u32,
+	) -> Result<Options> {
+		let base = &text(&payload.base_handle);
+		live(at, payload.expiration, margin).await?;
+		signed_once(self, at, owner, signature, payload).await?;
+		let (held, max) = at.msa_count(owner).await?;
+		if held >= max as usize {
+			return Err(would_fail(
+				"TooManyMsas",
+				format!("{owner} holds {held} MSAs, the most one owner may hold"),
+			));
+		}
+		let options = at.options(base).await?;
+		check_offered(&options, base, payload.suffix, at.number(), margin)?;
+		Ok(options)
+	}
+
 	/// Checks a retire payload as the chain will when its call lands, in the pallet's order: the
 	/// payload's lifetime with `margin` blocks to land in, that `owner` owns the MSA, that the MSA
 	/// holds the payload's handle now (`MsaHasNoHandle`, `HandleMismatch`), the owner's signature
@@ -239,4 +298,64 @@ pub fn changed(included: Included, events: &ExtrinsicEvents<HandlesConfig>) -> R
 		new_handle: text(&event.new_handle),
 		included,
 	})
+}
+
+/// That `suffix` is available for `base` in `options` (read at block `now`) and stays offered
+/// until a transaction sent now lands with `margin` blocks to spare: a suffix only the previous
+/// seed offers is withdrawn at the next rotation ([`Error::WouldFail`] `SuffixNotOffered`).
+fn check_offered(options: &Options, base: &str, suffix: u32, now: u32, margin: u32) -> Result<()> {
+	options.choose(base, Some(suffix))?;
+	if withdrawn_too_soon(options, suffix, now, margin) {
+		return Err(would_fail(
+			"SuffixNotOffered",
+			format!(
+				"suffix {suffix} is offered only until the seed rotates at block {}, too soon to \
+				 land (block {now})",
+				options.next_rotation
+			),
+		));
+	}
+	Ok(())
+}
+
+/// Whether `suffix`, offered only by the previous seed (`options.expiring`), is withdrawn by the
+/// rotation before a transaction sent at block `now` can land with `margin` blocks to spare.
+fn withdrawn_too_soon(options: &Options, suffix: u32, now: u32, margin: u32) -> bool {
+	options.expiring.contains(&suffix) && options.next_rotation <= now.saturating_add(margin)
+}
+
+#[cfg(test)]
+mod tests {
+	use pallet_handles_runtime_api::SuffixOptions;
+
+	use super::*;
+
+	fn options(expiring: &[u32], next_rotation: u32) -> Options {
+		Options {
+			options: SuffixOptions {
+				base_handle: b"Alice".to_vec(),
+				canonical: b"a11ce".to_vec(),
+				candidates: vec![10, 20],
+				available: vec![10, 20],
+			},
+			expiring: expiring.to_vec(),
+			next_rotation,
+		}
+	}
+
+	#[test]
+	fn a_suffix_of_the_previous_seed_is_refused_within_margin_blocks_of_the_rotation() {
+		// 20 is offered only by the previous seed; the rotation at block 101 withdraws it.
+		let o = options(&[20], 101);
+		// Sent at block 95 with 5 blocks of margin: it may land by block 100, before the rotation.
+		assert!(!withdrawn_too_soon(&o, 20, 95, 5));
+		// At block 96 the margin reaches the rotation's block.
+		assert!(withdrawn_too_soon(&o, 20, 96, 5));
+		assert!(!withdrawn_too_soon(&o, 20, 100, 0));
+		assert!(withdrawn_too_soon(&o, 20, 101, 0));
+		// A suffix the current seed offers stays offered after the rotation.
+		assert!(!withdrawn_too_soon(&o, 10, 100, 5));
+		// No overflow at the end of the block numbers.
+		assert!(withdrawn_too_soon(&options(&[20], u32::MAX), 20, u32::MAX, u32::MAX));
+	}
 }

@@ -2,8 +2,9 @@
 //!
 //! - `reads`: reads at one block, from storage and the `HandlesApi` runtime API;
 //! - `tx`: a transaction's lifecycle: signed, submitted and followed to its block;
-//! - `payloads`: the payloads an owner signs, and the check a sponsor makes of someone else's;
-//! - `checks`: the same for retire and change payloads: their check, call and event;
+//! - `payloads`: the payloads an owner signs, their messages and the create call;
+//! - `checks`: the check a sponsor makes of someone else's signed payload (create, retire,
+//!   change) at the finalized and the best block, and the retire and change calls and events;
 //! - `actions`: the user calls (claim, retire, change, transfer);
 //! - `governance`: the governance calls, through `Sudo.sudo`;
 //! - `outcome`: what the reads and calls return.

@@ -11,7 +11,7 @@ use sp_core::H256;
 use sp_runtime::{AccountId32, MultiSignature};
 use subxt::{tx::Payload, utils::Static};
 
-use super::{reads::Snapshot, Client, Options};
+use super::{reads::Snapshot, Client};
 use crate::{
 	error::{Error, Result},
 	json::text,
@@ -150,9 +150,9 @@ impl Client {
 		Ok(at.expiration(&at.settings().await?))
 	}
 
-	/// The create payload an owner signs for `base` (`suffix` as [`Options::choose`] takes it),
-	/// expiring half the payload lifetime after the finalized block; all read at that block.
-	/// Invalid handles and suffixes that are not available are refused.
+	/// The create payload an owner signs for `base` (`suffix` as [`super::Options::choose`]
+	/// takes it), expiring half the payload lifetime after the finalized block; all read at that
+	/// block. Invalid handles and suffixes that are not available are refused.
 	pub async fn create_payload(
 		&self,
 		base: &str,
@@ -167,159 +167,5 @@ impl Client {
 			suffix,
 			expiration: at.expiration(&settings),
 		})
-	}
-
-	/// Checks a create payload as the chain will when its call lands: the rules, the payload's
-	/// lifetime with `margin` blocks to land in, the owner's signature (over the readable text raw,
-	/// `<Bytes>`-wrapped or EIP-191 for an Eth signature, or over the legacy message, as
-	/// [`PayloadMessages::verify`] decides for the pallet), that it was not used before, that the
-	/// owner may hold one more MSA, and that its suffix is available and stays offered for
-	/// `margin` blocks (a suffix of the previous seed is withdrawn at the next rotation).
-	///
-	/// Each check runs at the finalized block and again at the best block, where the pool checks
-	/// the transaction and the next block builds on: a handle taken in a block not yet
-	/// finalized, or a payload that expires before the best block plus `margin`, is refused
-	/// too. A sponsor runs this before it pays for someone else's claim. Refusals are
-	/// [`Error::WouldFail`] with the pallet error the call would fail with, or
-	/// [`Error::InvalidHandle`] / [`Error::SuffixNotAvailable`]. The options returned are the
-	/// best block's.
-	pub async fn check_create(
-		&self,
-		owner: &AccountId32,
-		signature: &MultiSignature,
-		payload: &CreateHandlePayload<u32>,
-		margin: u32,
-	) -> Result<Options> {
-		let base = &text(&payload.base_handle);
-		handles_rules::validate(&payload.base_handle, |_| false)
-			.map_err(|e| Error::invalid(base, e))?;
-		let finalized = self.at().await?;
-		let best = self.at_best().await?;
-		let options = self.check_create_at(&finalized, owner, signature, payload, margin).await?;
-		if best.hash() == finalized.hash() {
-			return Ok(options);
-		}
-		self.check_create_at(&best, owner, signature, payload, margin).await
-	}
-
-	/// [`Self::check_create`] at one block.
-	async fn check_create_at(
-		&self,
-		at: &Snapshot,
-		owner: &AccountId32,
-		signature: &MultiSignature,
-		payload: &CreateHandlePayload<u32>,
-		margin: u32,
-	) -> Result<Options> {
-		let base = &text(&payload.base_handle);
-		let settings = at.settings().await?;
-		let now = at.number();
-		if payload.expiration < now.saturating_add(margin) {
-			return Err(Error::WouldFail {
-				error: "PayloadExpired",
-				message: format!(
-					"the payload expires at block {}, too soon to land (block {now})",
-					payload.expiration
-				),
-			});
-		}
-		if payload.expiration > now.saturating_add(settings.max_payload_lifetime) {
-			return Err(Error::WouldFail {
-				error: "PayloadExpirationTooFar",
-				message: format!(
-					"the payload expires at block {}, more than {} blocks after block {now}",
-					payload.expiration, settings.max_payload_lifetime
-				),
-			});
-		}
-		let messages = at.messages(self.genesis_hash(), payload).await?;
-		if messages.verify(signature, owner).is_none() {
-			return Err(Error::WouldFail {
-				error: "InvalidSignature",
-				message: format!("the signature is not {owner}'s over this payload on this chain"),
-			});
-		}
-		if at.payload_used(pallet_handles::replay_key(&messages.legacy, owner)).await? {
-			return Err(Error::WouldFail {
-				error: "PayloadReplayed",
-				message: "this signed payload has taken effect already".into(),
-			});
-		}
-		let (held, max) = at.msa_count(owner).await?;
-		if held >= max as usize {
-			return Err(Error::WouldFail {
-				error: "TooManyMsas",
-				message: format!("{owner} holds {held} MSAs, the most one owner may hold"),
-			});
-		}
-		let options = at.options(base).await?;
-		check_offered(&options, base, payload.suffix, now, margin)?;
-		Ok(options)
-	}
-}
-
-/// That `suffix` is available for `base` in `options` (read at block `now`) and stays offered
-/// until a transaction sent now lands with `margin` blocks to spare: a suffix only the previous
-/// seed offers is withdrawn at the next rotation ([`Error::WouldFail`] `SuffixNotOffered`).
-pub(super) fn check_offered(
-	options: &Options,
-	base: &str,
-	suffix: u32,
-	now: u32,
-	margin: u32,
-) -> Result<()> {
-	options.choose(base, Some(suffix))?;
-	if withdrawn_too_soon(options, suffix, now, margin) {
-		return Err(Error::WouldFail {
-			error: "SuffixNotOffered",
-			message: format!(
-				"suffix {suffix} is offered only until the seed rotates at block {}, too soon to \
-				 land (block {now})",
-				options.next_rotation
-			),
-		});
-	}
-	Ok(())
-}
-
-/// Whether `suffix`, offered only by the previous seed (`options.expiring`), is withdrawn by the
-/// rotation before a transaction sent at block `now` can land with `margin` blocks to spare.
-fn withdrawn_too_soon(options: &Options, suffix: u32, now: u32, margin: u32) -> bool {
-	options.expiring.contains(&suffix) && options.next_rotation <= now.saturating_add(margin)
-}
-
-#[cfg(test)]
-mod tests {
-	use pallet_handles_runtime_api::SuffixOptions;
-
-	use super::*;
-
-	fn options(expiring: &[u32], next_rotation: u32) -> Options {
-		Options {
-			options: SuffixOptions {
-				base_handle: b"Alice".to_vec(),
-				canonical: b"a11ce".to_vec(),
-				candidates: vec![10, 20],
-				available: vec![10, 20],
-			},
-			expiring: expiring.to_vec(),
-			next_rotation,
-		}
-	}
-
-	#[test]
-	fn a_suffix_of_the_previous_seed_is_refused_within_margin_blocks_of_the_rotation() {
-		// 20 is offered only by the previous seed; the rotation at block 101 withdraws it.
-		let o = options(&[20], 101);
-		// Sent at block 95 with 5 blocks of margin: it may land by block 100, before the rotation.
-		assert!(!withdrawn_too_soon(&o, 20, 95, 5));
-		// At block 96 the margin reaches the rotation's block.
-		assert!(withdrawn_too_soon(&o, 20, 96, 5));
-		assert!(!withdrawn_too_soon(&o, 20, 100, 0));
-		assert!(withdrawn_too_soon(&o, 20, 101, 0));
-		// A suffix the current seed offers stays offered after the rotation.
-		assert!(!withdrawn_too_soon(&o, 10, 100, 5));
-		// No overflow at the end of the block numbers.
-		assert!(withdrawn_too_soon(&options(&[20], u32::MAX), 20, u32::MAX, u32::MAX));
 	}
 }

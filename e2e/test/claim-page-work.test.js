@@ -5,7 +5,8 @@
 // against one crypto.subtle.digest call per attempt (no node needed for these); and a claim on a
 // sponsor that asks a proof: the page shows the progress line, sends X-Handles-Work solved for its
 // signature, and the claim is finalized. Screenshots go to test-output/claim-page-work/.
-//   WORK_RUNS=20 node --test test/claim-page-work.test.js   # more runs per measurement
+//   WORK_MEASURE=1 node --test test/claim-page-work.test.js                # with the measurement
+//   WORK_MEASURE=1 WORK_RUNS=20 node --test test/claim-page-work.test.js   # more runs per measurement
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -52,7 +53,11 @@ test('the worker hashes SHA-256 and finds the first nonce whose hash has the zer
   }
 });
 
-describe('what a proof costs in Chromium', { timeout: 600_000 }, () => {
+// A measurement, not a check of the code: its timings depend on the machine and on what else runs
+// (the suite runs two files at once), so it runs only when asked and reports figures for the
+// sponsor README; the search's correctness is checked above, the page's use of it below.
+const MEASURE = process.env.WORK_MEASURE === '1';
+describe('what a proof costs in Chromium', { timeout: 600_000, skip: !MEASURE && 'a measurement: WORK_MEASURE=1 runs it' }, () => {
   let sponsor;
   let browser;
   let db;

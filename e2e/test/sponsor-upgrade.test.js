@@ -2,9 +2,9 @@
 // (the test makes the blocks): claims pooled on the runtime of spec version 106 (the committed
 // fixture) when sudo `set_code` installs the build's runtime, which refuses the transactions signed
 // for 106, with the sponsor running and across a restart of it; a paying account that runs out of
-// funds and is topped up; and claims the pool refuses (the handle taken in a block not finalized
-// yet; the same payload pooled through another sponsor). Every claim settles within a bounded
-// number of blocks, and a claim the pool refuses costs the sponsor nothing.
+// funds and is topped up; a claim of a handle taken in a block not finalized yet (refused at the
+// best block); and a copy the pool refuses (the same payload pooled through another sponsor). Every
+// claim settles within a bounded number of blocks, and a refused claim costs the sponsor nothing.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -247,21 +247,21 @@ describe('the paying account runs out of funds, and claims the pool refuses', { 
     console.log(`out of funds: 2 claims landed in ${blocks} blocks, 3 waited; after the top-up they landed within ${after.blocks} blocks`);
   });
 
-  test('a claim of a handle taken in a block not finalized yet: the pool refuses it, failed with the pallet error, nothing paid', async () => {
+  test('a claim of a handle taken in a block not finalized yet: refused at once (409), nothing queued, nothing paid', async () => {
     const [sponsor] = sponsors;
     const mine = await claimOf(ctx, 'Contested', { readable: true });
     // Another owner's claim of the same handle, sent by Bob, in a best block that is not final:
-    // the sponsor's checks (at the finalized block) pass, the pool's (at the best block) fail.
+    // the finalized block still offers the pair, the best block (which the sponsor checks too)
+    // no longer does.
     const other = freshPair();
     await send(ctx.api, await signedCall(ctx.api, 'create', other, mine.payload), ctx.bob);
     await ctx.rpc('engine_createBlock', [true, false]);
     const paid = await freeOf(ctx.api, ctx.dave.address);
     const res = await sponsor.post('/claims', mine.body);
-    assert.equal(res.status, 202, JSON.stringify(res.body));
-    const [claim] = (await sealUntilSettled(ctx, sponsor, [res.body.id], { maxBlocks: 3 })).claims;
-    assert.equal(claim.status, 'failed', JSON.stringify(claim));
-    assert.match(claim.reason, /^Handles\.HandleTaken/, claim.reason);
-    console.log(`refused by the pool: ${claim.reason}`);
+    assert.equal(res.status, 409, JSON.stringify(res.body));
+    assert.equal(res.body.error, 'SuffixNotAvailable', res.body.message);
+    console.log(`refused at the best block: ${res.body.message}`);
+    await ctx.rpc('engine_createBlock', [true, true]);
     assert.equal(await freeOf(ctx.api, ctx.dave.address), paid, 'the sponsor paid nothing');
     assert.equal(await pooledOf(ctx.api, ctx.dave.address), 0);
   });

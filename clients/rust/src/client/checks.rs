@@ -26,7 +26,7 @@ fn would_fail(error: &'static str, message: String) -> Error {
 }
 
 /// The payload's lifetime with `margin` blocks to land in (`PayloadExpired`,
-/// `PayloadExpirationTooFar`), as the pallet's `ensure_live` checks it.
+/// `PayloadExpirationTooFar`), as the pallet's `ensure_live` checks it, at the best block `at`.
 async fn live(at: &Snapshot, expiration: u32, margin: u32) -> Result<()> {
 	let settings = at.settings().await?;
 	let now = at.number();
@@ -107,10 +107,10 @@ impl Client {
 	/// owner may hold one more MSA, and that its suffix is available and stays offered for
 	/// `margin` blocks (a suffix of the previous seed is withdrawn at the next rotation).
 	///
-	/// Each check runs at the finalized block and again at the best block, where the pool checks
-	/// the transaction and the next block builds on: a handle taken in a block not yet
-	/// finalized, or a payload that expires before the best block plus `margin`, is refused
-	/// too. A sponsor runs this before it pays for someone else's claim. Refusals are
+	/// The payload's lifetime counts from the best block; every other check runs at the
+	/// finalized block and again at the best block, where the pool checks the transaction and
+	/// the next block builds on: a handle taken in a block not yet finalized, or a payload that
+	/// expires before the best block plus `margin`, is refused too. A sponsor runs this before it pays for someone else's claim. Refusals are
 	/// [`Error::WouldFail`] with the pallet error the call would fail with, or
 	/// [`Error::InvalidHandle`] / [`Error::SuffixNotAvailable`]. The options returned are the
 	/// best block's.
@@ -126,6 +126,9 @@ impl Client {
 			.map_err(|e| Error::invalid(base, e))?;
 		let finalized = self.at().await?;
 		let best = self.at_best().await?;
+		// The lifetime counts from the best block, where the transaction lands after: a payload
+		// valid there may look too far ahead from the finalized block, which lags behind.
+		live(&best, payload.expiration, margin).await?;
 		let options = self.check_create_at(&finalized, owner, signature, payload, margin).await?;
 		if best.hash() == finalized.hash() {
 			return Ok(options);
@@ -143,7 +146,6 @@ impl Client {
 		margin: u32,
 	) -> Result<Options> {
 		let base = &text(&payload.base_handle);
-		live(at, payload.expiration, margin).await?;
 		signed_once(self, at, owner, signature, payload).await?;
 		let (held, max) = at.msa_count(owner).await?;
 		if held >= max as usize {
@@ -173,9 +175,12 @@ impl Client {
 	) -> Result<()> {
 		let finalized = self.at().await?;
 		let best = self.at_best().await?;
-		self.check_retire_at(&finalized, owner, signature, payload, margin).await?;
+		// The lifetime counts from the best block, where the transaction lands after: a payload
+		// valid there may look too far ahead from the finalized block, which lags behind.
+		live(&best, payload.expiration, margin).await?;
+		self.check_retire_at(&finalized, owner, signature, payload).await?;
 		if best.hash() != finalized.hash() {
-			self.check_retire_at(&best, owner, signature, payload, margin).await?;
+			self.check_retire_at(&best, owner, signature, payload).await?;
 		}
 		Ok(())
 	}
@@ -187,9 +192,7 @@ impl Client {
 		owner: &AccountId32,
 		signature: &MultiSignature,
 		payload: &RetireHandlePayload<u32>,
-		margin: u32,
 	) -> Result<()> {
-		live(at, payload.expiration, margin).await?;
 		let msa_id = payload.msa_id;
 		let held = owned_by(at, owner, msa_id)
 			.await?
@@ -219,6 +222,9 @@ impl Client {
 	) -> Result<ChangeChecked> {
 		let finalized = self.at().await?;
 		let best = self.at_best().await?;
+		// The lifetime counts from the best block, where the transaction lands after: a payload
+		// valid there may look too far ahead from the finalized block, which lags behind.
+		live(&best, payload.expiration, margin).await?;
 		let checked = self.check_change_at(&finalized, owner, signature, payload, margin).await?;
 		if best.hash() == finalized.hash() {
 			return Ok(checked);
@@ -236,7 +242,6 @@ impl Client {
 		margin: u32,
 	) -> Result<ChangeChecked> {
 		let base = &text(&payload.new_base_handle);
-		live(at, payload.expiration, margin).await?;
 		let msa_id = payload.msa_id;
 		let held = owned_by(at, owner, msa_id).await?;
 		let held_display = held.as_ref().map(|info| info.handle.clone());

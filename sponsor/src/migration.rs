@@ -13,7 +13,8 @@ use handles_client::{Client, Error};
 pub const MIGRATION_CHECK_FOR: Duration = Duration::from_secs(1);
 
 /// Why claims are held while a migration runs.
-pub const MIGRATION_REASON: &str = "a runtime upgrade is migrating the chain's storage; claims are \
+pub const MIGRATION_REASON: &str =
+	"a runtime upgrade is migrating the chain's storage; claims are \
 	held until it ends (usually a few blocks): try again in a minute";
 
 /// Whether a multi-block migration runs at the best block, asked of the node at most once per

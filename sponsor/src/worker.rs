@@ -23,8 +23,8 @@ use sp_runtime::{AccountId32, MultiSignature};
 use tokio::sync::{oneshot, Notify, RwLock};
 
 use crate::{
-	migration::MigrationGate,
 	metrics::Metrics,
+	migration::MigrationGate,
 	store::{self, Claim, Op, Store},
 };
 

@@ -288,7 +288,7 @@ fn new_public_id() -> rusqlite::Result<String> {
 	Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
 	SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }
 
@@ -453,6 +453,21 @@ fn first_free(from: u64, held: &[u64]) -> u64 {
 		}
 	}
 	next
+}
+
+/// The `n` lowest nonces from `from` that are not in `held` (sorted), lowest first.
+fn first_frees(from: u64, held: &[u64], n: usize) -> Vec<u64> {
+	let mut free = Vec::with_capacity(n);
+	let mut next = from;
+	let mut held = held.iter().copied().skip_while(|&h| h < from).peekable();
+	while free.len() < n {
+		while held.next_if(|&h| h < next).is_some() {}
+		if held.next_if_eq(&next).is_none() {
+			free.push(next);
+		}
+		next += 1;
+	}
+	free
 }
 
 /// Why the claims database failed.
@@ -695,6 +710,13 @@ impl Store {
 		Ok(first_free(from, &self.held_nonces()?))
 	}
 
+	/// The nonces for a batch of `n` transactions, from one read: the `n` lowest from `from` that
+	/// no unsettled transaction holds, lowest first (a nonce a dead transaction left comes first,
+	/// as with [`Self::free_nonce`]).
+	pub fn free_nonces(&self, from: u64, n: usize) -> Result<Vec<u64>> {
+		Ok(first_frees(from, &self.held_nonces()?, n))
+	}
+
 	/// A nonce from `from` that no unsettled transaction holds while a later one does: the
 	/// transactions after it wait in the pool until something takes it.
 	pub fn nonce_gap(&self, from: u64) -> Result<Option<u64>> {
@@ -774,6 +796,28 @@ impl Store {
 			id,
 			&[&nonce, &tx, &tx_hash],
 		)
+	}
+
+	/// A batch's transactions are signed (`(id, nonce, bytes, hash)`) and about to be sent: all
+	/// written in one SQLite transaction (one sync to disk for the batch), before any is sent.
+	/// Whether each record was written (`false`: it was not queued any more; it is not sent).
+	pub fn submitted_all(&self, txs: &[(i64, u64, Vec<u8>, String)]) -> Result<Vec<bool>> {
+		self.with(|db| {
+			let batch = db.unchecked_transaction()?;
+			let now = now_ms();
+			let mut written = Vec::with_capacity(txs.len());
+			{
+				let mut stmt = batch.prepare(
+					"UPDATE claims SET status = 'submitted', nonce = ?1, tx = ?2, tx_hash = ?3, \
+					 updated_ms = ?4 WHERE id = ?5 AND status = 'queued'",
+				)?;
+				for (id, nonce, tx, hash) in txs {
+					written.push(stmt.execute(params![*nonce as i64, tx, hash, now, id])? == 1);
+				}
+			}
+			batch.commit()?;
+			Ok(written)
+		})
 	}
 
 	/// Its transaction will never be included (refused, dropped, banned, signed for an earlier
@@ -992,6 +1036,45 @@ mod tests {
 		assert_eq!(store.free_nonce(10).unwrap(), 13);
 		// The chain used 10 and 11 (the node's next nonce is 12): 12 is held, 13 is next.
 		assert_eq!(store.free_nonce(12).unwrap(), 13);
+	}
+
+	#[test]
+	fn a_batch_takes_the_free_nonces_in_order_from_one_read() {
+		assert_eq!(first_frees(10, &[], 3), vec![10, 11, 12]);
+		assert_eq!(first_frees(10, &[10, 12, 13, 15], 4), vec![11, 14, 16, 17]);
+		// Held nonces below the node's next one are used already: they change nothing.
+		assert_eq!(first_frees(10, &[3, 4, 11], 2), vec![10, 12]);
+		assert_eq!(first_frees(10, &[10], 0), Vec::<u64>::new());
+		let store = Store::memory().unwrap();
+		let ids: Vec<i64> = (0..5u8)
+			.map(|i| queue(&store, &new(i, &format!("o{i}"), &format!("h{i}"), 1)).1)
+			.collect();
+		let rows: Vec<_> =
+			(0..3).map(|k| (ids[k], 20 + k as u64, vec![k as u8], format!("0x0{k}"))).collect();
+		assert_eq!(store.submitted_all(&rows).unwrap(), vec![true, true, true]);
+		// 21 is dead: it comes first, then the nonces after the held 22.
+		store.requeue(ids[1], true, Duration::ZERO).unwrap();
+		assert_eq!(store.free_nonces(20, 3).unwrap(), vec![21, 23, 24]);
+		assert_eq!(store.free_nonces(20, 1).unwrap(), vec![store.free_nonce(20).unwrap()]);
+		// Every row of the batch is written with its nonce and bytes; one no longer queued
+		// (submitted already) is not written again and says so.
+		let again = vec![
+			(ids[1], 21, vec![7], "0x07".to_string()),
+			(ids[0], 99, vec![8], "0x08".to_string()),
+			(ids[3], 23, vec![9], "0x09".to_string()),
+		];
+		assert_eq!(store.submitted_all(&again).unwrap(), vec![true, false, true]);
+		let nonces: Vec<_> = store.unsettled().unwrap().iter().map(|c| (c.id, c.nonce)).collect();
+		assert_eq!(
+			nonces,
+			vec![(ids[0], Some(20)), (ids[1], Some(21)), (ids[2], Some(22)), (ids[3], Some(23))]
+		);
+		let third = store.unsettled().unwrap().into_iter().find(|c| c.id == ids[3]).unwrap();
+		assert_eq!((third.tx, third.tx_hash), (Some(vec![9]), Some("0x09".to_string())));
+		assert_eq!(
+			store.queued(10).unwrap().iter().map(|c| c.id).collect::<Vec<_>>(),
+			vec![ids[4]]
+		);
 	}
 
 	#[test]

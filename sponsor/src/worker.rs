@@ -31,8 +31,8 @@ use crate::{
 /// The fee a transaction paid, from its events.
 type FeePaid = handles_client::runtime::transaction_payment::events::TransactionFeePaid;
 
-/// Queued claims checked together before they are signed one by one.
-pub const BATCH: usize = 32;
+/// Queued claims signed together at one block and sent without waiting for each other.
+pub const BATCH: usize = 256;
 
 /// The node, reconnected on demand; only a node of the chain the claims database belongs to.
 #[derive(Clone)]
@@ -148,28 +148,55 @@ impl UserCall {
 			UserCall::Retire(p) => client.check_retire(owner, signature, p, margin).await,
 		}
 	}
+}
 
-	/// The call signed by `key` with `nonce`.
-	async fn sign(
-		self,
-		client: &Client,
-		owner: &AccountId32,
-		signature: MultiSignature,
-		key: &Keypair,
-		nonce: u64,
-	) -> Result<SignedTx, Error> {
-		match self {
-			UserCall::Create(p) => {
-				client.sign(&create_call(owner, signature, p), key, Some(nonce)).await
-			}
-			UserCall::Change(p) => {
-				client.sign(&change_call(owner, signature, p), key, Some(nonce)).await
-			}
-			UserCall::Retire(p) => {
-				client.sign(&retire_call(owner, signature, p), key, Some(nonce)).await
-			}
+/// A batch's calls signed by `key`, each with its nonce, in the batch's order: grouped by kind
+/// (each kind is its own subxt payload type) and each group signed by [`Client::sign_all`] at
+/// one block, so a batch reads the node at most once per kind rather than once per record.
+async fn sign_batch(
+	client: &Client,
+	key: &Keypair,
+	calls: Vec<(AccountId32, MultiSignature, UserCall, u64)>,
+) -> Result<Vec<SignedTx>, Error> {
+	let mut signed: Vec<Option<SignedTx>> = vec![None; calls.len()];
+	let (mut creates, mut changes, mut retires) = (Vec::new(), Vec::new(), Vec::new());
+	for (i, (owner, signature, call, nonce)) in calls.into_iter().enumerate() {
+		match call {
+			UserCall::Create(p) => creates.push((i, create_call(&owner, signature, p), nonce)),
+			UserCall::Change(p) => changes.push((i, change_call(&owner, signature, p), nonce)),
+			UserCall::Retire(p) => retires.push((i, retire_call(&owner, signature, p), nonce)),
 		}
 	}
+	macro_rules! sign_group {
+		($group:expr) => {
+			if !$group.is_empty() {
+				let (at, calls): (Vec<usize>, Vec<_>) =
+					$group.into_iter().map(|(i, call, nonce)| (i, (call, nonce))).unzip();
+				for (i, tx) in at.into_iter().zip(client.sign_all(calls, key).await?) {
+					signed[i] = Some(tx);
+				}
+			}
+		};
+	}
+	sign_group!(creates);
+	sign_group!(changes);
+	sign_group!(retires);
+	Ok(signed.into_iter().flatten().collect())
+}
+
+/// How long after it was accepted (checked at `POST` at the finalized and the best block) a
+/// record is signed without being checked again: a call doomed since is refused by the node's
+/// pool for nothing (the runtime's `validate_transaction` runs the pallet's checks), and its
+/// follower settles it with the pallet's error as a re-check would. Two block times.
+pub const FRESH_FOR: Duration = Duration::from_secs(12);
+
+/// Whether a queued record is checked again in full before it is signed: one accepted more
+/// than [`FRESH_FOR`] ago, or one signed before (requeued: `attempts > 0`, or waiting for a
+/// retry). A fresh one is only decoded, which costs the node nothing.
+pub fn needs_recheck(claim: &Claim, now_ms: i64) -> bool {
+	claim.attempts > 0
+		|| claim.retry_ms > claim.created_ms
+		|| now_ms - claim.created_ms > FRESH_FOR.as_millis() as i64
 }
 
 /// The display handle a record is about, for the log: a claim's, a change's `old → new`, a
@@ -470,6 +497,7 @@ impl Worker {
 		&self,
 		client: &Client,
 		claim: &Claim,
+		full: bool,
 	) -> Result<Option<(AccountId32, MultiSignature, UserCall)>, Error> {
 		let owner = parse_account(&claim.new.owner)?;
 		let Ok(signature) = MultiSignature::decode(&mut &claim.new.signature[..]) else {
@@ -486,6 +514,9 @@ impl Worker {
 		if claim.attempts >= MAX_ATTEMPTS {
 			self.settle_failed(claim, "the node refused its transaction three times");
 			return Ok(None);
+		}
+		if !full {
+			return Ok(Some((owner, signature, payload)));
 		}
 		match payload.check(client, &owner, &signature, self.margin).await {
 			Ok(()) => Ok(Some((owner, signature, payload))),
@@ -539,10 +570,12 @@ impl Worker {
 		Ok(())
 	}
 
-	/// Sends the oldest queued claims (up to [`BATCH`]): checked concurrently, then signed and
-	/// sent one by one, each with the lowest nonce from the node's next one that no unsettled
-	/// transaction holds (a nonce a dead transaction left is taken first, so nothing waits
-	/// behind it). `Ok(false)` when none is queued.
+	/// Sends the oldest queued claims (up to [`BATCH`]): the ones not fresh checked again
+	/// concurrently ([`needs_recheck`]), then all signed at one block with the lowest nonces from
+	/// the node's next one that no unsettled transaction holds (a nonce a dead transaction left
+	/// is taken first, so nothing waits behind it), written `submitted` in one database
+	/// transaction, and sent together: each follower sends its own, and the batch waits for the
+	/// pool's answers all at once. `Ok(false)` when none is queued.
 	async fn submit_next(self: &Arc<Self>, client: &Client) -> Result<bool, Error> {
 		// Nothing is checked against half-migrated state or sent to blocks that take none.
 		if self.migration.held(client).await?.is_some() {
@@ -552,28 +585,56 @@ impl Worker {
 		if claims.is_empty() {
 			return Ok(false);
 		}
-		let checked =
-			futures::future::join_all(claims.iter().map(|claim| self.recheck(client, claim))).await;
-		let pool = client.next_nonce(&self.key.account_id()).await?;
+		let now = store::now_ms();
+		let checked = futures::future::join_all(
+			claims.iter().map(|claim| self.recheck(client, claim, needs_recheck(claim, now))),
+		)
+		.await;
+		let mut ready = Vec::with_capacity(claims.len());
 		for (claim, checked) in claims.into_iter().zip(checked) {
-			let Some((owner, signature, call)) = checked? else { continue };
-			// Not a nonce of a transaction still unsettled (sent again by the reconciler).
-			let next = self.store.free_nonce(pool).map_err(store_error)?;
-			let tx = call.sign(client, &owner, signature, &self.key, next).await?;
-			self.store
-				.submitted(claim.id, next, &tx.bytes, &hex(&tx.hash.0))
-				.map_err(store_error)?;
+			if let Some(parts) = checked? {
+				ready.push((claim, parts));
+			}
+		}
+		if ready.is_empty() {
+			return Ok(true);
+		}
+		let pool = client.next_nonce(&self.key.account_id()).await?;
+		// Not a nonce of a transaction still unsettled (sent again by the reconciler).
+		let nonces = self.store.free_nonces(pool, ready.len()).map_err(store_error)?;
+		let (claims, calls): (Vec<Claim>, Vec<_>) = ready
+			.into_iter()
+			.zip(nonces)
+			.map(|((claim, (owner, signature, call)), nonce)| {
+				(claim, (owner, signature, call, nonce))
+			})
+			.unzip();
+		let txs = sign_batch(client, &self.key, calls).await?;
+		// Written before anything is sent, so a restart finds every sent transaction's bytes.
+		let rows: Vec<_> = claims
+			.iter()
+			.zip(&txs)
+			.map(|(claim, tx)| (claim.id, tx.nonce, tx.bytes.clone(), hex(&tx.hash.0)))
+			.collect();
+		let written = self.store.submitted_all(&rows).map_err(store_error)?;
+		let mut answers = Vec::with_capacity(txs.len());
+		for ((claim, tx), written) in claims.into_iter().zip(txs).zip(written) {
+			if !written {
+				continue;
+			}
 			let (sent_tx, sent) = oneshot::channel();
 			self.set_following(claim.id, true);
 			tokio::spawn(self.clone().follow(client.clone(), claim, tx, Some(sent_tx)));
-			match tokio::time::timeout(Duration::from_secs(30), sent).await {
-				Ok(Ok(Ok(()))) => {}
-				// Refused before the pool took it (requeued or settled by its follower), or no
-				// answer (the reconciler settles it once its follower ends): the batch starts
-				// over from the node's next nonce.
-				Ok(Ok(Err(_))) | Ok(Err(_)) | Err(_) => return Ok(true),
-			}
+			answers.push(sent);
 		}
+		// A nonce the pool refuses leaves the batch's later ones waiting in its future queue.
+		// They are not requeued (their bytes are valid and may be in the pool already): the
+		// refused record's follower requeues or fails it (`fate`), which frees its nonce, and
+		// the next batch takes the lowest free nonce first, so its first record fills the gap
+		// at once (with nothing queued, the reconciler's `fill_gap` sends a remark in it).
+		// Whatever the answers, the next batch starts from the node's next nonce again.
+		let _ =
+			tokio::time::timeout(Duration::from_secs(30), futures::future::join_all(answers)).await;
 		Ok(true)
 	}
 
@@ -757,6 +818,39 @@ mod tests {
 
 	fn rejected(message: &str) -> Error {
 		Error::Rejected(message.into())
+	}
+
+	/// A claim as the store gives it back after `POST /claims`.
+	fn accepted() -> Claim {
+		let store = Store::memory().unwrap();
+		let new = store::NewClaim {
+			replay_key: [1; 32],
+			owner: "alice".into(),
+			signature: vec![1],
+			base_handle: "alice".into(),
+			suffix: 7,
+			expiration: 100,
+			canonical: "a1ice".into(),
+			client: "127.0.0.1".into(),
+		};
+		let store::Inserted::New(id) = store.insert(&new, &Default::default()).unwrap() else {
+			panic!("not inserted")
+		};
+		store.get(&id).unwrap().unwrap()
+	}
+
+	#[test]
+	fn only_a_claim_accepted_a_moment_ago_and_never_sent_skips_the_full_recheck() {
+		let claim = accepted();
+		let fresh = FRESH_FOR.as_millis() as i64;
+		assert!(!needs_recheck(&claim, claim.created_ms));
+		assert!(!needs_recheck(&claim, claim.created_ms + fresh));
+		// Older than two block times: checked again at both blocks.
+		assert!(needs_recheck(&claim, claim.created_ms + fresh + 1));
+		// Sent before and found dead, or waiting for a retry: checked again however young.
+		assert!(needs_recheck(&Claim { attempts: 1, ..claim.clone() }, claim.created_ms));
+		let waited = Claim { retry_ms: claim.created_ms + 3000, ..claim.clone() };
+		assert!(needs_recheck(&waited, claim.created_ms));
 	}
 
 	#[test]

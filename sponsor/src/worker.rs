@@ -616,14 +616,24 @@ impl Worker {
 			.zip(&txs)
 			.map(|(claim, tx)| (claim.id, tx.nonce, tx.bytes.clone(), hex(&tx.hash.0)))
 			.collect();
-		let written = self.store.submitted_all(&rows).map_err(store_error)?;
+		// Marked followed first, so the reconciler never sends a row of this batch itself.
+		for claim in &claims {
+			self.set_following(claim.id, true);
+		}
+		let written = match self.store.submitted_all(&rows) {
+			Ok(written) => written,
+			Err(e) => {
+				claims.iter().for_each(|claim| self.set_following(claim.id, false));
+				return Err(store_error(e));
+			}
+		};
 		let mut answers = Vec::with_capacity(txs.len());
 		for ((claim, tx), written) in claims.into_iter().zip(txs).zip(written) {
 			if !written {
+				self.set_following(claim.id, false);
 				continue;
 			}
 			let (sent_tx, sent) = oneshot::channel();
-			self.set_following(claim.id, true);
 			tokio::spawn(self.clone().follow(client.clone(), claim, tx, Some(sent_tx)));
 			answers.push(sent);
 		}

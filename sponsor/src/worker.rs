@@ -143,9 +143,18 @@ impl UserCall {
 		margin: u32,
 	) -> Result<(), Error> {
 		match self {
-			UserCall::Create(p) => client.check_create(owner, signature, p, margin).await.map(drop),
-			UserCall::Change(p) => client.check_change(owner, signature, p, margin).await.map(drop),
-			UserCall::Retire(p) => client.check_retire(owner, signature, p, margin).await,
+			UserCall::Create(p) => {
+				let checking = client.checking(p).await?;
+				client.check_create(&checking, owner, signature, p, margin).await.map(drop)
+			}
+			UserCall::Change(p) => {
+				let checking = client.checking(p).await?;
+				client.check_change(&checking, owner, signature, p, margin).await.map(drop)
+			}
+			UserCall::Retire(p) => {
+				let checking = client.checking(p).await?;
+				client.check_retire(&checking, owner, signature, p, margin).await
+			}
 		}
 	}
 }

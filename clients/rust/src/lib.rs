@@ -10,8 +10,8 @@ pub mod runtime;
 
 pub use client::{
 	change_call, changed, check_display, create_call, created, retire_call, retired, ChangeChecked,
-	Changed, Client, Created, Governance, HandlesConfig, Included, Options, Progress, Retired,
-	SignedTx, SigningChain, Transferred, Wait,
+	Changed, Checking, Client, Created, Governance, HandlesConfig, Included, Options, Progress,
+	Retired, SignedTx, SigningChain, Transferred, Wait,
 };
 pub use error::{Error, Result};
 /// The rules crate this client checks handles with (validation, canonical forms, suffixes).

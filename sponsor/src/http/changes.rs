@@ -3,7 +3,7 @@
 //! `GET /claims/{id}`); `GET /changes/{id}` and `GET /retirements/{id}` answer for their kind
 //! only.
 
-use std::{sync::Arc, time::Instant};
+use std::sync::Arc;
 
 use axum::{
 	body::Bytes,
@@ -14,19 +14,14 @@ use axum::{
 	Extension, Json, Router,
 };
 use codec::Encode;
-use handles_client::{
-	json::parse_account, rules::HandleError, ChangeHandlePayload, Client, Error,
-	RetireHandlePayload, SignedPayload,
-};
+use handles_client::{rules::HandleError, ChangeHandlePayload, Error, RetireHandlePayload};
 use serde::Deserialize;
 use serde_json::json;
-use sp_runtime::{AccountId32, MultiSignature};
 
 use super::{
-	claims::{claim_json, parse_signature},
+	arrive::{arrive, signed, Arrived, Signed},
+	claims::claim_json,
 	error::{ApiError, ApiResult},
-	extract::body,
-	guard::is_json,
 	App,
 };
 use crate::{
@@ -61,14 +56,6 @@ struct ChangeBody {
 	expiration: u32,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Signed<P> {
-	owner: String,
-	signature: String,
-	payload: P,
-}
-
 /// A display handle of a payload as the pallet's bounded type (longer than any display handle:
 /// `400 MalformedDisplayHandle`).
 fn display<B: TryFrom<Vec<u8>>>(handle: &str) -> Result<B, ApiError> {
@@ -78,48 +65,6 @@ fn display<B: TryFrom<Vec<u8>>>(handle: &str) -> Result<B, ApiError> {
 			message: "longer than any display handle".into(),
 		})
 	})
-}
-
-/// A payload that arrived, read and within the limits: what its kind's check needs.
-struct Arrived {
-	client: Client,
-	owner: AccountId32,
-	signature: MultiSignature,
-	replay_key: [u8; 32],
-}
-
-/// What every payload goes through before its kind's check, as a claim does: the owner's
-/// account, the signature as the wallet gave it, the same payload seen before (`200` and that
-/// record), the limits, the client's allowance. `Ok(Err(answer))` when the answer is known
-/// already.
-async fn arrive<P: SignedPayload>(
-	app: &App,
-	client_id: ClientId,
-	owner: &str,
-	signature: &str,
-	payload: &P,
-) -> Result<Result<Arrived, axum::response::Response>, ApiError> {
-	let owner = parse_account(owner)?;
-	let client = app.worker.node.client().await?;
-	if let Some(reason) = app.worker.migration.held(&client).await? {
-		return Err(ApiError::NotReady(reason.into()));
-	}
-	// The readable text and the legacy message: a signature may be over either, as on chain.
-	let messages = client.payload_messages(payload).await?;
-	let signature = parse_signature(signature, &owner, &messages)?;
-	let replay_key = handles_client::replay_key(&messages.legacy, &owner);
-	let store = &app.worker.store;
-	if let Some(existing) = store.by_replay_key(&replay_key)? {
-		return Ok(Err((StatusCode::OK, Json(claim_json(&existing))).into_response()));
-	}
-	let owner_text = owner.to_string();
-	if let Some(refused) = store.admits(&owner_text, &app.limits.admission)? {
-		return Err(ApiError::Refused(refused, owner_text));
-	}
-	if let Err(wait) = app.rate.take(client_id, Instant::now()) {
-		return Err(ApiError::RateLimited { client: client_id, wait });
-	}
-	Ok(Ok(Arrived { client, owner, signature, replay_key }))
 }
 
 /// Stores a checked change or retirement: `202 { id, status }`, or why it waits.
@@ -150,18 +95,15 @@ fn queue(app: &App, new: NewClaim, op: Op) -> ApiResult {
 }
 
 /// Checks a signed retire payload as the chain will, within the limits, and queues it: `202`;
-/// the same signed payload again: `200` and the record it made. JSON only (`415` otherwise).
+/// the same signed payload again: `200` and the record it made. JSON only, with its proof of
+/// work ([`signed`]).
 async fn post_retirement(
 	State(app): State<Arc<App>>,
 	Extension(client_id): Extension<ClientId>,
 	headers: HeaderMap,
 	bytes: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-	if !is_json(&headers) {
-		return Err(ApiError::NotJson);
-	}
-	let request: Signed<RetireBody> = body(bytes)?;
-	crate::work::check(&app, &headers, request.signature.to_ascii_lowercase().as_bytes())?;
+	let request: Signed<RetireBody> = signed(&app, &headers, bytes)?;
 	let RetireBody { msa_id, handle, expiration } = request.payload;
 	let payload = RetireHandlePayload { msa_id, handle: display(&handle)?, expiration };
 	let arrived =
@@ -169,8 +111,8 @@ async fn post_retirement(
 			Ok(arrived) => arrived,
 			Err(answer) => return Ok(answer),
 		};
-	let Arrived { client, owner, signature, replay_key } = arrived;
-	client.check_retire(&owner, &signature, &payload, app.margin).await?;
+	let Arrived { client, checking, owner, signature, replay_key } = arrived;
+	client.check_retire(&checking, &owner, &signature, &payload, app.margin).await?;
 	// The handle the MSA holds (checked): its base and suffix show in the record.
 	let (base, suffix) = handles_client::rules::parse_display(handle.as_bytes())
 		.map(|(base, suffix)| (base.to_string(), suffix))
@@ -190,18 +132,15 @@ async fn post_retirement(
 }
 
 /// Checks a signed change payload as the chain will, within the limits, and queues it: `202`;
-/// the same signed payload again: `200` and the record it made. JSON only (`415` otherwise).
+/// the same signed payload again: `200` and the record it made. JSON only, with its proof of
+/// work ([`signed`]).
 async fn post_change(
 	State(app): State<Arc<App>>,
 	Extension(client_id): Extension<ClientId>,
 	headers: HeaderMap,
 	bytes: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-	if !is_json(&headers) {
-		return Err(ApiError::NotJson);
-	}
-	let request: Signed<ChangeBody> = body(bytes)?;
-	crate::work::check(&app, &headers, request.signature.to_ascii_lowercase().as_bytes())?;
+	let request: Signed<ChangeBody> = signed(&app, &headers, bytes)?;
 	let ChangeBody { msa_id, old_handle, new_base_handle, new_suffix, expiration } =
 		request.payload;
 	let payload =
@@ -219,8 +158,8 @@ async fn post_change(
 			Ok(arrived) => arrived,
 			Err(answer) => return Ok(answer),
 		};
-	let Arrived { client, owner, signature, replay_key } = arrived;
-	let checked = client.check_change(&owner, &signature, &payload, app.margin).await?;
+	let Arrived { client, checking, owner, signature, replay_key } = arrived;
+	let checked = client.check_change(&checking, &owner, &signature, &payload, app.margin).await?;
 	let new = NewClaim {
 		replay_key,
 		owner: owner.to_string(),
@@ -244,42 +183,25 @@ async fn get_kind(State(app): State<Arc<App>>, Path(id): Path<String>, kind: Kin
 
 #[cfg(test)]
 mod tests {
-	use std::{
-		net::{IpAddr, SocketAddr},
-		time::Duration,
-	};
+	use std::net::{IpAddr, SocketAddr};
 
 	use axum::{
 		body::Body,
 		extract::ConnectInfo,
 		http::{header, Request},
 	};
-	use handles_client::Keypair;
 	use serde_json::Value;
 	use tower::ServiceExt;
 
 	use super::*;
 	use crate::{
 		http::{router, Limits},
-		limits::RateLimit,
-		store::{Admission, Store},
-		worker::{Node, Worker},
+		store::Admission,
 	};
 
 	/// An app whose node is unreachable (every check before the node answers first).
 	fn app() -> Arc<App> {
-		let store = Arc::new(Store::memory().unwrap());
-		let node = Node::new("ws://127.0.0.1:1", store.clone());
-		let key = Keypair::from_uri("//Dave").unwrap();
-		let worker = Worker::new(store, node, key, 5, Duration::from_secs(86_400));
-		Arc::new(App {
-			worker,
-			limits: Limits::default(),
-			rate: RateLimit::new(30),
-			read_rate: RateLimit::new(1000),
-			margin: 5,
-			work: crate::work::Work::new(0),
-		})
+		crate::http::tests::app(Limits::default(), 1000)
 	}
 
 	async fn send(app: &Arc<App>, mut request: Request<Body>) -> (StatusCode, Value) {

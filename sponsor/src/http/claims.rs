@@ -1,7 +1,7 @@
 //! `POST /claims` (an owner's signed create payload: checked, queued) and `GET /claims/{id}`
 //! (where that claim is).
 
-use std::{sync::Arc, time::Instant};
+use std::sync::Arc;
 
 use axum::{
 	body::Bytes,
@@ -13,18 +13,15 @@ use axum::{
 };
 use codec::{Decode, Encode};
 use handles_client::{
-	json::{parse_account, unhex},
-	rules::HandleError,
-	CreateHandlePayload, Error, PayloadMessages,
+	json::unhex, rules::HandleError, CreateHandlePayload, Error, PayloadMessages,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
 use sp_runtime::{AccountId32, MultiSignature};
 
 use super::{
+	arrive::{arrive, signed, Arrived, Signed},
 	error::{ApiError, ApiResult},
-	extract::body,
-	guard::is_json,
 	App,
 };
 use crate::{
@@ -43,14 +40,6 @@ struct PayloadBody {
 	base_handle: String,
 	suffix: u32,
 	expiration: u32,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClaimBody {
-	owner: String,
-	signature: String,
-	payload: PayloadBody,
 }
 
 /// A claim's status, for `GET /claims/{id}` (and `POST /claims` of a payload seen before); a
@@ -122,23 +111,15 @@ fn personal_sign(mut raw: [u8; 65]) -> Option<MultiSignature> {
 }
 
 /// Checks the signed payload as the chain will, within the limits, and queues it: `202`; the
-/// same signed payload again: `200` and the claim it made. JSON only (`415` otherwise: a form or
-/// `text/plain` post from another site's page is refused before any work); with `--work-bits`,
-/// the proof of work of `X-Handles-Work` is checked next (`428`/`403`).
+/// same signed payload again: `200` and the claim it made. JSON only, with its proof of work
+/// ([`signed`]).
 async fn post_claim(
 	State(app): State<Arc<App>>,
 	Extension(client_id): Extension<ClientId>,
 	headers: HeaderMap,
 	bytes: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-	if !is_json(&headers) {
-		return Err(ApiError::NotJson);
-	}
-	let claim: ClaimBody = body(bytes)?;
-	// The proof of work (when `--work-bits` asks one), for this signature: before the node is
-	// asked anything and before the client's allowance is used.
-	crate::work::check(&app, &headers, claim.signature.to_ascii_lowercase().as_bytes())?;
-	let owner = parse_account(&claim.owner)?;
+	let claim: Signed<PayloadBody> = signed(&app, &headers, bytes)?;
 	let payload = CreateHandlePayload {
 		base_handle: claim.payload.base_handle.as_bytes().to_vec().try_into().map_err(|_| {
 			ApiError::from(Error::invalid(&claim.payload.base_handle, HandleError::TooLong))
@@ -146,34 +127,15 @@ async fn post_claim(
 		suffix: claim.payload.suffix,
 		expiration: claim.payload.expiration,
 	};
-	let client = app.worker.node.client().await?;
-	if let Some(reason) = app.worker.migration.held(&client).await? {
-		return Err(ApiError::NotReady(reason.into()));
-	}
-	// The readable text and the legacy message: a signature may be over either, as on chain; the
-	// replay key is the pallet's, of the legacy message, whichever was signed.
-	let messages = client.payload_messages(&payload).await?;
-	let signature = parse_signature(&claim.signature, &owner, &messages)?;
-	let replay_key = handles_client::replay_key(&messages.legacy, &owner);
-	let store = &app.worker.store;
-	// The same signed payload again (a retry): the claim it made.
-	if let Some(existing) = store.by_replay_key(&replay_key)? {
-		return Ok((StatusCode::OK, Json(claim_json(&existing))).into_response());
-	}
-	let owner_text = owner.to_string();
-	// Refused early when a limit is reached already (the insert checks again, atomically).
-	let admission = &app.limits.admission;
-	if let Some(refused) = store.admits(&owner_text, admission)? {
-		return Err(ApiError::Refused(refused, owner_text));
-	}
-	// Only claims that would be queued use up the client's allowance.
-	if let Err(wait) = app.rate.take(client_id, Instant::now()) {
-		return Err(ApiError::RateLimited { client: client_id, wait });
-	}
-	let options = client.check_create(&owner, &signature, &payload, app.margin).await?;
+	let arrived = match arrive(&app, client_id, &claim.owner, &claim.signature, &payload).await? {
+		Ok(arrived) => arrived,
+		Err(answer) => return Ok(answer),
+	};
+	let Arrived { client, checking, owner, signature, replay_key } = arrived;
+	let options = client.check_create(&checking, &owner, &signature, &payload, app.margin).await?;
 	let new = NewClaim {
 		replay_key,
-		owner: owner_text,
+		owner: owner.to_string(),
 		signature: signature.encode(),
 		base_handle: claim.payload.base_handle.clone(),
 		suffix: payload.suffix,
@@ -181,7 +143,7 @@ async fn post_claim(
 		canonical: String::from_utf8_lossy(&options.options.canonical).into_owned(),
 		client: client_id.to_string(),
 	};
-	match store.insert(&new, admission)? {
+	match app.worker.store.insert(&new, &app.limits.admission)? {
 		Inserted::New(id) => {
 			app.worker.wake.notify_one();
 			Ok((StatusCode::ACCEPTED, Json(json!({ "id": id, "status": "queued" })))

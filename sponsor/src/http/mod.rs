@@ -36,6 +36,7 @@ use crate::{
 	worker::Worker,
 };
 
+mod arrive;
 mod changes;
 mod claims;
 mod error;

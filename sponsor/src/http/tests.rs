@@ -18,7 +18,7 @@ use super::*;
 use crate::{store::Store, worker::Node};
 
 /// An app whose node is unreachable, with `limits` and `read_limit` reads per minute.
-fn app(limits: Limits, read_limit: u32) -> Arc<App> {
+pub(super) fn app(limits: Limits, read_limit: u32) -> Arc<App> {
 	app_with_work(limits, read_limit, 0)
 }
 

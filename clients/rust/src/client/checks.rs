@@ -1,12 +1,13 @@
 //! For a service that pays for someone else's signature on a create, retire or change payload:
-//! the check of the payload as the chain will make it, at the finalized and at the best block;
-//! for retire and change also the call that carries it and the pallet's event of the call once it
-//! landed (`payloads` has the create call).
+//! the check of the payload as the chain will make it, at the finalized and at the best block
+//! ([`Checking`] reads both once for every part of the check); for retire and change also the
+//! call that carries it and the pallet's event of the call once it landed (`payloads` has the
+//! create call).
 
 use pallet_handles::{
-	ChangeHandlePayload, CreateHandlePayload, RetireHandlePayload, SignedPayload,
+	ChangeHandlePayload, CreateHandlePayload, PayloadMessages, RetireHandlePayload, SignedPayload,
 };
-use pallet_handles_runtime_api::HandleInfo;
+use pallet_handles_runtime_api::{HandleInfo, Settings};
 use sp_runtime::{AccountId32, MultiSignature};
 use subxt::{extrinsics::ExtrinsicEvents, tx::Payload, utils::Static};
 
@@ -25,27 +26,68 @@ fn would_fail(error: &'static str, message: String) -> Error {
 	Error::WouldFail { error, message }
 }
 
-/// The payload's lifetime with `margin` blocks to land in (`PayloadExpired`,
-/// `PayloadExpirationTooFar`), as the pallet's `ensure_live` checks it, at the best block `at`.
-async fn live(at: &Snapshot, expiration: u32, margin: u32) -> Result<()> {
-	let settings = at.settings().await?;
-	let now = at.number();
-	if expiration < now.saturating_add(margin) {
-		return Err(would_fail(
-			"PayloadExpired",
-			format!("the payload expires at block {expiration}, too soon to land (block {now})"),
-		));
+/// What the check of one signed payload reads once for all of its parts: the best block (where
+/// the pool checks the transaction, the next block builds on, and the payload's lifetime counts
+/// from) with its settings, the finalized block when it is another one, and the payload's
+/// messages at the best block. Made by [`Client::checking`]; a sponsor parses the signature
+/// with [`Checking::messages`] and then runs [`Client::check_create`] (or `check_retire`,
+/// `check_change`) on it.
+pub struct Checking {
+	best: Snapshot,
+	settings: Settings<u32>,
+	finalized: Option<Snapshot>,
+	messages: PayloadMessages,
+}
+
+impl Checking {
+	/// The payload's messages (readable and legacy) at the best block: what its signature may
+	/// be over, as [`PayloadMessages::verify`] decides for the pallet.
+	pub fn messages(&self) -> &PayloadMessages {
+		&self.messages
 	}
-	if expiration > now.saturating_add(settings.max_payload_lifetime) {
-		return Err(would_fail(
-			"PayloadExpirationTooFar",
-			format!(
-				"the payload expires at block {expiration}, more than {} blocks after block {now}",
-				settings.max_payload_lifetime
-			),
-		));
+
+	/// The payload's lifetime with `margin` blocks to land in (`PayloadExpired`,
+	/// `PayloadExpirationTooFar`), as the pallet's `ensure_live` checks it, from the best block:
+	/// the finalized block lags behind, so a payload valid where the transaction lands may look
+	/// too far ahead from there.
+	fn live(&self, expiration: u32, margin: u32) -> Result<()> {
+		let now = self.best.number();
+		if expiration < now.saturating_add(margin) {
+			return Err(would_fail(
+				"PayloadExpired",
+				format!(
+					"the payload expires at block {expiration}, too soon to land (block {now})"
+				),
+			));
+		}
+		let lifetime = self.settings.max_payload_lifetime;
+		if expiration > now.saturating_add(lifetime) {
+			return Err(would_fail(
+				"PayloadExpirationTooFar",
+				format!(
+					"the payload expires at block {expiration}, more than {lifetime} blocks after \
+					 block {now}"
+				),
+			));
+		}
+		Ok(())
 	}
-	Ok(())
+
+	/// The blocks every other part of the check runs at, both at once: the finalized block
+	/// (when it is another one) and the best block, in that order.
+	fn blocks(&self) -> impl Iterator<Item = &Snapshot> {
+		self.finalized.iter().chain(std::iter::once(&self.best))
+	}
+}
+
+/// The answer of one check run at each of [`Checking::blocks`] (`answers` in that order): the
+/// best block's, or the first refusal (the finalized block's when both refuse).
+fn answer<T>(answers: Vec<Result<T>>) -> Result<T> {
+	let mut last = None;
+	for answer in answers {
+		last = Some(answer?);
+	}
+	last.ok_or_else(|| Error::Node("a check ran at no block".into()))
 }
 
 /// MSA `msa_id` is `owner`'s (`MsaNotFound`, `NotOwner`): the handle it holds now.
@@ -64,16 +106,14 @@ async fn owned_by(
 	}
 }
 
-/// `owner`'s signature over `payload` (`InvalidSignature`), and the payload not used before
-/// (`PayloadReplayed`).
-async fn signed_once<P: SignedPayload>(
-	client: &Client,
+/// `owner`'s signature over the payload's `messages` (`InvalidSignature`), and the payload not
+/// used before at block `at` (`PayloadReplayed`).
+async fn signed_once(
 	at: &Snapshot,
+	messages: &PayloadMessages,
 	owner: &AccountId32,
 	signature: &MultiSignature,
-	payload: &P,
 ) -> Result<()> {
-	let messages = at.messages(client.genesis_hash(), payload).await?;
 	if messages.verify(signature, owner).is_none() {
 		return Err(would_fail(
 			"InvalidSignature",
@@ -100,6 +140,18 @@ pub struct ChangeChecked {
 }
 
 impl Client {
+	/// The blocks, settings and messages the check of `payload` reads ([`Checking`]), each
+	/// read once: the best and the finalized block at once, then the best block's settings and
+	/// the payload's messages at once.
+	pub async fn checking<P: SignedPayload>(&self, payload: &P) -> Result<Checking> {
+		let (best, finalized) = futures::try_join!(self.at_best(), self.at())?;
+		let genesis = self.genesis_hash();
+		let (settings, messages) =
+			futures::try_join!(best.settings(), best.messages(genesis, payload))?;
+		let finalized = (finalized.hash() != best.hash()).then_some(finalized);
+		Ok(Checking { best, settings, finalized, messages })
+	}
+
 	/// Checks a create payload as the chain will when its call lands: the rules, the payload's
 	/// lifetime with `margin` blocks to land in, the owner's signature (over the readable text raw,
 	/// `<Bytes>`-wrapped or EIP-191 for an Eth signature, or over the legacy message, as
@@ -108,14 +160,16 @@ impl Client {
 	/// `margin` blocks (a suffix of the previous seed is withdrawn at the next rotation).
 	///
 	/// The payload's lifetime counts from the best block; every other check runs at the
-	/// finalized block and again at the best block, where the pool checks the transaction and
-	/// the next block builds on: a handle taken in a block not yet finalized, or a payload that
-	/// expires before the best block plus `margin`, is refused too. A sponsor runs this before it pays for someone else's claim. Refusals are
-	/// [`Error::WouldFail`] with the pallet error the call would fail with, or
-	/// [`Error::InvalidHandle`] / [`Error::SuffixNotAvailable`]. The options returned are the
-	/// best block's.
+	/// finalized block and at the best block ([`Checking`], made by [`Client::checking`] for
+	/// this payload), where the pool checks the transaction and the next block builds on: a
+	/// handle taken in a block not yet finalized, or a payload that expires before the best
+	/// block plus `margin`, is refused too. A sponsor runs this before it pays for someone
+	/// else's claim. Refusals are [`Error::WouldFail`] with the pallet error the call would fail
+	/// with, or [`Error::InvalidHandle`] / [`Error::SuffixNotAvailable`]. The options returned
+	/// are the best block's.
 	pub async fn check_create(
 		&self,
+		checking: &Checking,
 		owner: &AccountId32,
 		signature: &MultiSignature,
 		payload: &CreateHandlePayload<u32>,
@@ -124,39 +178,10 @@ impl Client {
 		let base = &text(&payload.base_handle);
 		handles_rules::validate(&payload.base_handle, |_| false)
 			.map_err(|e| Error::invalid(base, e))?;
-		let finalized = self.at().await?;
-		let best = self.at_best().await?;
-		// The lifetime counts from the best block, where the transaction lands after: a payload
-		// valid there may look too far ahead from the finalized block, which lags behind.
-		live(&best, payload.expiration, margin).await?;
-		let options = self.check_create_at(&finalized, owner, signature, payload, margin).await?;
-		if best.hash() == finalized.hash() {
-			return Ok(options);
-		}
-		self.check_create_at(&best, owner, signature, payload, margin).await
-	}
-
-	/// [`Self::check_create`] at one block.
-	async fn check_create_at(
-		&self,
-		at: &Snapshot,
-		owner: &AccountId32,
-		signature: &MultiSignature,
-		payload: &CreateHandlePayload<u32>,
-		margin: u32,
-	) -> Result<Options> {
-		let base = &text(&payload.base_handle);
-		signed_once(self, at, owner, signature, payload).await?;
-		let (held, max) = at.msa_count(owner).await?;
-		if held >= max as usize {
-			return Err(would_fail(
-				"TooManyMsas",
-				format!("{owner} holds {held} MSAs, the most one owner may hold"),
-			));
-		}
-		let options = at.options(base).await?;
-		check_offered(&options, base, payload.suffix, at.number(), margin)?;
-		Ok(options)
+		checking.live(payload.expiration, margin)?;
+		let at =
+			checking.blocks().map(|at| create_at(at, checking, owner, signature, payload, margin));
+		answer(futures::future::join_all(at).await)
 	}
 
 	/// Checks a retire payload as the chain will when its call lands, in the pallet's order: the
@@ -164,46 +189,19 @@ impl Client {
 	/// holds the payload's handle now (`MsaHasNoHandle`, `HandleMismatch`), the owner's signature
 	/// (over the readable text or the legacy message, as [`pallet_handles::PayloadMessages::verify`]
 	/// decides) and that it was not used before. As [`Client::check_create`], at the finalized
-	/// block and again at the best block. Refusals are [`Error::WouldFail`] with the pallet error
-	/// the call would fail with.
+	/// block and at the best block of `checking`. Refusals are [`Error::WouldFail`] with the
+	/// pallet error the call would fail with.
 	pub async fn check_retire(
 		&self,
+		checking: &Checking,
 		owner: &AccountId32,
 		signature: &MultiSignature,
 		payload: &RetireHandlePayload<u32>,
 		margin: u32,
 	) -> Result<()> {
-		let finalized = self.at().await?;
-		let best = self.at_best().await?;
-		// The lifetime counts from the best block, where the transaction lands after: a payload
-		// valid there may look too far ahead from the finalized block, which lags behind.
-		live(&best, payload.expiration, margin).await?;
-		self.check_retire_at(&finalized, owner, signature, payload).await?;
-		if best.hash() != finalized.hash() {
-			self.check_retire_at(&best, owner, signature, payload).await?;
-		}
-		Ok(())
-	}
-
-	/// [`Self::check_retire`] at one block.
-	async fn check_retire_at(
-		&self,
-		at: &Snapshot,
-		owner: &AccountId32,
-		signature: &MultiSignature,
-		payload: &RetireHandlePayload<u32>,
-	) -> Result<()> {
-		let msa_id = payload.msa_id;
-		let held = owned_by(at, owner, msa_id)
-			.await?
-			.ok_or_else(|| would_fail("MsaHasNoHandle", format!("MSA {msa_id} holds no handle")))?;
-		if held.handle[..] != payload.handle[..] {
-			return Err(would_fail(
-				"HandleMismatch",
-				format!("MSA {msa_id} holds {}, not {}", text(&held.handle), text(&payload.handle)),
-			));
-		}
-		signed_once(self, at, owner, signature, payload).await
+		checking.live(payload.expiration, margin)?;
+		let at = checking.blocks().map(|at| retire_at(at, checking, owner, signature, payload));
+		answer(futures::future::join_all(at).await)
 	}
 
 	/// Checks a change payload as the chain will when its call lands, in the pallet's order: the
@@ -211,63 +209,103 @@ impl Client {
 	/// `old_handle` is the handle the MSA holds now (`None` when it holds none; else
 	/// `HandleMismatch`), the new base handle's rules, the owner's signature, that it was not used
 	/// before, and (unless it restyles the held handle) that the new suffix is available. As
-	/// [`Client::check_create`], at the finalized block and again at the best block. Refusals
-	/// are [`Error::WouldFail`], [`Error::InvalidHandle`] or [`Error::SuffixNotAvailable`].
+	/// [`Client::check_create`], at the finalized block and at the best block of `checking`.
+	/// Refusals are [`Error::WouldFail`], [`Error::InvalidHandle`] or
+	/// [`Error::SuffixNotAvailable`].
 	pub async fn check_change(
 		&self,
+		checking: &Checking,
 		owner: &AccountId32,
 		signature: &MultiSignature,
 		payload: &ChangeHandlePayload<u32>,
 		margin: u32,
 	) -> Result<ChangeChecked> {
-		let finalized = self.at().await?;
-		let best = self.at_best().await?;
-		// The lifetime counts from the best block, where the transaction lands after: a payload
-		// valid there may look too far ahead from the finalized block, which lags behind.
-		live(&best, payload.expiration, margin).await?;
-		let checked = self.check_change_at(&finalized, owner, signature, payload, margin).await?;
-		if best.hash() == finalized.hash() {
-			return Ok(checked);
-		}
-		self.check_change_at(&best, owner, signature, payload, margin).await
+		checking.live(payload.expiration, margin)?;
+		let at =
+			checking.blocks().map(|at| change_at(at, checking, owner, signature, payload, margin));
+		answer(futures::future::join_all(at).await)
 	}
+}
 
-	/// [`Self::check_change`] at one block.
-	async fn check_change_at(
-		&self,
-		at: &Snapshot,
-		owner: &AccountId32,
-		signature: &MultiSignature,
-		payload: &ChangeHandlePayload<u32>,
-		margin: u32,
-	) -> Result<ChangeChecked> {
-		let base = &text(&payload.new_base_handle);
-		let msa_id = payload.msa_id;
-		let held = owned_by(at, owner, msa_id).await?;
-		let held_display = held.as_ref().map(|info| info.handle.clone());
-		if held_display.as_deref() != payload.old_handle.as_ref().map(|h| &h[..]) {
-			let shown = |h: Option<&[u8]>| h.map(text).unwrap_or_else(|| "no handle".into());
-			return Err(would_fail(
-				"HandleMismatch",
-				format!(
-					"MSA {msa_id} holds {}, the payload says {}",
-					shown(held_display.as_deref()),
-					shown(payload.old_handle.as_ref().map(|h| &h[..]))
-				),
-			));
-		}
-		let valid = handles_rules::validate(&payload.new_base_handle, |_| false)
-			.map_err(|e| Error::invalid(base, e))?;
-		signed_once(self, at, owner, signature, payload).await?;
-		let restyle = held.as_ref().is_some_and(|info| {
-			text(&info.canonical) == valid.canonical && info.suffix == payload.new_suffix
-		});
-		if !restyle {
-			let options = at.options(base).await?;
-			check_offered(&options, base, payload.new_suffix, at.number(), margin)?;
-		}
-		Ok(ChangeChecked { canonical: valid.canonical, restyle })
+/// [`Client::check_create`] at one block.
+async fn create_at(
+	at: &Snapshot,
+	checking: &Checking,
+	owner: &AccountId32,
+	signature: &MultiSignature,
+	payload: &CreateHandlePayload<u32>,
+	margin: u32,
+) -> Result<Options> {
+	let base = &text(&payload.base_handle);
+	signed_once(at, &checking.messages, owner, signature).await?;
+	let (held, max) = at.msa_count(owner).await?;
+	if held >= max as usize {
+		return Err(would_fail(
+			"TooManyMsas",
+			format!("{owner} holds {held} MSAs, the most one owner may hold"),
+		));
 	}
+	let options = at.options(base).await?;
+	check_offered(&options, base, payload.suffix, at.number(), margin)?;
+	Ok(options)
+}
+
+/// [`Client::check_retire`] at one block.
+async fn retire_at(
+	at: &Snapshot,
+	checking: &Checking,
+	owner: &AccountId32,
+	signature: &MultiSignature,
+	payload: &RetireHandlePayload<u32>,
+) -> Result<()> {
+	let msa_id = payload.msa_id;
+	let held = owned_by(at, owner, msa_id)
+		.await?
+		.ok_or_else(|| would_fail("MsaHasNoHandle", format!("MSA {msa_id} holds no handle")))?;
+	if held.handle[..] != payload.handle[..] {
+		return Err(would_fail(
+			"HandleMismatch",
+			format!("MSA {msa_id} holds {}, not {}", text(&held.handle), text(&payload.handle)),
+		));
+	}
+	signed_once(at, &checking.messages, owner, signature).await
+}
+
+/// [`Client::check_change`] at one block.
+async fn change_at(
+	at: &Snapshot,
+	checking: &Checking,
+	owner: &AccountId32,
+	signature: &MultiSignature,
+	payload: &ChangeHandlePayload<u32>,
+	margin: u32,
+) -> Result<ChangeChecked> {
+	let base = &text(&payload.new_base_handle);
+	let msa_id = payload.msa_id;
+	let held = owned_by(at, owner, msa_id).await?;
+	let held_display = held.as_ref().map(|info| info.handle.clone());
+	if held_display.as_deref() != payload.old_handle.as_ref().map(|h| &h[..]) {
+		let shown = |h: Option<&[u8]>| h.map(text).unwrap_or_else(|| "no handle".into());
+		return Err(would_fail(
+			"HandleMismatch",
+			format!(
+				"MSA {msa_id} holds {}, the payload says {}",
+				shown(held_display.as_deref()),
+				shown(payload.old_handle.as_ref().map(|h| &h[..]))
+			),
+		));
+	}
+	let valid = handles_rules::validate(&payload.new_base_handle, |_| false)
+		.map_err(|e| Error::invalid(base, e))?;
+	signed_once(at, &checking.messages, owner, signature).await?;
+	let restyle = held.as_ref().is_some_and(|info| {
+		text(&info.canonical) == valid.canonical && info.suffix == payload.new_suffix
+	});
+	if !restyle {
+		let options = at.options(base).await?;
+		check_offered(&options, base, payload.new_suffix, at.number(), margin)?;
+	}
+	Ok(ChangeChecked { canonical: valid.canonical, restyle })
 }
 
 /// The `retire_handle` call of an owner's signed payload.

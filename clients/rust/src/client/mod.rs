@@ -11,6 +11,11 @@
 //!
 //! This module holds the [`Client`] itself: the connection and what it knows without asking.
 
+use std::{
+	collections::VecDeque,
+	sync::{Arc, Mutex},
+};
+
 use sp_core::H256;
 use subxt::{
 	client::{ClientAtBlock, OnlineClientAtBlockImpl},
@@ -36,7 +41,7 @@ pub(crate) fn committed_metadata() -> subxt::ArcMetadata {
 }
 
 pub use actions::created;
-pub use checks::{change_call, changed, retire_call, retired, ChangeChecked};
+pub use checks::{change_call, changed, retire_call, retired, ChangeChecked, Checking};
 pub use governance::Governance;
 pub use outcome::{Changed, Created, Included, Options, Retired, Transferred};
 pub use payloads::{create_call, SigningChain};
@@ -52,12 +57,19 @@ type AtBlock = ClientAtBlock<HandlesConfig, OnlineClientAtBlockImpl<HandlesConfi
 
 type Legacy = subxt::rpcs::LegacyRpcMethods<subxt::config::RpcConfigFor<HandlesConfig>>;
 
+/// How many blocks a client keeps ready to read at ([`Client::at_hash`]).
+const KNOWN_BLOCKS: usize = 8;
+
 /// A client of one node.
 #[derive(Clone)]
 pub struct Client {
 	api: OnlineClient<HandlesConfig>,
 	rpc: Legacy,
 	url: String,
+	/// The blocks read at lately, newest first: subxt asks the node for a block's header and
+	/// its runtime's version (a runtime call) each time it is handed a hash, and a sponsor under
+	/// load reads at the same one or two blocks hundreds of times a second.
+	known: Arc<Mutex<VecDeque<AtBlock>>>,
 }
 
 impl Client {
@@ -85,7 +97,7 @@ impl Client {
 		let api = OnlineClient::<HandlesConfig>::from_backend(std::sync::Arc::new(backend))
 			.await
 			.map_err(|e| unreachable(&e))?;
-		Ok(Self { api, rpc: Legacy::new(rpc), url: url.to_string() })
+		Ok(Self { api, rpc: Legacy::new(rpc), url: url.to_string(), known: Default::default() })
 	}
 
 	/// The URL this client was given.
@@ -105,6 +117,29 @@ impl Client {
 
 	/// The latest finalized block.
 	async fn current(&self) -> Result<AtBlock> {
-		self.api.at_current_block().await.map_err(Error::node)
+		let hash = self.rpc.chain_get_finalized_head().await.map_err(Error::node)?;
+		self.at_hash(H256(hash.0)).await
+	}
+
+	/// The block `hash`, from the blocks read at lately when it is one of them: what a block
+	/// holds never changes, so a block once read is good for as long as it is kept.
+	async fn at_hash(&self, hash: H256) -> Result<AtBlock> {
+		let known = |known: &VecDeque<AtBlock>| {
+			known.iter().find(|at| at.block_hash().0 == hash.0).cloned()
+		};
+		if let Some(at) = known(&self.known.lock().unwrap_or_else(|e| e.into_inner())) {
+			return Ok(at);
+		}
+		let at = self
+			.api
+			.at_block(subxt::backend::BlockRef::from_hash(hash.0.into()))
+			.await
+			.map_err(Error::node)?;
+		let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
+		if !known.iter().any(|b| b.block_hash().0 == hash.0) {
+			known.push_front(at.clone());
+			known.truncate(KNOWN_BLOCKS);
+		}
+		Ok(at)
 	}
 }

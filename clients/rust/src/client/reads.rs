@@ -284,8 +284,7 @@ impl Client {
 			.await
 			.map_err(Error::node)?
 			.ok_or_else(|| Error::Node("the node names no best block".into()))?;
-		let at = self.api.at_block(subxt::backend::BlockRef::from_hash(hash)).await;
-		at.map(Snapshot).map_err(Error::node)
+		self.at_hash(H256(hash.0)).await.map(Snapshot)
 	}
 
 	/// Whether a multi-block migration is running at the best block (see [`Snapshot::migrating`]).

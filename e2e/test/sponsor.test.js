@@ -516,6 +516,9 @@ describe('handles-sponsor', { timeout: 900_000 }, () => {
     // batch left free while later ones waited (the reconciler's fill_gap); a claim paid twice
     // would show as a third extra transaction or fewer MSAs.
     const sent = (await nextNonce(ctx, ctx.bob)) - nonceBefore;
+    // What made the sponsor send more than the claims, in its own words.
+    const resends = sponsor.logs().filter((l) => /signing it again|a remark takes it/.test(l));
+    if (sent !== 200) console.log(`${sent} transactions for 200 claims:\n${resends.join('\n')}`);
     assert.ok(sent >= 200 && sent <= 202, `${sent} transactions for 200 claims`);
     const secs = (finished - t0) / 1000;
     console.log(`200 claims through the sponsor: accepted in ${((accepted - t0) / 1000).toFixed(1)} s, all finalized in ${secs.toFixed(1)} s (${(200 / secs).toFixed(1)} claims/s, debug node, a block every 250 ms)`);

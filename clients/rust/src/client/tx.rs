@@ -176,7 +176,8 @@ impl Client {
 				TransactionEventsError::ExtrinsicFailed(e) => Error::dispatch(e),
 				other => Error::node(other),
 			})?;
-			let block = self.api.at_block(in_block.block_hash()).await.map_err(Error::node)?;
+			// The block every follower of its transactions asks about: read once.
+			let block = self.at_hash(H256(in_block.block_hash().0)).await?;
 			let included = Included {
 				block_hash: H256(in_block.block_hash().0),
 				block_number: block.block_number() as u32,

@@ -61,8 +61,9 @@ async function mapLimit(items, limit, fn) {
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /**
- * Runs the load against a fresh dev node (`nodeArgs`: more of its arguments, such as
- * `['--chain', 'dev-scale-100000']`) and resolves to the summary object.
+ * Runs the load against a dev node (`nodeArgs`: more of its arguments, such as
+ * `['--chain', 'dev-scale-100000']`) and resolves to the summary object. The node is fresh
+ * (`--tmp`), or restarted on the database at `basePath`.
  */
 export async function runLoad({
   n = Number(process.env.LOAD_N || 1000),
@@ -70,6 +71,7 @@ export async function runLoad({
   maxBlocks = Number(process.env.LOAD_MAX_BLOCKS || 200),
   waitForPool = process.env.LOAD_POOL_WAIT === '1',
   nodeArgs = [],
+  basePath = null,
   log = (msg) => process.stderr.write(`${msg}\n`),
 } = {}) {
   if (!Number.isInteger(n) || n < 1) throw new Error(`LOAD_N must be a positive integer, got ${n}`);
@@ -79,6 +81,7 @@ export async function runLoad({
   await cryptoWaitReady();
   const node = await startDevNode({
     sealing: 'manual',
+    basePath,
     // Room in the pool for every transaction (defaults: 8192 ready transactions, 20 MiB).
     extraArgs: [...nodeArgs, ...(n > 4000 ? ['--pool-limit', String(2 * n), '--pool-kbytes', String(Math.ceil(n * 2))] : [])],
     startTimeoutMs: 3_600_000,

@@ -10,8 +10,10 @@
 //     beside the cheapest runtime call (state_call Core_version) and system_health, which never
 //     enters the runtime (rpc-bench.js's loop: CLIENTS clients, ROUNDS rounds of SECONDS each,
 //     medians, the order rotating from round to round);
-//   - claims: creates per second and per block through scripts/load.js (LOAD_N claims at once, on
-//     a fresh node of the same chain).
+//   - claims: creates per second and per block through scripts/load.js (LOAD_N claims at once),
+//     on a fresh node of the same chain (its genesis built again, in memory) and on the node
+//     restarted on the database the reads used (what a running chain's node is), with the
+//     median time to seal a block that held claims.
 // Prints one table (markdown) and a JSON line. Not part of CI: at a million handles the genesis
 // alone takes minutes. Use a release node: HANDLES_NODE=<target>/release/handles-node.
 //
@@ -99,12 +101,26 @@ async function measureSize(n) {
     await node.stop();
     const bytes = diskBytes(dir.path);
     let claims = null;
+    let restarted = null;
     if (LOAD_N > 0) {
-      log(`# ${n}: ${LOAD_N} claims`);
-      const load = await runLoad({ n: LOAD_N, nodeArgs: ['--chain', `dev-scale-${n}`], log });
-      claims = { perSecond: load.createsPerSecond, perBlock: load.createsPerBlock.max, ok: load.ok };
+      const load = async (basePath) => {
+        const run = await runLoad({ n: LOAD_N, nodeArgs: ['--chain', `dev-scale-${n}`], basePath, log });
+        const seals = run.sealMsPerBlock.filter((_, i) => run.createsPerBlock.perBlock[i] > 0);
+        return {
+          perSecond: run.createsPerSecond,
+          perBlock: run.createsPerBlock.max,
+          sealMs: Math.round(median(seals)),
+          emptyBlocks: run.emptyBlocks,
+          rssMiB: run.rssMiB,
+          ok: run.ok,
+        };
+      };
+      log(`# ${n}: ${LOAD_N} claims on a fresh node`);
+      claims = await load(null);
+      log(`# ${n}: ${LOAD_N} claims on the node restarted on its database`);
+      restarted = await load(dir.path);
     }
-    return { handles: n, startSeconds: Math.round(startSeconds * 10) / 10, diskBytes: bytes, rssMiB: memory ? Math.round(memory.vmRssKb / 1024) : null, reads, claims };
+    return { handles: n, startSeconds: Math.round(startSeconds * 10) / 10, diskBytes: bytes, rssMiB: memory ? Math.round(memory.vmRssKb / 1024) : null, reads, claims, restarted };
   } finally {
     await node.stop();
     dir.remove();
@@ -116,8 +132,8 @@ async function main() {
   for (const n of SIZES) rows.push(await measureSize(n));
   const first = rows[0];
   const readNames = Object.keys(first.reads);
-  console.log(`| handles | genesis + start | disk | bytes/handle since the previous size | RSS | ${readNames.join(' | ')} (req/s) | claims/s | claims/block |`);
-  console.log(`|---|---|---|---|---|${readNames.map(() => '---').join('|')}|---|---|`);
+  console.log(`| handles | genesis + start | disk | bytes/handle since the previous size | RSS | ${readNames.join(' | ')} (req/s) | claims/s | claims/block | seal ms | claims/s restarted | seal ms restarted |`);
+  console.log(`|---|---|---|---|---|${readNames.map(() => '---').join('|')}|---|---|---|---|---|`);
   rows.forEach((r, i) => {
     // ParityDB preallocates: only the growth between two sizes says what a handle costs.
     const prev = rows[i - 1];
@@ -125,7 +141,7 @@ async function main() {
     r.bytesPerHandle = perHandle === '' ? null : perHandle;
     const reads = readNames.map((m) => `${r.reads[m]} (${Math.round((r.reads[m] / first.reads[m]) * 100)} %)`);
     console.log(
-      `| ${r.handles} | ${r.startSeconds} s | ${(r.diskBytes / 2 ** 20).toFixed(1)} MiB | ${perHandle} | ${r.rssMiB} MiB | ${reads.join(' | ')} | ${r.claims?.perSecond ?? ''} | ${r.claims?.perBlock ?? ''} |`,
+      `| ${r.handles} | ${r.startSeconds} s | ${(r.diskBytes / 2 ** 20).toFixed(1)} MiB | ${perHandle} | ${r.rssMiB} MiB | ${reads.join(' | ')} | ${r.claims?.perSecond ?? ''} | ${r.claims?.perBlock ?? ''} | ${r.claims?.sealMs ?? ''} | ${r.restarted?.perSecond ?? ''} | ${r.restarted?.sealMs ?? ''} |`,
     );
   });
   console.log(JSON.stringify({ rounds: ROUNDS, seconds: SECONDS, clients: CLIENTS, loadN: LOAD_N, rows }));

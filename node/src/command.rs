@@ -115,7 +115,19 @@ pub fn run() -> sc_cli::Result<()> {
 						config.chain_spec,
 					))
 				}
-				_ => Err("only `benchmark pallet` is supported by this node".into()),
+				// `benchmark storage` times reads and writes on this node's own database, so the
+				// runtime's `DbWeight` can come from a chain of the size it will serve.
+				frame_benchmarking_cli::BenchmarkCmd::Storage(cmd) => {
+					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+					let db = backend.expose_db();
+					let storage = backend.expose_storage();
+					let shared_trie_cache = backend.expose_shared_trie_cache();
+					cmd.run(config, client, db, storage, shared_trie_cache)
+				}
+				_ => Err(
+					"only `benchmark pallet` and `benchmark storage` are supported by this node"
+						.into(),
+				),
 			})
 		}
 		Some(Subcommand::ChainInfo(cmd)) => {

@@ -18,6 +18,7 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 mod benchmarks;
 pub mod apis;
 pub mod configs;
+pub mod db_weights;
 pub mod genesis_config_presets;
 
 extern crate alloc;
@@ -70,7 +71,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("handles"),
 	impl_name: alloc::borrow::Cow::Borrowed("handles-node"),
 	authoring_version: 1,
-	spec_version: 110,
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

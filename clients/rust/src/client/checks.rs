@@ -387,6 +387,25 @@ mod tests {
 	}
 
 	#[test]
+	fn a_check_at_both_blocks_answers_with_the_best_block_or_the_first_refusal() {
+		let refused = |error| Err(would_fail(error, String::new()));
+		let name = |r: Result<u32>| match r {
+			Err(Error::WouldFail { error, .. }) => error,
+			other => panic!("a refusal, not {other:?}"),
+		};
+		// Both pass: the best block's answer (the last), not the finalized block's.
+		assert_eq!(answer(vec![Ok(1), Ok(2)]).unwrap(), 2);
+		assert_eq!(answer(vec![Ok(7)]).unwrap(), 7);
+		// One refuses: that refusal, whichever block it came from.
+		assert_eq!(name(answer(vec![refused("PayloadReplayed"), Ok(2)])), "PayloadReplayed");
+		assert_eq!(name(answer(vec![Ok(1), refused("TooManyMsas")])), "TooManyMsas");
+		// Both refuse: the finalized block's (the first).
+		assert_eq!(name(answer(vec![refused("NotOwner"), refused("MsaNotFound")])), "NotOwner");
+		// No block at all is an error, not an answer.
+		assert!(answer::<u32>(vec![]).is_err());
+	}
+
+	#[test]
 	fn a_suffix_of_the_previous_seed_is_refused_within_margin_blocks_of_the_rotation() {
 		// 20 is offered only by the previous seed; the rotation at block 101 withdraws it.
 		let o = options(&[20], 101);

@@ -4,10 +4,12 @@
 //! call that carries it and the pallet's event of the call once it landed (`payloads` has the
 //! create call).
 
+use std::future::Future;
+
 use pallet_handles::{
 	ChangeHandlePayload, CreateHandlePayload, PayloadMessages, RetireHandlePayload, SignedPayload,
 };
-use pallet_handles_runtime_api::{HandleInfo, Settings};
+use pallet_handles_runtime_api::HandleInfo;
 use sp_runtime::{AccountId32, MultiSignature};
 use subxt::{extrinsics::ExtrinsicEvents, tx::Payload, utils::Static};
 
@@ -28,13 +30,12 @@ fn would_fail(error: &'static str, message: String) -> Error {
 
 /// What the check of one signed payload reads once for all of its parts: the best block (where
 /// the pool checks the transaction, the next block builds on, and the payload's lifetime counts
-/// from) with its settings, the finalized block when it is another one, and the payload's
-/// messages at the best block. Made by [`Client::checking`]; a sponsor parses the signature
+/// from), the finalized block when it is another one, and the payload's messages at the best
+/// block. Made by [`Client::checking`]; a sponsor parses the signature
 /// with [`Checking::messages`] and then runs [`Client::check_create`] (or `check_retire`,
 /// `check_change`) on it.
 pub struct Checking {
 	best: Snapshot,
-	settings: Settings<u32>,
 	finalized: Option<Snapshot>,
 	messages: PayloadMessages,
 }
@@ -49,8 +50,10 @@ impl Checking {
 	/// The payload's lifetime with `margin` blocks to land in (`PayloadExpired`,
 	/// `PayloadExpirationTooFar`), as the pallet's `ensure_live` checks it, from the best block:
 	/// the finalized block lags behind, so a payload valid where the transaction lands may look
-	/// too far ahead from there.
-	fn live(&self, expiration: u32, margin: u32) -> Result<()> {
+	/// too far ahead from there. The settings are read here, in the check itself: a sponsor
+	/// makes its [`Checking`] before its own limits, which a refused request should not get past
+	/// with a runtime call.
+	async fn live(&self, expiration: u32, margin: u32) -> Result<()> {
 		let now = self.best.number();
 		if expiration < now.saturating_add(margin) {
 			return Err(would_fail(
@@ -60,7 +63,7 @@ impl Checking {
 				),
 			));
 		}
-		let lifetime = self.settings.max_payload_lifetime;
+		let lifetime = self.best.settings().await?.max_payload_lifetime;
 		if expiration > now.saturating_add(lifetime) {
 			return Err(would_fail(
 				"PayloadExpirationTooFar",
@@ -73,15 +76,21 @@ impl Checking {
 		Ok(())
 	}
 
-	/// The blocks every other part of the check runs at, both at once: the finalized block
-	/// (when it is another one) and the best block, in that order.
-	fn blocks(&self) -> impl Iterator<Item = &Snapshot> {
-		self.finalized.iter().chain(std::iter::once(&self.best))
+	/// `check` at every block the rest of the check runs at, all at once: the finalized block
+	/// (when it is another one) and the best block ([`answer`]: the best block's answer, or the
+	/// first refusal).
+	async fn at_both<'a, T, F: Future<Output = Result<T>>>(
+		&'a self,
+		check: impl Fn(&'a Snapshot) -> F,
+	) -> Result<T> {
+		let blocks = self.finalized.iter().chain(std::iter::once(&self.best));
+		answer(futures::future::join_all(blocks.map(check)).await)
 	}
 }
 
-/// The answer of one check run at each of [`Checking::blocks`] (`answers` in that order): the
-/// best block's, or the first refusal (the finalized block's when both refuse).
+/// The answer of one check run at each block of [`Checking::at_both`] (`answers` in its order,
+/// the best block last): the best block's, or the first refusal (the finalized block's when both
+/// refuse).
 fn answer<T>(answers: Vec<Result<T>>) -> Result<T> {
 	let mut last = None;
 	for answer in answers {
@@ -140,16 +149,14 @@ pub struct ChangeChecked {
 }
 
 impl Client {
-	/// The blocks, settings and messages the check of `payload` reads ([`Checking`]), each
-	/// read once: the best and the finalized block at once, then the best block's settings and
-	/// the payload's messages at once.
+	/// The blocks and messages the check of `payload` reads ([`Checking`]), each read once:
+	/// the best and the finalized block at once, then the payload's messages at the best block.
 	pub async fn checking<P: SignedPayload>(&self, payload: &P) -> Result<Checking> {
 		let (best, finalized) = futures::try_join!(self.at_best(), self.at())?;
 		let genesis = self.genesis_hash();
-		let (settings, messages) =
-			futures::try_join!(best.settings(), best.messages(genesis, payload))?;
+		let messages = best.messages(genesis, payload).await?;
 		let finalized = (finalized.hash() != best.hash()).then_some(finalized);
-		Ok(Checking { best, settings, finalized, messages })
+		Ok(Checking { best, finalized, messages })
 	}
 
 	/// Checks a create payload as the chain will when its call lands: the rules, the payload's
@@ -178,10 +185,8 @@ impl Client {
 		let base = &text(&payload.base_handle);
 		handles_rules::validate(&payload.base_handle, |_| false)
 			.map_err(|e| Error::invalid(base, e))?;
-		checking.live(payload.expiration, margin)?;
-		let at =
-			checking.blocks().map(|at| create_at(at, checking, owner, signature, payload, margin));
-		answer(futures::future::join_all(at).await)
+		checking.live(payload.expiration, margin).await?;
+		checking.at_both(|at| create_at(at, checking, owner, signature, payload, margin)).await
 	}
 
 	/// Checks a retire payload as the chain will when its call lands, in the pallet's order: the
@@ -199,9 +204,8 @@ impl Client {
 		payload: &RetireHandlePayload<u32>,
 		margin: u32,
 	) -> Result<()> {
-		checking.live(payload.expiration, margin)?;
-		let at = checking.blocks().map(|at| retire_at(at, checking, owner, signature, payload));
-		answer(futures::future::join_all(at).await)
+		checking.live(payload.expiration, margin).await?;
+		checking.at_both(|at| retire_at(at, checking, owner, signature, payload)).await
 	}
 
 	/// Checks a change payload as the chain will when its call lands, in the pallet's order: the
@@ -220,10 +224,8 @@ impl Client {
 		payload: &ChangeHandlePayload<u32>,
 		margin: u32,
 	) -> Result<ChangeChecked> {
-		checking.live(payload.expiration, margin)?;
-		let at =
-			checking.blocks().map(|at| change_at(at, checking, owner, signature, payload, margin));
-		answer(futures::future::join_all(at).await)
+		checking.live(payload.expiration, margin).await?;
+		checking.at_both(|at| change_at(at, checking, owner, signature, payload, margin)).await
 	}
 }
 

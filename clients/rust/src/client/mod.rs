@@ -124,10 +124,11 @@ impl Client {
 	/// The block `hash`, from the blocks read at lately when it is one of them: what a block
 	/// holds never changes, so a block once read is good for as long as it is kept.
 	async fn at_hash(&self, hash: H256) -> Result<AtBlock> {
-		let known = |known: &VecDeque<AtBlock>| {
+		let find = |known: &VecDeque<AtBlock>| {
 			known.iter().find(|at| at.block_hash().0 == hash.0).cloned()
 		};
-		if let Some(at) = known(&self.known.lock().unwrap_or_else(|e| e.into_inner())) {
+		let lock = || self.known.lock().unwrap_or_else(|e| e.into_inner());
+		if let Some(at) = find(&lock()) {
 			return Ok(at);
 		}
 		let at = self
@@ -135,8 +136,9 @@ impl Client {
 			.at_block(subxt::backend::BlockRef::from_hash(hash.0.into()))
 			.await
 			.map_err(Error::node)?;
-		let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
-		if !known.iter().any(|b| b.block_hash().0 == hash.0) {
+		let mut known = lock();
+		// Another task may have read it meanwhile: kept once.
+		if find(&known).is_none() {
 			known.push_front(at.clone());
 			known.truncate(KNOWN_BLOCKS);
 		}

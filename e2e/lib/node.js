@@ -320,3 +320,18 @@ export function processMemory(pid) {
     return null;
   }
 }
+
+/**
+ * A node of `--chain dev-scale-N` (N synthetic handles made at genesis) with manual sealing, its
+ * database at `basePath`, room for many RPC clients, and an hour to answer (a million handles'
+ * genesis takes minutes); `options` go to {@link startDevNode}.
+ */
+export function startScaleNode(n, basePath, options = {}) {
+  return startDevNode({
+    sealing: 'manual',
+    basePath,
+    extraArgs: ['--chain', `dev-scale-${n}`, '--rpc-max-connections', '1000'],
+    startTimeoutMs: 3_600_000,
+    ...options,
+  });
+}

@@ -45,7 +45,7 @@ export function baseHandleFor(i) {
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; resolves to the results in order. */
-async function mapLimit(items, limit, fn) {
+export async function mapLimit(items, limit, fn) {
   const out = new Array(items.length);
   let next = 0;
   const worker = async () => {

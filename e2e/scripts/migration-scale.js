@@ -60,7 +60,8 @@ import {
   sudo,
   walletSign,
 } from '../lib/chain.js';
-import { debugBinaryPath, processMemory, startDevNode, tempDir } from '../lib/node.js';
+import { debugBinaryPath, processMemory, startScaleNode, tempDir } from '../lib/node.js';
+import { mapLimit } from './load.js';
 import { call, measure, median } from './rpc-bench.js';
 
 const HANDLES = Number(process.env.HANDLES ?? 1_000_000);
@@ -143,20 +144,13 @@ const isHandleForMsa = (a) =>
 
 /** The answers of both lookups for every sampled handle at block `at`: `[{ byHandle, byMsa }]`. */
 async function lookups(url, sample, at) {
-  const out = new Array(sample.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < sample.length) {
-      const i = next++;
-      const [byHandle, byMsa] = await Promise.all([
-        call(url, 'handles_getMsaForHandle', [sample[i].display, at]),
-        call(url, 'handles_getHandleForMsa', [sample[i].msaId, at]),
-      ]);
-      out[i] = { byHandle, byMsa };
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  return out;
+  return mapLimit(sample, 8, async (h) => {
+    const [byHandle, byMsa] = await Promise.all([
+      call(url, 'handles_getMsaForHandle', [h.display, at]),
+      call(url, 'handles_getHandleForMsa', [h.msaId, at]),
+    ]);
+    return { byHandle, byMsa };
+  });
 }
 
 /**
@@ -257,12 +251,7 @@ async function main() {
   // 1. The node.
   const dir = tempDir(`handles-migration-scale-${HANDLES}-`);
   const t0 = performance.now();
-  const node = await startDevNode({
-    sealing: 'manual',
-    basePath: dir.path,
-    extraArgs: ['--chain', `dev-scale-${HANDLES}`, '--rpc-max-connections', '1000'],
-    startTimeoutMs: 3_600_000,
-  });
+  const node = await startScaleNode(HANDLES, dir.path);
   const startSeconds = round((performance.now() - t0) / 1000);
   log(`# ${HANDLES} handles: node ${node.binary} (pid ${node.pid}) answered after ${startSeconds} s on ${node.wsUrl}`);
   const url = node.httpUrl;

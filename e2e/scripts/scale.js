@@ -27,7 +27,7 @@ import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
 import { connectApi } from '../lib/chain.js';
-import { processMemory, startDevNode, tempDir } from '../lib/node.js';
+import { processMemory, startScaleNode, tempDir } from '../lib/node.js';
 import { runLoad } from './load.js';
 import { call, measure, median } from './rpc-bench.js';
 
@@ -65,12 +65,7 @@ const diskBytes = (path) => Number(execFileSync('du', ['-sb', path]).toString().
 async function measureSize(n) {
   const dir = tempDir(`handles-scale-${n}-`);
   const t0 = performance.now();
-  const node = await startDevNode({
-    sealing: 'manual',
-    basePath: dir.path,
-    extraArgs: ['--chain', `dev-scale-${n}`, '--rpc-max-connections', '1000'],
-    startTimeoutMs: 3_600_000,
-  });
+  const node = await startScaleNode(n, dir.path);
   const startSeconds = (performance.now() - t0) / 1000;
   log(`# ${n}: node answered after ${startSeconds.toFixed(1)} s`);
   try {

@@ -251,6 +251,11 @@ async fn bad_ss58_is_invalid_account() {
 		assert!(e.message.contains(why), "{input:?}: {}", e.message);
 		assert_eq!(calls, 0);
 	}
+	// Up to 64 bytes are decoded (and refused as not an account); longer is refused unread.
+	let (e, _) = err("handles_getHandlesForOwner", json!(["1".repeat(64)])).await;
+	assert!(e.message.contains("not an SS58 address"), "{}", e.message);
+	let (e, _) = err("handles_getHandlesForOwner", json!(["1".repeat(65)])).await;
+	assert_eq!(e.message, "owner is 65 bytes long, longer than any SS58 address");
 }
 
 #[tokio::test]

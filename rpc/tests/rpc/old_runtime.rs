@@ -1,5 +1,6 @@
-//! A client whose runtime has an older `HandlesApi` (version 3, before `signing_message`): it
-//! answers `api_version` and refuses every runtime call, which it logs. Headers are the mock's.
+//! A client whose runtime has an older `HandlesApi` (version 3, before `signing_message`, unless
+//! made with [`module_at`]): it answers `api_version` and refuses every runtime call, which it
+//! logs. Headers are the mock's.
 
 use std::sync::{Arc, Mutex};
 
@@ -21,19 +22,28 @@ use crate::mock::{Block, Header, MockClient};
 /// The `HandlesApi` version of the old runtime.
 pub const OLD_VERSION: u32 = 3;
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct OldClient {
 	headers: MockClient,
-	/// Runtime calls made (none should be).
+	/// The `HandlesApi` version it answers.
+	version: u32,
+	/// Runtime calls made.
 	pub calls: Arc<Mutex<Vec<H256>>>,
 }
 
+/// The RPC module over a runtime of `HandlesApi` version [`OLD_VERSION`].
 pub fn module() -> (RpcModule<Handles<OldClient, Block>>, OldClient) {
-	let client = OldClient::default();
+	module_at(OLD_VERSION)
+}
+
+/// The RPC module over a runtime that answers `HandlesApi` version `version`.
+pub fn module_at(version: u32) -> (RpcModule<Handles<OldClient, Block>>, OldClient) {
+	let client = OldClient { headers: MockClient::default(), version, calls: Default::default() };
 	(Handles::<OldClient, Block>::new(Arc::new(client.clone())).into_rpc(), client)
 }
 
 pub struct OldApi {
+	version: u32,
 	calls: Arc<Mutex<Vec<H256>>>,
 }
 
@@ -41,7 +51,7 @@ impl ProvideRuntimeApi<Block> for OldClient {
 	type Api = OldApi;
 
 	fn runtime_api(&self) -> ApiRef<'_, Self::Api> {
-		OldApi { calls: self.calls.clone() }.into()
+		OldApi { version: self.version, calls: self.calls.clone() }.into()
 	}
 }
 
@@ -83,10 +93,10 @@ impl ApiExt<Block> for OldApi {
 		_: H256,
 		pred: P,
 	) -> Result<bool, ApiError> {
-		Ok(pred(OLD_VERSION))
+		Ok(pred(self.version))
 	}
 	fn api_version<A: RuntimeApiInfo + ?Sized>(&self, _: H256) -> Result<Option<u32>, ApiError> {
-		Ok(Some(OLD_VERSION))
+		Ok(Some(self.version))
 	}
 	fn record_proof(&mut self) {
 		unimplemented!()

@@ -265,3 +265,19 @@ async fn a_runtime_before_handles_api_version_4_does_not_provide_it() {
 	let e = request(&module, "handles_signingMessage", json!(["claim", {}])).await.unwrap_err();
 	assert_eq!(e.code, INVALID_PARAMS);
 }
+
+#[tokio::test]
+async fn a_runtime_of_handles_api_version_4_is_asked() {
+	let (module, client) = old_runtime::module_at(SIGNING_MESSAGE_API_VERSION);
+	let e = request(
+		&module,
+		"handles_signingMessage",
+		json!(["create", { "baseHandle": "Alice", "suffix": 4821, "expiration": 9 }]),
+	)
+	.await
+	.unwrap_err();
+	// The stand-in runtime fails every call it gets: the error is its answer, not the refusal.
+	assert_eq!(e.code, i64::from(RUNTIME_ERROR));
+	assert!(e.message.contains("the old runtime was called"), "{}", e.message);
+	assert_eq!(*client.calls.lock().unwrap(), vec![BEST], "one runtime call, at the best block");
+}

@@ -18,7 +18,7 @@ use ipnet::IpNet;
 pub struct ClientId {
 	/// The address, IPv6 ones with the bits past `prefix` cleared.
 	pub addr: IpAddr,
-	/// Bits of an IPv6 network (128 for IPv4, which is one address).
+	/// Bits of the network: 32 for IPv4 (one address), `--ipv6-prefix` for IPv6.
 	pub prefix: u8,
 }
 
@@ -179,6 +179,10 @@ mod tests {
 		assert_eq!(a, clients.id(ip("2001:db8:1:2:ffff:ffff:ffff:ffff")), "one /64");
 		assert_ne!(a, clients.id(ip("2001:db8:1:3::1")), "the next /64");
 		assert_eq!(a.to_string(), "2001:db8:1:2::/64");
+		// A whole address is written without a prefix: one at /128, and every IPv4 one.
+		let single = Clients { ipv6_prefix: 128, ..Clients::default() };
+		assert_eq!(single.id(ip("2001:db8::1")).to_string(), "2001:db8::1");
+		assert_eq!(clients.id(ip("192.0.2.1")).to_string(), "192.0.2.1");
 		let wider = Clients { ipv6_prefix: 48, ..Clients::default() };
 		assert_eq!(wider.id(ip("2001:db8:1:2::1")), wider.id(ip("2001:db8:1:3::1")), "one /48");
 		assert_eq!(clients.id(ip("::ffff:10.0.0.1")), clients.id(ip("10.0.0.1")), "mapped IPv4");

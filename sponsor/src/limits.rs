@@ -167,6 +167,47 @@ mod tests {
 	}
 
 	#[test]
+	fn past_10_000_clients_a_new_one_drops_the_buckets_that_have_filled_again() {
+		let limit = RateLimit::new(60); // a token a second
+		let clients = Clients::default();
+		let client =
+			|n: usize| clients.id(IpAddr::V4(std::net::Ipv4Addr::from(0x0a00_0000 + n as u32)));
+		let count = || limit.buckets.lock().unwrap().len();
+		let t0 = Instant::now();
+		let at = |ms| t0 + Duration::from_millis(ms);
+		// Client 0 empties its bucket; clients 1 to 9,998 take a token each.
+		for _ in 0..60 {
+			assert_eq!(limit.take(client(0), t0), Ok(()));
+		}
+		for n in 1..MAX_BUCKETS - 1 {
+			limit.take(client(n), t0).unwrap();
+		}
+		assert_eq!(count(), MAX_BUCKETS - 1);
+		// Half a second later no bucket is full: a new client below the bound, an old one at it
+		// and a new one past it all keep every bucket.
+		limit.take(client(MAX_BUCKETS - 1), at(500)).unwrap();
+		limit.take(client(1), at(500)).unwrap();
+		limit.take(client(MAX_BUCKETS), at(500)).unwrap();
+		assert_eq!(count(), MAX_BUCKETS + 1);
+		// A second after the start the buckets of clients 2 to 9,998 are full again. An old client
+		// drops none; a new one drops them all, and only them.
+		limit.take(client(2), at(1_000)).unwrap();
+		assert_eq!(count(), MAX_BUCKETS + 1);
+		limit.take(client(MAX_BUCKETS + 1), at(1_000)).unwrap();
+		let mut kept: Vec<_> = limit.buckets.lock().unwrap().keys().copied().collect();
+		kept.sort_by_key(|id| id.to_string());
+		let mut expected: Vec<_> = [0, 1, 2, MAX_BUCKETS - 1, MAX_BUCKETS, MAX_BUCKETS + 1]
+			.into_iter()
+			.map(client)
+			.collect();
+		expected.sort_by_key(|id| id.to_string());
+		assert_eq!(kept, expected);
+		// Client 0 kept its bucket: the one token it earned, then a wait.
+		assert_eq!(limit.take(client(0), at(1_000)), Ok(()));
+		assert!(limit.take(client(0), at(1_000)).is_err());
+	}
+
+	#[test]
 	fn zero_refuses_everything() {
 		let limit = RateLimit::new(0);
 		assert!(limit.take(Clients::default().id(ip("::1")), Instant::now()).is_err());

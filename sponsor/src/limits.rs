@@ -160,6 +160,9 @@ mod tests {
 		}
 		let wait = limit.take(a, t0).unwrap_err();
 		assert_eq!(wait.as_secs(), 20, "3 per minute: one more after 20 s");
+		// Half a token earned: half the wait left.
+		let wait = limit.take(a, t0 + Duration::from_secs(10)).unwrap_err();
+		assert_eq!(wait, Duration::from_secs(10));
 		assert_eq!(limit.take(b, t0), Ok(()), "another client has its own bucket");
 		assert!(limit.take(a, t0 + Duration::from_secs(19)).is_err());
 		assert_eq!(limit.take(a, t0 + Duration::from_secs(21)), Ok(()));

@@ -902,6 +902,19 @@ mod tests {
 	}
 
 	#[test]
+	fn only_finalized_and_failed_claims_are_settled() {
+		for (status, pending) in [
+			(Status::Queued, true),
+			(Status::Submitted, true),
+			(Status::InBlock, true),
+			(Status::Finalized, false),
+			(Status::Failed, false),
+		] {
+			assert_eq!(status.is_pending(), pending, "{status:?}");
+		}
+	}
+
+	#[test]
 	fn a_claim_goes_through_every_status_and_survives_reopening() {
 		let dir = std::env::temp_dir().join(format!("sponsor-store-{}", std::process::id()));
 		std::fs::create_dir_all(&dir).unwrap();

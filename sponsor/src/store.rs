@@ -1272,6 +1272,13 @@ mod tests {
 		);
 		assert_eq!(store.admits("c", &per_hour).unwrap(), Some(Refusal::ClaimsPerHour(2)));
 		assert_eq!(store.admits("c", &Admission::default()).unwrap(), None);
+		// The hour's claims count for an hour.
+		let hours_later = |store: &Store, limits: &Admission, hours: f64| {
+			let now = now_ms() + (hours * HOUR_MS as f64) as i64;
+			store.with(|db| refusal(db, "c", limits, now)).unwrap()
+		};
+		assert_eq!(hours_later(&store, &per_hour, 0.9), Some(Refusal::ClaimsPerHour(2)));
+		assert_eq!(hours_later(&store, &per_hour, 1.1), None);
 
 		// Fees: 100 paid, a claim in the queue counts as the highest fee paid (100).
 		let fees = Admission { fee_per_day: 250, ..Admission::default() };
@@ -1290,6 +1297,9 @@ mod tests {
 			store.insert(&new(5, "e", "e", 1), &fees).unwrap(),
 			Inserted::Refused(Refusal::FeesPerDay(300))
 		);
+		// The day's fees count for a day.
+		assert_eq!(hours_later(&store, &fees, 23.9), Some(Refusal::FeesPerDay(300)));
+		assert_eq!(hours_later(&store, &fees, 24.1), None);
 		std::fs::remove_dir_all(&dir).unwrap();
 	}
 

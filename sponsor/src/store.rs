@@ -902,6 +902,16 @@ mod tests {
 	}
 
 	#[test]
+	fn a_database_error_keeps_sqlites_as_its_source() {
+		use std::error::Error as _;
+		let e = Error::from(rusqlite::Error::QueryReturnedNoRows);
+		assert_eq!(e.to_string(), "database: Query returned no rows");
+		assert_eq!(e.source().unwrap().to_string(), "Query returned no rows");
+		let other = Error::OtherChain { bound: "0x01".into(), node: "0x02".into() };
+		assert!(other.source().is_none());
+	}
+
+	#[test]
 	fn only_finalized_and_failed_claims_are_settled() {
 		for (status, pending) in [
 			(Status::Queued, true),
@@ -1055,6 +1065,7 @@ mod tests {
 	fn a_batch_takes_the_free_nonces_in_order_from_one_read() {
 		assert_eq!(first_frees(10, &[], 3), vec![10, 11, 12]);
 		assert_eq!(first_frees(10, &[10, 12, 13, 15], 4), vec![11, 14, 16, 17]);
+		assert_eq!(first_frees(10, &[12], 3), vec![10, 11, 13]);
 		// Held nonces below the node's next one are used already: they change nothing.
 		assert_eq!(first_frees(10, &[3, 4, 11], 2), vec![10, 12]);
 		assert_eq!(first_frees(10, &[10], 0), Vec::<u64>::new());
@@ -1272,6 +1283,11 @@ mod tests {
 		);
 		assert_eq!(store.admits("c", &per_hour).unwrap(), Some(Refusal::ClaimsPerHour(2)));
 		assert_eq!(store.admits("c", &Admission::default()).unwrap(), None);
+		assert_eq!(
+			store.admits("c", &Admission { per_hour: 0, ..per_hour }).unwrap(),
+			None,
+			"0: none"
+		);
 		// The hour's claims count for an hour.
 		let hours_later = |store: &Store, limits: &Admission, hours: f64| {
 			let now = now_ms() + (hours * HOUR_MS as f64) as i64;

@@ -902,6 +902,30 @@ mod tests {
 	}
 
 	#[test]
+	fn a_signed_payload_finds_its_claim_by_its_replay_key() {
+		let store = Store::memory().unwrap();
+		let (public, _) = queue(&store, &new(7, "a", "a", 1));
+		assert_eq!(store.by_replay_key(&[7; 32]).unwrap().map(|c| c.public_id), Some(public));
+		assert!(store.by_replay_key(&[8; 32]).unwrap().is_none());
+	}
+
+	#[test]
+	fn a_database_failure_on_insert_is_an_error_not_a_pending_claim() {
+		let store = Store::memory().unwrap();
+		// A failure that is not a constraint: integer overflow, raised by every insert.
+		store
+			.with(|db| {
+				db.execute_batch(
+					"CREATE TRIGGER broken BEFORE INSERT ON claims \
+					 BEGIN SELECT abs(-9223372036854775807 - 1); END;",
+				)
+			})
+			.unwrap();
+		let e = store.insert(&new(1, "a", "a", 1), &Admission::default()).unwrap_err();
+		assert!(e.to_string().contains("integer overflow"), "{e}");
+	}
+
+	#[test]
 	fn a_database_error_keeps_sqlites_as_its_source() {
 		use std::error::Error as _;
 		let e = Error::from(rusqlite::Error::QueryReturnedNoRows);

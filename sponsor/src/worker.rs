@@ -873,6 +873,90 @@ mod tests {
 	}
 
 	#[test]
+	fn each_record_asks_for_the_call_its_owner_signed() {
+		let claim = accepted();
+		let create = CreateHandlePayload {
+			base_handle: b"alice".to_vec().try_into().unwrap(),
+			suffix: 7,
+			expiration: 100,
+		};
+		assert_eq!(payload_of(&claim), Ok(create.clone()));
+		assert_eq!(call_of(&claim), Ok(UserCall::Create(create)));
+		assert_eq!(display_of(&claim), "alice.7");
+
+		let change = Claim {
+			op: Op::Change { msa_id: 3, old_handle: Some("bob.12".into()) },
+			..claim.clone()
+		};
+		assert_eq!(
+			call_of(&change),
+			Ok(UserCall::Change(ChangeHandlePayload {
+				msa_id: 3,
+				old_handle: Some(b"bob.12".to_vec().try_into().unwrap()),
+				new_base_handle: b"alice".to_vec().try_into().unwrap(),
+				new_suffix: 7,
+				expiration: 100,
+			}))
+		);
+		assert_eq!(display_of(&change), "MSA 3 bob.12 → alice.7");
+		let first = Claim { op: Op::Change { msa_id: 3, old_handle: None }, ..claim.clone() };
+		assert_eq!(display_of(&first), "MSA 3 (no handle) → alice.7");
+
+		let retire =
+			Claim { op: Op::Retire { msa_id: 4, handle: "carol.5".into() }, ..claim.clone() };
+		assert_eq!(
+			call_of(&retire),
+			Ok(UserCall::Retire(RetireHandlePayload {
+				msa_id: 4,
+				handle: b"carol.5".to_vec().try_into().unwrap(),
+				expiration: 100,
+			}))
+		);
+		assert_eq!(display_of(&retire), "MSA 4 carol.5 (retire)");
+
+		// A stored text longer than the chain's bound is refused, not cut.
+		let mut long = claim.clone();
+		long.new.base_handle = "a".repeat(1_000);
+		assert_eq!(payload_of(&long), Err("base handle too long".into()));
+		let long_old =
+			Claim { op: Op::Change { msa_id: 3, old_handle: Some("b".repeat(1_000)) }, ..claim };
+		assert_eq!(call_of(&long_old), Err("old handle too long".into()));
+	}
+
+	#[test]
+	fn a_failure_reads_as_the_pallet_error_with_its_docs() {
+		let failed = |docs: &str| Error::Failed {
+			pallet: "Handles".into(),
+			error: "HandleTaken".into(),
+			docs: docs.into(),
+		};
+		assert_eq!(reason(&failed("")), "Handles.HandleTaken");
+		assert_eq!(reason(&failed("Taken.")), "Handles.HandleTaken: Taken.");
+		let would = Error::WouldFail { error: "PayloadExpired", message: "too late".into() };
+		assert_eq!(reason(&would), "Handles.PayloadExpired: too late");
+		assert_eq!(reason(&Error::Node("gone".into())), Error::Node("gone".into()).to_string());
+		assert!(is_connection(&Error::Node("gone".into())));
+		assert!(!is_connection(&rejected("bad")));
+	}
+
+	#[test]
+	fn a_claims_age_counts_from_its_acceptance() {
+		let claim = accepted();
+		let age = claim_age_ms(&claim);
+		assert!((0..60_000).contains(&age), "{age}");
+		let older = Claim { created_ms: claim.created_ms - 3_600_000, ..claim };
+		assert!((3_600_000..3_660_000).contains(&claim_age_ms(&older)));
+	}
+
+	#[test]
+	fn fees_are_paid_only_from_above_the_existential_deposit() {
+		let funds = |balance| Funds { balance, nonce: 0, existential: 10 };
+		assert_eq!(funds(25).spendable(), 15);
+		assert_eq!(funds(10).spendable(), 0);
+		assert_eq!(funds(3).spendable(), 0);
+	}
+
+	#[test]
 	fn a_pallet_error_settles_the_claim_with_its_name() {
 		let refused = Error::Failed {
 			pallet: "Handles".into(),

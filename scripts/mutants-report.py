@@ -2,10 +2,15 @@
 """Merges the kept cargo-mutants runs (scripts/mutants) into one Markdown report.
 
 usage: mutants-report.py <runs dir> <report.md>
+       mutants-report.py <runs dir> <report.md> --missed-functions <target>
+           (one regex per line for cargo-mutants -F: each function that still has a missed
+           mutant not listed as equivalent)
 
-<runs dir>/<target>/<k>-of-<n>/ holds one shard's run: mutants.out/{caught,missed,timeout,
-unviable}.txt (one mutant per line, `path:line:col: description`), `commit` and `seconds`. A mutant
-seen by several runs (same place, same change) counts once, with the outcome of the newest run.
+<runs dir>/<target>/<run>/ holds one run (`1-of-4`, `recheck-...`): {caught,missed,timeout,
+unviable}.txt (one mutant per line, `path:line:col: description`), `commit`, `started` (Unix
+time) and `seconds`. Runs are merged oldest first, and a newer run replaces every older outcome in each function it tested
+(`path` and the name after ` in `; the change itself for a mutant outside any function), so
+a recheck after new tests or an edit above the code counts each mutant once, with its new line.
 Missed mutants listed in scripts/mutants-equivalent.txt (`path: description | why`, without line
 and column, so an entry outlives edits above it and covers the same change repeated in one
 function) are equivalent: no test can tell them from the code, so they count as caught "after
@@ -51,12 +56,13 @@ def read_runs(root):
             continue
         shards = []
         for shard in os.listdir(tdir):
-            out = os.path.join(tdir, shard, "mutants.out")
-            if os.path.isdir(out):
-                shards.append((os.path.getmtime(out), shard, out))
+            out = os.path.join(tdir, shard)
+            started = os.path.join(out, "started")
+            if os.path.exists(started):
+                shards.append((int(open(started).read()), shard, out))
         mutants, runs = {}, []
         for _, shard, out in sorted(shards):
-            counts = {}
+            counts, seen = {}, {}
             for outcome in OUTCOMES:
                 lines = []
                 txt = os.path.join(out, f"{outcome}.txt")
@@ -68,15 +74,54 @@ def read_runs(root):
                     m = LINE.match(l)
                     if not m:
                         sys.exit(f"{txt}: unexpected line {l!r}")
-                    mutants[l] = (outcome, m["path"], int(m["line"]), key(m["path"], m["what"]))
+                    seen[l] = (outcome, m["path"], int(m["line"]), key(m["path"], m["what"]))
+            tested = {function(v[3]) for v in seen.values()}
+            mutants = {l: v for l, v in mutants.items() if function(v[3]) not in tested}
+            mutants.update(seen)
             meta = {}
             for name in ("commit", "seconds"):
-                p = os.path.join(os.path.dirname(out), name)
+                p = os.path.join(out, name)
                 meta[name] = open(p).read().strip() if os.path.exists(p) else "?"
             runs.append((shard, meta["commit"][:10], meta["seconds"], counts))
         if runs:
             result[target] = (mutants, runs)
     return result
+
+
+def function(k):
+    """The function a mutant's key names (`path: ... in name`), or the key outside any function."""
+    path, _, what = k.partition(": ")
+    _, sep, name = what.rpartition(" in ")
+    return f"{path}: {name}" if sep else k
+
+
+def missed_functions(root, report, target):
+    equivalent = read_equivalent(os.path.join(os.path.dirname(report), "mutants-equivalent.txt"))
+    mutants, _ = read_runs(root).get(target, ({}, []))
+    names = sorted({function(v[3]).partition(": ")[2] for v in mutants.values()
+                    if v[0] == "missed" and v[3] not in equivalent and " in " in v[3]})
+    for name in names:
+        print(" in " + re.escape(name) + "$")
+
+
+def read_report(path):
+    """The summary row and the section of each target in the report as it is now."""
+    rows, sections, current = {}, {}, None
+    if not os.path.exists(path):
+        return rows, sections
+    with open(path, encoding="utf-8") as f:
+        for line in f.read().splitlines():
+            cells = [c.strip() for c in line.split("|")]
+            if len(cells) > 2 and cells[1] in TARGETS:
+                rows[cells[1]] = line
+            if line.startswith("## "):
+                name = line[3:].strip()
+                current = name if name in TARGETS else None
+                if current:
+                    sections[current] = []
+            if current:
+                sections[current].append(line)
+    return rows, sections
 
 
 def pct(num, den):
@@ -85,8 +130,11 @@ def pct(num, den):
 
 def main():
     root, report = sys.argv[1], sys.argv[2]
+    if sys.argv[3:4] == ["--missed-functions"]:
+        return missed_functions(root, report, sys.argv[4])
     equivalent = read_equivalent(os.path.join(os.path.dirname(report), "mutants-equivalent.txt"))
     runs = read_runs(root)
+    old_rows, old_sections = read_report(report)
     out = [
         "# Mutation testing report",
         "",
@@ -103,7 +151,9 @@ def main():
     detail = []
     for target in TARGETS:
         if target not in runs:
-            out.append(f"| {target} | not run yet | | | | | | |")
+            # Runs kept before scripts/mutants-runs existed: their figures as last written.
+            out.append(old_rows.get(target, f"| {target} | not run yet | | | | | | |"))
+            detail += old_sections.get(target, [])
             continue
         mutants, shard_runs = runs[target]
         per_file = defaultdict(lambda: defaultdict(int))
@@ -146,7 +196,9 @@ def main():
                 why = equivalent.get(k)
                 detail.append(f"- `{k}` (line {line}): " + (f"equivalent: {why}" if why else "**no test catches it yet**"))
             detail.append("")
-    stale = sorted(set(equivalent) - {v[3] for m, _ in runs.values() for v in m.values()})
+    run_paths = {v[1] for m, _ in runs.values() for v in m.values()}
+    stale = sorted(k for k in set(equivalent) - {v[3] for m, _ in runs.values() for v in m.values()}
+                   if k.partition(": ")[0] in run_paths)
     if stale:
         detail += ["## Equivalent entries no run produced", "",
                    "(the code moved or changed; check and remove them)", ""]

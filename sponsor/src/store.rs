@@ -733,9 +733,14 @@ impl Store {
 	/// Claims per status, counted at most once per [`COUNTS_FOR`] (readers in between get the
 	/// last count, so polling it costs the submitter nothing).
 	pub fn counts(&self) -> Result<Counts> {
+		self.counts_at(Instant::now())
+	}
+
+	/// [`Store::counts`] at `now`.
+	fn counts_at(&self, now: Instant) -> Result<Counts> {
 		let mut cached = self.counts.lock().unwrap_or_else(|p| p.into_inner());
 		if let Some((at, counts)) = cached.as_ref() {
-			if at.elapsed() < COUNTS_FOR {
+			if now.saturating_duration_since(*at) < COUNTS_FOR {
 				return Ok(counts.clone());
 			}
 		}
@@ -745,7 +750,7 @@ impl Store {
 			let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?;
 			rows.collect::<rusqlite::Result<Vec<_>>>()
 		})?;
-		*cached = Some((Instant::now(), counts.clone()));
+		*cached = Some((now, counts.clone()));
 		Ok(counts)
 	}
 
@@ -899,6 +904,17 @@ mod tests {
 		};
 		let id = store.get(&public).unwrap().unwrap().id;
 		(public, id)
+	}
+
+	#[test]
+	fn claims_are_counted_at_most_every_two_seconds() {
+		let store = Store::memory().unwrap();
+		let t0 = Instant::now();
+		let at = |ms| t0 + Duration::from_millis(ms);
+		assert_eq!(store.counts_at(t0).unwrap(), vec![]);
+		queue(&store, &new(1, "a", "a", 1));
+		assert_eq!(store.counts_at(at(1_999)).unwrap(), vec![], "the last count");
+		assert_eq!(store.counts_at(at(2_000)).unwrap(), vec![("queued".to_string(), 1)]);
 	}
 
 	#[test]

@@ -986,6 +986,11 @@ mod tests {
 		assert_eq!(unsettled[0].nonce, Some(41));
 		assert_eq!(unsettled[0].status, Status::Submitted);
 		store.in_block(id, "0xb1").unwrap();
+		let included = store.get(&public).unwrap().unwrap();
+		assert_eq!(
+			(included.status, included.block_hash.as_deref()),
+			(Status::InBlock, Some("0xb1"))
+		);
 		store.finalized(id, Some(("0xb2", 12)), 5, "Alice.7").unwrap();
 		let done = store.get(&public).unwrap().unwrap();
 		assert_eq!(done.status, Status::Finalized);

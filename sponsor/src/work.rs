@@ -360,6 +360,10 @@ mod tests {
 		] {
 			assert_eq!(w.verify(&bad, SIGNATURE, 8, NOW), Err(Invalid::Malformed), "{bad}");
 		}
+		// The longest nonce is read (a challenge of 0 bits: any nonce solves it).
+		let free = w.issue(0, NOW);
+		let longest = format!("{free}:{}", "1".repeat(MAX_NONCE));
+		assert_eq!(w.verify(&longest, SIGNATURE, 0, NOW), Ok(()));
 	}
 
 	#[test]

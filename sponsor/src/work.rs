@@ -346,6 +346,20 @@ mod tests {
 	}
 
 	#[test]
+	fn the_clock_is_unix_seconds() {
+		let before = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+		let read = now();
+		assert!((before..=before + 1).contains(&read), "{read} against {before}");
+	}
+
+	#[test]
+	fn macs_differing_in_two_bytes_the_same_way_are_not_the_same() {
+		assert!(same(&[7, 1], &[7, 1]));
+		assert!(!same(&[1, 1], &[0, 0]), "the differences do not cancel out");
+		assert!(!same(&[1], &[1, 0]));
+	}
+
+	#[test]
 	fn malformed_proofs_fail() {
 		let w = work(8);
 		let challenge = w.issue(8, NOW);

@@ -200,11 +200,11 @@ async fn sign_batch(
 pub const FRESH_FOR: Duration = Duration::from_secs(12);
 
 /// Whether a queued record is checked again in full before it is signed: one accepted more
-/// than [`FRESH_FOR`] ago, or one signed before (requeued: `attempts > 0`, or waiting for a
-/// retry). A fresh one is only decoded, which costs the node nothing.
+/// than [`FRESH_FOR`] ago, or one signed before (requeued: `attempts > 0`, or given a retry
+/// time, which only a requeue sets). A fresh one is only decoded, which costs the node nothing.
 pub fn needs_recheck(claim: &Claim, now_ms: i64) -> bool {
 	claim.attempts > 0
-		|| claim.retry_ms > claim.created_ms
+		|| claim.retry_ms > 0
 		|| now_ms - claim.created_ms > FRESH_FOR.as_millis() as i64
 }
 
@@ -870,6 +870,9 @@ mod tests {
 		assert!(needs_recheck(&Claim { attempts: 1, ..claim.clone() }, claim.created_ms));
 		let waited = Claim { retry_ms: claim.created_ms + 3000, ..claim.clone() };
 		assert!(needs_recheck(&waited, claim.created_ms));
+		// Requeued without a wait in the millisecond it was accepted: signed before all the same.
+		let at_once = Claim { retry_ms: claim.created_ms, ..claim.clone() };
+		assert!(needs_recheck(&at_once, claim.created_ms));
 	}
 
 	#[test]

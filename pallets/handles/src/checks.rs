@@ -250,3 +250,17 @@ fn bounded<I: Iterator>(iter: I, limit: usize) -> Option<Vec<I::Item>> {
 	}
 	Some(items)
 }
+
+#[cfg(test)]
+mod tests {
+	use super::bounded;
+
+	#[test]
+	fn bounded_keeps_up_to_the_limit_and_reads_one_past_it_at_most() {
+		assert_eq!(bounded(1..=3, 3), Some(vec![1, 2, 3]));
+		assert_eq!(bounded(1..1, 0), Some(vec![]));
+		let mut read = 0;
+		assert_eq!(bounded((1..=100).inspect(|_| read += 1), 3), None);
+		assert_eq!(read, 4, "the limit, and one more to know there are more");
+	}
+}

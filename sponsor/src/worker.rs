@@ -415,15 +415,7 @@ impl Worker {
 	}
 
 	fn log(&self, claim: &Claim, what: &str) {
-		let display = display_of(claim);
-		let secs = (claim_age_ms(claim) as f64) / 1000.0;
-		println!(
-			"{} {} {display} owner {} from {}: {what} after {secs:.1} s",
-			claim.op.kind().as_str(),
-			claim.public_id,
-			claim.new.owner,
-			claim.new.client
-		);
+		println!("{}", log_line(claim, what));
 	}
 
 	fn settle_failed(&self, claim: &Claim, why: &str) {
@@ -823,6 +815,20 @@ impl Worker {
 	}
 }
 
+/// The log's line of what became of `claim`: its kind, id, display handle, owner, client and
+/// age.
+fn log_line(claim: &Claim, what: &str) -> String {
+	let secs = (claim_age_ms(claim) as f64) / 1000.0;
+	format!(
+		"{} {} {} owner {} from {}: {what} after {secs:.1} s",
+		claim.op.kind().as_str(),
+		claim.public_id,
+		display_of(claim),
+		claim.new.owner,
+		claim.new.client
+	)
+}
+
 fn claim_age_ms(claim: &Claim) -> i64 {
 	let now = std::time::SystemTime::now()
 		.duration_since(std::time::UNIX_EPOCH)
@@ -957,6 +963,94 @@ mod tests {
 		assert_eq!(funds(25).spendable(), 15);
 		assert_eq!(funds(10).spendable(), 0);
 		assert_eq!(funds(3).spendable(), 0);
+	}
+
+	/// A worker over an empty store in memory, its node at a port nothing listens on.
+	fn offline_worker() -> Arc<Worker> {
+		let store = Arc::new(Store::memory().unwrap());
+		let node = Node::new("ws://127.0.0.1:1", store.clone());
+		let key = Keypair::from_uri("//Dave").unwrap();
+		Worker::new(store, node, key, 10, Duration::from_secs(3600))
+	}
+
+	#[test]
+	fn a_claims_fee_is_the_highest_paid_and_1_before_any() {
+		let worker = offline_worker();
+		assert_eq!(worker.claim_fee(), 1);
+		let new = store::NewClaim { replay_key: [2; 32], ..accepted().new };
+		let store::Inserted::New(public) = worker.store.insert(&new, &Default::default()).unwrap()
+		else {
+			panic!("not inserted")
+		};
+		let id = worker.store.get(&public).unwrap().unwrap().id;
+		worker.store.submitted(id, 0, &[1], "0x01").unwrap();
+		worker.store.paid(id, 250).unwrap();
+		assert_eq!(worker.claim_fee(), 250);
+	}
+
+	#[tokio::test]
+	async fn without_a_node_the_funds_are_unknown_not_short() {
+		let worker = offline_worker();
+		assert!(worker.funds().await.is_err());
+		assert!(worker.metrics.render().contains("handles_sponsor_node_up 0"));
+		assert!(!worker.cannot_pay().await, "unknown funds hold nothing back");
+	}
+
+	#[test]
+	fn a_followed_claim_is_followed_until_let_go() {
+		let worker = offline_worker();
+		assert!(!worker.follows(4));
+		worker.set_following(4, true);
+		worker.set_following(5, true);
+		assert!(worker.follows(4) && worker.follows(5));
+		worker.set_following(4, false);
+		assert!(!worker.follows(4) && worker.follows(5));
+	}
+
+	#[test]
+	fn a_settled_claim_is_stored_counted_and_logged() {
+		let worker = offline_worker();
+		let mut ids = Vec::new();
+		for key in [3u8, 4] {
+			let new = store::NewClaim {
+				replay_key: [key; 32],
+				base_handle: format!("h{key}"),
+				canonical: format!("h{key}"),
+				..accepted().new
+			};
+			let store::Inserted::New(public) =
+				worker.store.insert(&new, &Default::default()).unwrap()
+			else {
+				panic!("not inserted")
+			};
+			ids.push(worker.store.get(&public).unwrap().unwrap());
+		}
+		worker.settle_failed(&ids[0], "Handles.HandleTaken: taken");
+		worker.settle_finalized(&ids[1], Some(("0xb2", 12)), 9, "h4.7");
+		let failed = worker.store.get(&ids[0].public_id).unwrap().unwrap();
+		assert_eq!(failed.status, store::Status::Failed);
+		assert_eq!(failed.reason.as_deref(), Some("Handles.HandleTaken: taken"));
+		let done = worker.store.get(&ids[1].public_id).unwrap().unwrap();
+		assert_eq!(done.status, store::Status::Finalized);
+		assert_eq!((done.msa_id, done.handle.as_deref()), (Some(9), Some("h4.7")));
+		let text = worker.metrics.render();
+		assert!(text.contains("handles_sponsor_failures_total{reason=\"Handles.HandleTaken\"} 1"));
+		assert!(text.contains("handles_sponsor_finalized_total 1"), "{text}");
+	}
+
+	#[test]
+	fn the_log_line_names_the_claim_and_its_age_in_seconds() {
+		let claim = accepted();
+		let older = Claim { created_ms: claim.created_ms - 3_650, ..claim };
+		let line = log_line(&older, "finalized");
+		let expected = format!(
+			"claim {} alice.7 owner alice from 127.0.0.1: finalized after 3.",
+			older.public_id
+		);
+		assert!(line.starts_with(&expected), "{line}");
+		assert!(line.ends_with(" s"), "{line}");
+		let secs: f64 = line[expected.len() - 2..line.len() - 2].parse().unwrap();
+		assert!((3.6..4.5).contains(&secs), "{line}");
 	}
 
 	#[test]

@@ -493,12 +493,35 @@ impl Worker {
 	}
 
 	/// A queued claim checked again right before it is paid for (it may have waited while
-	/// blocks went by): its call's parts, or `None` when it was settled as failed.
+	/// blocks went by): its call's parts, or `None` when it was settled as failed. Only
+	/// [`Worker::decoded`] unless `full`.
 	async fn recheck(
 		&self,
 		client: &Client,
 		claim: &Claim,
 		full: bool,
+	) -> Result<Option<(AccountId32, MultiSignature, UserCall)>, Error> {
+		let Some((owner, signature, payload)) = self.decoded(claim)? else {
+			return Ok(None);
+		};
+		if !full {
+			return Ok(Some((owner, signature, payload)));
+		}
+		match payload.check(client, &owner, &signature, self.margin).await {
+			Ok(()) => Ok(Some((owner, signature, payload))),
+			Err(e) if is_connection(&e) => Err(e),
+			Err(e) => {
+				self.settle_refused(client, claim, &e).await?;
+				Ok(None)
+			}
+		}
+	}
+
+	/// A stored claim's owner, signature and call, as decoded without the node; `None` when it
+	/// was settled as failed instead (it does not decode, or it used up its attempts).
+	fn decoded(
+		&self,
+		claim: &Claim,
 	) -> Result<Option<(AccountId32, MultiSignature, UserCall)>, Error> {
 		let owner = parse_account(&claim.new.owner)?;
 		let Ok(signature) = MultiSignature::decode(&mut &claim.new.signature[..]) else {
@@ -516,17 +539,7 @@ impl Worker {
 			self.settle_failed(claim, "the node refused its transaction three times");
 			return Ok(None);
 		}
-		if !full {
-			return Ok(Some((owner, signature, payload)));
-		}
-		match payload.check(client, &owner, &signature, self.margin).await {
-			Ok(()) => Ok(Some((owner, signature, payload))),
-			Err(e) if is_connection(&e) => Err(e),
-			Err(e) => {
-				self.settle_refused(client, claim, &e).await?;
-				Ok(None)
-			}
-		}
+		Ok(Some((owner, signature, payload)))
 	}
 
 	/// Whether the call of `claim` took effect, as the chain shows it now: `(MSA, display
@@ -545,10 +558,7 @@ impl Worker {
 		let display =
 			handles_client::rules::format_display(&claim.new.base_handle, claim.new.suffix);
 		Ok(match client.msa_for_handle(&display).await? {
-			Some(found)
-				if found.owner.to_string() == claim.new.owner
-					&& claim.op.msa_id().is_none_or(|id| id == found.msa_id) =>
-			{
+			Some(found) if asked_for(claim, &found.owner.to_string(), found.msa_id) => {
 				Some((found.msa_id, String::from_utf8_lossy(&found.handle).into_owned()))
 			}
 			_ => None,
@@ -559,9 +569,7 @@ impl Worker {
 	/// finalized when the payload was replayed by its own landing (a copy sent by another
 	/// sponsor, or a transaction of this one seen late) and the owner holds the handle.
 	async fn settle_refused(&self, client: &Client, claim: &Claim, e: &Error) -> Result<(), Error> {
-		let replayed = matches!(e, Error::Failed { error, .. } if error == "PayloadReplayed")
-			|| matches!(e, Error::WouldFail { error: "PayloadReplayed", .. });
-		if replayed {
+		if is_replay(e) {
 			if let Some((msa_id, handle)) = self.held_handle(client, claim).await? {
 				self.settle_finalized(claim, None, msa_id, &handle);
 				return Ok(());
@@ -815,6 +823,19 @@ impl Worker {
 	}
 }
 
+/// Whether the owner `owner` (SS58) holding a handle as MSA `msa_id` is what `claim` asked for:
+/// its owner, and for a change its MSA.
+fn asked_for(claim: &Claim, owner: &str, msa_id: u32) -> bool {
+	owner == claim.new.owner && claim.op.msa_id().is_none_or(|id| id == msa_id)
+}
+
+/// Whether the chain refused a call because its payload was used already (`PayloadReplayed`),
+/// in a block or in the pool's check.
+fn is_replay(e: &Error) -> bool {
+	matches!(e, Error::Failed { error, .. } if error == "PayloadReplayed")
+		|| matches!(e, Error::WouldFail { error: "PayloadReplayed", .. })
+}
+
 /// The log's line of what became of `claim`: its kind, id, display handle, owner, client and
 /// age.
 fn log_line(claim: &Claim, what: &str) -> String {
@@ -1051,6 +1072,85 @@ mod tests {
 		assert!(line.ends_with(" s"), "{line}");
 		let secs: f64 = line[expected.len() - 2..line.len() - 2].parse().unwrap();
 		assert!((3.6..4.5).contains(&secs), "{line}");
+	}
+
+	use codec::Encode;
+
+	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+
+	/// Stores a claim of `h<key>.7` by Alice with `signature` and `attempts`, as the worker reads
+	/// it.
+	fn stored(worker: &Worker, key: u8, signature: Vec<u8>, attempts: u32) -> Claim {
+		let new = store::NewClaim {
+			replay_key: [key; 32],
+			owner: ALICE.into(),
+			signature,
+			base_handle: format!("h{key}"),
+			canonical: format!("h{key}"),
+			..accepted().new
+		};
+		let limits = store::Admission { per_owner: 10, ..Default::default() };
+		let store::Inserted::New(public) = worker.store.insert(&new, &limits).unwrap() else {
+			panic!("not inserted")
+		};
+		Claim { attempts, ..worker.store.get(&public).unwrap().unwrap() }
+	}
+
+	#[test]
+	fn a_stored_claim_decodes_or_fails_with_why() {
+		let worker = offline_worker();
+		let signature = MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw([7; 64]));
+		let good = stored(&worker, 1, signature.encode(), 2);
+		let (owner, decoded, call) = worker.decoded(&good).unwrap().unwrap();
+		assert_eq!((owner.to_string().as_str(), decoded), (ALICE, signature.clone()));
+		assert_eq!(call, call_of(&good).unwrap());
+		assert_eq!(
+			worker.store.get(&good.public_id).unwrap().unwrap().status,
+			store::Status::Queued
+		);
+
+		let reason = |claim: &Claim| worker.store.get(&claim.public_id).unwrap().unwrap().reason;
+		let garbled = stored(&worker, 2, vec![1, 2, 3], 0);
+		assert!(worker.decoded(&garbled).unwrap().is_none());
+		assert_eq!(reason(&garbled).as_deref(), Some("the stored signature does not decode"));
+		let spent = stored(&worker, 3, signature.encode(), MAX_ATTEMPTS);
+		assert!(worker.decoded(&spent).unwrap().is_none());
+		assert_eq!(reason(&spent).as_deref(), Some("the node refused its transaction three times"));
+		let mut long = stored(&worker, 4, signature.encode(), 0);
+		long.new.base_handle = "a".repeat(1_000);
+		assert!(worker.decoded(&long).unwrap().is_none());
+		assert_eq!(reason(&long).as_deref(), Some("base handle too long"));
+		// An owner that is not an account is an error, the claim left as it was.
+		let strange =
+			Claim { new: store::NewClaim { owner: "alice".into(), ..good.new.clone() }, ..good };
+		assert!(worker.decoded(&strange).is_err());
+	}
+
+	#[test]
+	fn a_handle_found_is_the_claims_when_its_owner_and_msa_match() {
+		let claim =
+			Claim { new: store::NewClaim { owner: ALICE.into(), ..accepted().new }, ..accepted() };
+		assert!(asked_for(&claim, ALICE, 5), "a claim asks for no MSA");
+		assert!(!asked_for(&claim, "someone else", 5));
+		let change = Claim { op: Op::Change { msa_id: 3, old_handle: None }, ..claim };
+		assert!(asked_for(&change, ALICE, 3));
+		assert!(!asked_for(&change, ALICE, 4), "a change is of one MSA");
+		assert!(!asked_for(&change, "someone else", 3));
+	}
+
+	#[test]
+	fn only_payload_replayed_is_a_replay() {
+		let failed = |error: &str| Error::Failed {
+			pallet: "Handles".into(),
+			error: error.into(),
+			docs: String::new(),
+		};
+		let would = |error| Error::WouldFail { error, message: String::new() };
+		assert!(is_replay(&failed("PayloadReplayed")));
+		assert!(is_replay(&would("PayloadReplayed")));
+		assert!(!is_replay(&failed("HandleTaken")));
+		assert!(!is_replay(&would("PayloadExpired")));
+		assert!(!is_replay(&rejected("PayloadReplayed")));
 	}
 
 	#[test]

@@ -220,3 +220,26 @@ fn the_worst_case_hooks_fit_a_block_and_the_proof_budget() {
 		assert!(worst.any_gt(<() as WeightInfo>::prune_replay(0)));
 	})
 }
+
+#[test]
+fn starting_a_cooldown_refunds_the_pruning_it_did_not_do() {
+	test(|| {
+		let declared = <() as WeightInfo>::prune_cooldowns(PRUNE_PER_ENTRY);
+		let unused = declared - <() as WeightInfo>::prune_cooldowns(0);
+		assert!(unused.any_gt(Weight::zero()));
+		// Nothing has ended: the whole pruning is left unused.
+		assert_eq!(Handles::start_cooldown(&canonical("alice"), 7, 10), unused);
+		assert_eq!(Handles::cooldown_weight(), declared);
+	})
+}
+
+#[test]
+fn pruning_empty_queues_writes_nothing() {
+	test(|| {
+		assert!(!ReplayQueueBounds::<Test>::exists() && !CooldownQueueBounds::<Test>::exists());
+		assert_eq!(Handles::prune_replay(5), 0);
+		assert_eq!(Handles::prune_cooldowns(5), 0);
+		assert!(!ReplayQueueBounds::<Test>::exists(), "no bounds stored for an empty queue");
+		assert!(!CooldownQueueBounds::<Test>::exists());
+	})
+}

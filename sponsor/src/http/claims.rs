@@ -251,6 +251,54 @@ mod tests {
 		assert!(matches!(signature, MultiSignature::Eth(_)));
 	}
 
+	/// Why `input` is refused as Ferdie's signature.
+	fn refusal(input: &[u8]) -> &'static str {
+		let key = Keypair::from_uri("//Ferdie").unwrap();
+		match parse_signature(&hex(input), &key.account_id(), &messages()) {
+			Err(ApiError::BadSignature(why)) => why,
+			other => panic!("{:?}", other.map(|_| ())),
+		}
+	}
+
+	#[test]
+	fn a_refused_signature_says_why() {
+		// 65 bytes that are no SCALE signature (scheme 9) and whose v is none of a wallet's.
+		let mut bad_v = [9u8; 65];
+		bad_v[64] = 29;
+		assert_eq!(refusal(&bad_v), "has a recovery byte v other than 27, 28, 0 or 1");
+		assert_eq!(refusal(&[9u8; 40]), "is not a SCALE MultiSignature");
+		assert_eq!(refusal(&[9u8; 66]), "is not a SCALE MultiSignature");
+	}
+
+	#[test]
+	fn sixty_five_bytes_that_verify_neither_way_are_read_as_scale() {
+		// An ed25519 signature in SCALE (scheme 0) whose last byte is also a wallet's v.
+		let key = Keypair::from_uri("//Ferdie").unwrap();
+		for v in [0u8, 1, 27, 28] {
+			let mut bytes = [5u8; 65];
+			bytes[0] = 0;
+			bytes[64] = v;
+			let signature = parse_signature(&hex(&bytes), &key.account_id(), &messages()).unwrap();
+			assert!(matches!(signature, MultiSignature::Ed25519(_)), "v {v}: {signature:?}");
+		}
+	}
+
+	#[test]
+	fn a_wallets_v_of_27_or_28_is_recovery_id_0_or_1() {
+		for (v, id) in [(0u8, 0u8), (1, 1), (27, 0), (28, 1)] {
+			let mut raw = [3u8; 65];
+			raw[64] = v;
+			let Some(MultiSignature::Eth(signature)) = personal_sign(raw) else { panic!("{v}") };
+			assert_eq!(signature.0[64], id, "v {v}");
+			assert_eq!(signature.0[..64], raw[..64]);
+		}
+		for v in [2u8, 26, 29, 255] {
+			let mut raw = [3u8; 65];
+			raw[64] = v;
+			assert!(personal_sign(raw).is_none(), "v {v}");
+		}
+	}
+
 	#[test]
 	fn scale_signatures_of_every_scheme_and_nothing_after_them() {
 		for uri in ["//Ferdie", "ed25519://Ferdie", "ecdsa://Ferdie"] {

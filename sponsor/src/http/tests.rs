@@ -85,6 +85,23 @@ async fn every_answer_carries_the_security_headers_and_the_page_a_strict_csp() {
 }
 
 #[tokio::test]
+async fn a_body_over_the_limit_is_413_too_large_and_one_at_it_is_read() {
+	let app = app(Limits { max_body: 200, ..Limits::default() }, 100);
+	let body = |len: usize| {
+		let head = r#"{"owner":"x","signature":"0x","payload":{"baseHandle":""#;
+		let tail = r#"","suffix":1,"expiration":9}}"#;
+		format!("{head}{}{tail}", "a".repeat(len - head.len() - tail.len()))
+	};
+	let answer = send(&app, "10.0.0.1", post("/claims", "application/json", &body(201))).await;
+	assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+	assert_eq!(answer.body["error"], "TooLarge");
+	let answer = send(&app, "10.0.0.1", post("/claims", "application/json", &body(200))).await;
+	// Read, then refused by the checks (its base handle is too long).
+	assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", answer.body);
+	assert_eq!(answer.body["error"], "InvalidHandle");
+}
+
+#[tokio::test]
 async fn posts_are_json_only() {
 	let app = app(Limits::default(), 100);
 	let body =

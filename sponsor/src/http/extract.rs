@@ -23,3 +23,18 @@ pub fn query<'a>(params: &'a HashMap<String, String>, name: &str) -> Result<&'a 
 		.map(String::as_str)
 		.ok_or_else(|| ApiError::BadRequest(format!("the query parameter {name} is missing")))
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_query_parameter_is_read_or_named_as_missing() {
+		let params = HashMap::from([("base".to_string(), "Alice".to_string())]);
+		assert_eq!(query(&params, "base").ok(), Some("Alice"));
+		let Err(ApiError::BadRequest(message)) = query(&params, "owner") else {
+			panic!("a missing parameter is a bad request")
+		};
+		assert_eq!(message, "the query parameter owner is missing");
+	}
+}

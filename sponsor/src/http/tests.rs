@@ -42,6 +42,8 @@ struct Answer {
 	status: StatusCode,
 	headers: axum::http::HeaderMap,
 	body: Value,
+	/// The body as text (`Value::Null` in `body` when it is not JSON).
+	text: String,
 }
 
 /// `request` from `peer` through the whole router.
@@ -53,7 +55,8 @@ async fn send(app: &Arc<App>, peer: &str, mut request: Request<Body>) -> Answer 
 	let headers = response.headers().clone();
 	let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
 	let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-	Answer { status, headers, body }
+	let text = String::from_utf8_lossy(&bytes).into_owned();
+	Answer { status, headers, body, text }
 }
 
 fn get(path: &str) -> Request<Body> {
@@ -99,6 +102,59 @@ async fn a_body_over_the_limit_is_413_too_large_and_one_at_it_is_read() {
 	// Read, then refused by the checks (its base handle is too long).
 	assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", answer.body);
 	assert_eq!(answer.body["error"], "InvalidHandle");
+}
+
+#[tokio::test]
+async fn claims_have_their_own_limit_and_every_other_request_the_read_limit() {
+	let app = app(Limits::default(), 0);
+	let claim = send(&app, "10.0.0.1", post("/claims", "application/json", "{}")).await;
+	assert_eq!(
+		(claim.status, &claim.body["error"]),
+		(StatusCode::BAD_REQUEST, &"BadRequest".into())
+	);
+	for request in [post("/api/payload", "application/json", "{}"), get("/claims"), get("/")] {
+		let answer = send(&app, "10.0.0.1", request).await;
+		assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+	}
+}
+
+#[tokio::test]
+async fn without_a_node_the_info_is_503_node_unavailable() {
+	let app = app(Limits::default(), 100);
+	let answer = send(&app, "10.0.0.1", get("/api/info")).await;
+	assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+	assert_eq!(answer.body["error"], "NodeUnavailable");
+}
+
+#[tokio::test]
+async fn metrics_count_the_claims_per_status_and_the_queue() {
+	let app = app(Limits::default(), 100);
+	for i in 0..3u8 {
+		let claim = crate::store::NewClaim {
+			replay_key: [i; 32],
+			owner: format!("owner{i}"),
+			signature: vec![i],
+			base_handle: "a".into(),
+			suffix: u32::from(i),
+			expiration: 100,
+			canonical: "a".into(),
+			client: "127.0.0.1".into(),
+		};
+		app.worker.store.insert(&claim, &app.limits.admission).unwrap();
+	}
+	let failed = app.worker.store.queued(1).unwrap()[0].id;
+	app.worker.store.failed(failed, "test").unwrap();
+	let answer = send(&app, "10.0.0.1", get("/metrics")).await;
+	assert_eq!(answer.status, StatusCode::OK);
+	for line in [
+		"handles_sponsor_claims{status=\"queued\"} 2",
+		"handles_sponsor_claims{status=\"failed\"} 1",
+		"handles_sponsor_claims{status=\"finalized\"} 0",
+		"handles_sponsor_queue_depth 2",
+		"handles_sponsor_node_up 0",
+	] {
+		assert!(answer.text.lines().any(|l| l == line), "{line} in\n{}", answer.text);
+	}
 }
 
 #[tokio::test]

@@ -119,11 +119,19 @@ async fn claims_have_their_own_limit_and_every_other_request_the_read_limit() {
 }
 
 #[tokio::test]
-async fn without_a_node_the_info_is_503_node_unavailable() {
+async fn without_a_node_the_info_and_reads_are_503_node_unavailable() {
 	let app = app(Limits::default(), 100);
-	let answer = send(&app, "10.0.0.1", get("/api/info")).await;
-	assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
-	assert_eq!(answer.body["error"], "NodeUnavailable");
+	let alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	for path in [
+		"/api/info".to_string(),
+		"/api/options?base=Alice".to_string(),
+		"/api/lookup?handle=Alice.7".to_string(),
+		format!("/api/owned?owner={alice}"),
+	] {
+		let answer = send(&app, "10.0.0.1", get(&path)).await;
+		assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE, "{path}: {}", answer.body);
+		assert_eq!(answer.body["error"], "NodeUnavailable", "{path}");
+	}
 }
 
 #[tokio::test]

@@ -352,3 +352,14 @@ fn current_handle_of(base: &str) -> Vec<u8> {
 		.map(|(_, r)| r.display())
 		.expect("held")
 }
+
+#[test]
+fn the_chain_a_message_names_is_the_hash_of_block_0() {
+	test(|| {
+		let genesis = System::block_hash(0);
+		assert_ne!(genesis, Default::default(), "the test chain has a block 0 hash");
+		assert_eq!(Handles::genesis_hash(), genesis);
+		let message = Handles::message_for(&create_payload("alice", 7));
+		assert!(message.windows(32).any(|w| w == genesis.as_bytes()), "{message:?}");
+	})
+}

@@ -146,3 +146,14 @@ fn force_retired_handle_never_returns_to_its_msa() {
 		assert_ok!(try_change(&alice(), other));
 	})
 }
+
+#[test]
+fn without_a_cooldown_a_retired_pair_leaves_no_cooldown_entry() {
+	test(|| {
+		no_cooldown();
+		let (msa_id, _) = create(&alice(), "alice");
+		retire(&alice(), msa_id);
+		assert_eq!(CoolingDown::<Test>::iter().count(), 0);
+		assert!(CooldownQueueBounds::<Test>::get().is_empty());
+	})
+}

@@ -76,6 +76,11 @@ def read_runs(root):
                         sys.exit(f"{txt}: unexpected line {l!r}")
                     seen[l] = (outcome, m["path"], int(m["line"]), key(m["path"], m["what"]))
             tested = {function(v[3]) for v in seen.values()}
+            # A recheck also names the functions it was asked for: those it found no mutant in
+            # are gone from the code, and so are their older outcomes.
+            asked = os.path.join(out, "functions")
+            if os.path.exists(asked):
+                tested |= {l.strip() for l in open(asked, encoding="utf-8") if l.strip()}
             mutants = {l: v for l, v in mutants.items() if function(v[3]) not in tested}
             mutants.update(seen)
             meta = {}
@@ -88,20 +93,30 @@ def read_runs(root):
     return result
 
 
+BODY = re.compile(r"^replace (?P<name>.+?)(?: -> .+)? with .+$")
+
+
 def function(k):
-    """The function a mutant's key names (`path: ... in name`), or the key outside any function."""
+    """The function a mutant's key names: `path: ... in name` for a change inside it, `path:
+    replace name [-> type] with value` for its body replaced; the key itself outside any
+    function."""
     path, _, what = k.partition(": ")
     _, sep, name = what.rpartition(" in ")
-    return f"{path}: {name}" if sep else k
+    if sep:
+        return f"{path}: {name}"
+    m = BODY.match(what)
+    if m and re.search(r"\w$", m["name"]):
+        return f"{path}: {m['name']}"
+    return k
 
 
 def missed_functions(root, report, target):
     equivalent = read_equivalent(os.path.join(os.path.dirname(report), "mutants-equivalent.txt"))
     mutants, _ = read_runs(root).get(target, ({}, []))
-    names = sorted({function(v[3]).partition(": ")[2] for v in mutants.values()
-                    if v[0] == "missed" and v[3] not in equivalent and " in " in v[3]})
+    names = sorted({function(v[3]) for v in mutants.values()
+                    if v[0] == "missed" and v[3] not in equivalent and function(v[3]) != v[3]})
     for name in names:
-        print(" in " + re.escape(name) + "$")
+        print(name)
 
 
 def read_report(path):

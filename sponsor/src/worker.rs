@@ -859,7 +859,7 @@ fn claim_age_ms(claim: &Claim) -> i64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
 	use super::*;
 
 	fn rejected(message: &str) -> Error {
@@ -986,24 +986,20 @@ mod tests {
 		assert_eq!(funds(3).spendable(), 0);
 	}
 
-	/// A worker over an empty store in memory, its node at a port nothing listens on.
-	fn offline_worker() -> Arc<Worker> {
+	/// A worker paying with Dave's key over an empty store in memory, its node at a port nothing
+	/// listens on (a margin of 5 blocks, settled claims kept a day).
+	pub(crate) fn offline_worker() -> Arc<Worker> {
 		let store = Arc::new(Store::memory().unwrap());
 		let node = Node::new("ws://127.0.0.1:1", store.clone());
 		let key = Keypair::from_uri("//Dave").unwrap();
-		Worker::new(store, node, key, 10, Duration::from_secs(3600))
+		Worker::new(store, node, key, 5, Duration::from_secs(86_400))
 	}
 
 	#[test]
 	fn a_claims_fee_is_the_highest_paid_and_1_before_any() {
 		let worker = offline_worker();
 		assert_eq!(worker.claim_fee(), 1);
-		let new = store::NewClaim { replay_key: [2; 32], ..accepted().new };
-		let store::Inserted::New(public) = worker.store.insert(&new, &Default::default()).unwrap()
-		else {
-			panic!("not inserted")
-		};
-		let id = worker.store.get(&public).unwrap().unwrap().id;
+		let id = stored(&worker, 2, vec![1], 0).id;
 		worker.store.submitted(id, 0, &[1], "0x01").unwrap();
 		worker.store.paid(id, 250).unwrap();
 		assert_eq!(worker.claim_fee(), 250);
@@ -1031,21 +1027,7 @@ mod tests {
 	#[test]
 	fn a_settled_claim_is_stored_counted_and_logged() {
 		let worker = offline_worker();
-		let mut ids = Vec::new();
-		for key in [3u8, 4] {
-			let new = store::NewClaim {
-				replay_key: [key; 32],
-				base_handle: format!("h{key}"),
-				canonical: format!("h{key}"),
-				..accepted().new
-			};
-			let store::Inserted::New(public) =
-				worker.store.insert(&new, &Default::default()).unwrap()
-			else {
-				panic!("not inserted")
-			};
-			ids.push(worker.store.get(&public).unwrap().unwrap());
-		}
+		let ids = [3, 4].map(|key| stored(&worker, key, vec![1], 0));
 		worker.settle_failed(&ids[0], "Handles.HandleTaken: taken");
 		worker.settle_finalized(&ids[1], Some(("0xb2", 12)), 9, "h4.7");
 		let failed = worker.store.get(&ids[0].public_id).unwrap().unwrap();

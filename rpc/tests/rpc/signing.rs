@@ -240,17 +240,24 @@ async fn the_runtimes_refusals_and_failures_are_errors() {
 	assert!(e.message.contains("HandlesApi_signing_message"), "{}", e.message);
 }
 
-#[tokio::test]
-async fn a_runtime_before_handles_api_version_4_does_not_provide_it() {
-	assert_eq!(SIGNING_MESSAGE_API_VERSION, 4);
-	let (module, client) = old_runtime::module();
-	let e = request(
-		&module,
+/// The error of `handles_signingMessage` for a create payload of `Alice.4821` over an old runtime.
+async fn create_message_error(
+	module: &jsonrpsee::RpcModule<handles_rpc::Handles<old_runtime::OldClient, mock::Block>>,
+) -> crate::RpcError {
+	request(
+		module,
 		"handles_signingMessage",
 		json!(["create", { "baseHandle": "Alice", "suffix": 4821, "expiration": 9 }]),
 	)
 	.await
-	.unwrap_err();
+	.unwrap_err()
+}
+
+#[tokio::test]
+async fn a_runtime_before_handles_api_version_4_does_not_provide_it() {
+	assert_eq!(SIGNING_MESSAGE_API_VERSION, 4);
+	let (module, client) = old_runtime::module();
+	let e = create_message_error(&module).await;
 	assert_eq!(e.code, i64::from(RUNTIME_ERROR));
 	assert_eq!(
 		e.message,
@@ -269,13 +276,7 @@ async fn a_runtime_before_handles_api_version_4_does_not_provide_it() {
 #[tokio::test]
 async fn a_runtime_of_handles_api_version_4_is_asked() {
 	let (module, client) = old_runtime::module_at(SIGNING_MESSAGE_API_VERSION);
-	let e = request(
-		&module,
-		"handles_signingMessage",
-		json!(["create", { "baseHandle": "Alice", "suffix": 4821, "expiration": 9 }]),
-	)
-	.await
-	.unwrap_err();
+	let e = create_message_error(&module).await;
 	// The stand-in runtime fails every call it gets: the error is its answer, not the refusal.
 	assert_eq!(e.code, i64::from(RUNTIME_ERROR));
 	assert!(e.message.contains("the old runtime was called"), "{}", e.message);

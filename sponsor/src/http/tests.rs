@@ -11,11 +11,9 @@ use axum::{
 	body::Body,
 	http::{header, Request, StatusCode},
 };
-use handles_client::Keypair;
 use serde_json::Value;
 
 use super::*;
-use crate::{store::Store, worker::Node};
 
 /// An app whose node is unreachable, with `limits` and `read_limit` reads per minute.
 pub(super) fn app(limits: Limits, read_limit: u32) -> Arc<App> {
@@ -24,12 +22,8 @@ pub(super) fn app(limits: Limits, read_limit: u32) -> Arc<App> {
 
 /// [`app`] asking a proof of work of `work_bits` (`--work-bits`).
 fn app_with_work(limits: Limits, read_limit: u32, work_bits: u8) -> Arc<App> {
-	let store = Arc::new(Store::memory().unwrap());
-	let node = Node::new("ws://127.0.0.1:1", store.clone());
-	let key = Keypair::from_uri("//Dave").unwrap();
-	let worker = Worker::new(store, node, key, 5, Duration::from_secs(86_400));
 	Arc::new(App {
-		worker,
+		worker: crate::worker::tests::offline_worker(),
 		limits,
 		rate: RateLimit::new(30),
 		read_rate: RateLimit::new(read_limit),
@@ -134,10 +128,9 @@ async fn without_a_node_the_info_and_reads_are_503_node_unavailable() {
 	}
 }
 
-#[tokio::test]
-async fn metrics_count_the_claims_per_status_and_the_queue() {
-	let app = app(Limits::default(), 100);
-	for i in 0..3u8 {
+/// Queues `n` claims of `a.0`, `a.1`... by as many owners.
+fn queue_claims(app: &App, n: u8) {
+	for i in 0..n {
 		let claim = crate::store::NewClaim {
 			replay_key: [i; 32],
 			owner: format!("owner{i}"),
@@ -150,6 +143,12 @@ async fn metrics_count_the_claims_per_status_and_the_queue() {
 		};
 		app.worker.store.insert(&claim, &app.limits.admission).unwrap();
 	}
+}
+
+#[tokio::test]
+async fn metrics_count_the_claims_per_status_and_the_queue() {
+	let app = app(Limits::default(), 100);
+	queue_claims(&app, 3);
 	let failed = app.worker.store.queued(1).unwrap()[0].id;
 	app.worker.store.failed(failed, "test").unwrap();
 	let answer = send(&app, "10.0.0.1", get("/metrics")).await;
@@ -419,19 +418,7 @@ async fn the_bits_asked_rise_as_the_queue_fills() {
 		..Limits::default()
 	};
 	let app = app_with_work(limits, 100, 8);
-	for i in 0..2u8 {
-		let claim = crate::store::NewClaim {
-			replay_key: [i; 32],
-			owner: format!("owner{i}"),
-			signature: vec![i],
-			base_handle: "a".into(),
-			suffix: u32::from(i),
-			expiration: 100,
-			canonical: "a".into(),
-			client: "127.0.0.1".into(),
-		};
-		app.worker.store.insert(&claim, &app.limits.admission).unwrap();
-	}
+	queue_claims(&app, 2);
 	// Half the queue: two more bits.
 	let issued = send(&app, "10.0.0.1", get("/api/work")).await;
 	assert_eq!(issued.body["bits"], 10);
